@@ -1,0 +1,255 @@
+//! The `cctns` command line: what each command does with the configuration.
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use migration::{Migrator, MigratorTrait};
+use schema::db::{PoolOptions, SqlStats};
+use schema::policy::Role;
+use schema::seed::{SeedOptions, sample_principals};
+use sea_orm::DatabaseConnection;
+
+use crate::auth::{self, TokenRequest, Verifier};
+use crate::config::{DatabaseArgs, Environment, JwtArgs, ServeArgs, redact_url};
+use crate::server::{RouterOptions, router};
+
+/// CCTNS Graph Gateway: one GraphQL endpoint over the national graph of police stations,
+/// FIRs, persons, cases, court hearings and prison records.
+#[derive(Debug, Parser)]
+#[command(name = "cctns", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the gateway (migrates the database first).
+    Serve(ServeArgs),
+    /// Apply all pending migrations.
+    Migrate(DatabaseArgs),
+    /// Generate deterministic synthetic data (same --seed, same data).
+    Seed(SeedArgs),
+    /// Print a signed development token (HS256, with the configured secret).
+    Token(TokenArgs),
+    /// Print the SDL of the served schema.
+    Schema,
+}
+
+/// `cctns seed` options.
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Number of states.
+    #[arg(long, default_value_t = 4)]
+    pub states: u32,
+    /// Number of police stations in all.
+    #[arg(long, default_value_t = 40)]
+    pub stations: u32,
+    /// Number of FIRs.
+    #[arg(long, default_value_t = 2000)]
+    pub firs: u64,
+    /// Random seed: the same seed gives the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// `cctns token` options.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// Role claim (CITIZEN, STATION_OFFICER, … ADMIN).
+    #[arg(long)]
+    pub role: String,
+    /// Unit code where the caller serves.
+    #[arg(long)]
+    pub unit: String,
+    /// Subject (officer login id or citizen id).
+    #[arg(long, default_value = "dev-user")]
+    pub sub: String,
+    /// Rank claim.
+    #[arg(long)]
+    pub rank: Option<String>,
+    /// Name claim.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Lifetime in seconds.
+    #[arg(long, default_value_t = 3600)]
+    pub ttl: u64,
+    #[command(flatten)]
+    pub jwt: JwtArgs,
+    /// Deployment environment (decides whether the development secret may be used).
+    #[arg(long = "env", env = "CCTNS_ENV", value_enum, default_value_t = Environment::Development)]
+    pub environment: Environment,
+}
+
+/// Runs one command to completion.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(args).await,
+        Command::Migrate(args) => {
+            let (db, _) = open(&args, PoolOptions::default()).await?;
+            migrate(&db).await
+        }
+        Command::Seed(args) => seed(args).await,
+        Command::Token(args) => {
+            println!("{}", token(&args)?);
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", schema::sdl());
+            Ok(())
+        }
+    }
+}
+
+async fn open(
+    args: &DatabaseArgs,
+    pool: PoolOptions,
+) -> anyhow::Result<(DatabaseConnection, SqlStats)> {
+    let url = args.validated()?;
+    schema::db::connect(url, &pool)
+        .await
+        .with_context(|| format!("cannot open database {}", redact_url(url)))
+}
+
+async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let pending = Migrator::get_pending_migrations(db)
+        .await
+        .context("cannot read migration state")?
+        .len();
+    Migrator::up(db, None).await.context("migration failed")?;
+    tracing::info!(applied = pending, "database schema up to date");
+    Ok(())
+}
+
+async fn seed(args: SeedArgs) -> anyhow::Result<()> {
+    let (db, _) = open(&args.database, PoolOptions::default()).await?;
+    migrate(&db).await?;
+    let options = SeedOptions {
+        states: args.states,
+        stations: args.stations,
+        firs: args.firs,
+        seed: args.seed,
+    };
+    let report = schema::seed::seed(&db, &options)
+        .await
+        .context("seeding failed")?;
+    println!("{report}");
+    Ok(())
+}
+
+fn token(args: &TokenArgs) -> anyhow::Result<String> {
+    if Role::from_claim(&args.role).is_none() {
+        anyhow::bail!("unknown role {:?}", args.role);
+    }
+    let secret = auth::signing_secret(args.jwt.jwt_secret.as_ref(), args.environment)?;
+    auth::mint(
+        &secret,
+        &TokenRequest {
+            sub: args.sub.clone(),
+            role: args.role.clone(),
+            unit: args.unit.clone(),
+            rank: args.rank.clone(),
+            name: args.name.clone(),
+            ttl_seconds: args.ttl,
+            issuer: args.jwt.jwt_issuer.clone(),
+            audience: args.jwt.jwt_audience.clone(),
+        },
+    )
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let environment = args.environment();
+    let verifier = Verifier::from_config(&args.jwt, environment)?;
+    let pool = PoolOptions {
+        max_connections: args.db_pool,
+        ..PoolOptions::default()
+    };
+    let (db, stats) = open(&args.database, pool).await?;
+    migrate(&db).await?;
+    if args.demo {
+        demo(&db, &args).await?;
+    }
+    let app = router(
+        db,
+        stats,
+        verifier,
+        &RouterOptions {
+            graphiql: environment == Environment::Development || args.graphiql,
+            max_body_bytes: args.max_body_bytes,
+        },
+    );
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let local = listener.local_addr()?;
+    tracing::info!(%local, ?environment, "CCTNS gateway listening");
+    println!("CCTNS gateway on http://{local}/graphql");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Seeds the demo data set into an empty database and prints a token per role.
+async fn demo(db: &DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
+    if schema::seed::is_empty(db).await? {
+        let report = schema::seed::seed(db, &SeedOptions::demo())
+            .await
+            .context("demo seeding failed")?;
+        println!("Demo data seeded: {report}");
+    }
+    let secret = auth::signing_secret(args.jwt.jwt_secret.as_ref(), args.environment())?;
+    println!("Sample tokens (valid 12 hours; send as `Authorization: Bearer <token>`):");
+    for sample in sample_principals(db).await? {
+        let token = auth::mint(
+            &secret,
+            &TokenRequest {
+                sub: sample.sub.clone(),
+                role: sample.role.as_claim().to_owned(),
+                unit: sample.unit.clone(),
+                rank: sample.rank.clone(),
+                name: Some(sample.name.clone()),
+                ttl_seconds: 12 * 3600,
+                issuer: args.jwt.jwt_issuer.clone(),
+                audience: args.jwt.jwt_audience.clone(),
+            },
+        )?;
+        println!(
+            "\n{} at {} ({}):\n{}",
+            sample.role.as_claim(),
+            sample.unit,
+            sample.name,
+            token
+        );
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; draining in-flight requests");
+}

@@ -1,0 +1,141 @@
+//! The one typed configuration, read once from flags and environment (flags win).
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// The default embedded database: a SQLite file in the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://cctns.db?mode=rwc";
+
+/// A secret that never prints.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's bytes, for the one place that needs them.
+    pub fn expose(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+/// Where the gateway runs: development is forgiving, production is terse and closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Environment {
+    /// Introspection, GraphiQL and detailed errors on.
+    Development,
+    /// No anonymous introspection, no suggestions, GraphiQL off unless enabled, terse errors.
+    Production,
+}
+
+/// Which database to use.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `sqlite://FILE?mode=rwc` or `postgres://USER@HOST:PORT/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+}
+
+impl DatabaseArgs {
+    /// Checks the URL names a supported database, so a typo fails with one clear line.
+    pub fn validated(&self) -> anyhow::Result<&str> {
+        let url = self.database_url.as_str();
+        if url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://")
+        {
+            Ok(url)
+        } else {
+            anyhow::bail!(
+                "unsupported DATABASE_URL {:?}: expected sqlite://FILE?mode=rwc or postgres://…",
+                redact_url(url)
+            )
+        }
+    }
+}
+
+/// The URL with any password replaced by `***`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// How tokens are verified (and, for development, minted).
+#[derive(Debug, Clone, Args)]
+pub struct JwtArgs {
+    /// HS256 shared secret.
+    #[arg(long = "jwt-secret", env = "CCTNS_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+    /// Path to a PEM public key (RS256 or ES256); when set, HS256 is not accepted.
+    #[arg(long = "jwt-public-key", env = "CCTNS_JWT_PUBLIC_KEY")]
+    pub jwt_public_key: Option<PathBuf>,
+    /// Expected `iss` claim (checked when set).
+    #[arg(long = "jwt-issuer", env = "CCTNS_JWT_ISSUER")]
+    pub jwt_issuer: Option<String>,
+    /// Expected `aud` claim (checked when set).
+    #[arg(long = "jwt-audience", env = "CCTNS_JWT_AUDIENCE")]
+    pub jwt_audience: Option<String>,
+}
+
+/// `cctns serve` settings.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CCTNS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub jwt: JwtArgs,
+    /// Seed a small demo data set if the database is empty, and print a token per role.
+    #[arg(long)]
+    pub demo: bool,
+    /// Deployment environment.
+    #[arg(long = "env", env = "CCTNS_ENV", value_enum, default_value_t = Environment::Development)]
+    pub environment: Environment,
+    /// Shorthand for `--env production`.
+    #[arg(long)]
+    pub production: bool,
+    /// Serve GraphiQL even in production.
+    #[arg(long, env = "CCTNS_GRAPHIQL")]
+    pub graphiql: bool,
+    /// Maximum database connections.
+    #[arg(long, env = "CCTNS_DB_POOL", default_value_t = 16)]
+    pub db_pool: u32,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "CCTNS_MAX_BODY_BYTES", default_value_t = 256 * 1024)]
+    pub max_body_bytes: usize,
+}
+
+impl ServeArgs {
+    /// The effective environment (`--production` wins).
+    pub fn environment(&self) -> Environment {
+        if self.production {
+            Environment::Production
+        } else {
+            self.environment
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The `cctns` gateway: CLI, configuration, JWT verification and the HTTP transport over
+//! the [`schema`] crate. No SQL lives here.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod graphiql;
+pub mod server;

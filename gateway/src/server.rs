@@ -1,0 +1,321 @@
+//! The HTTP surface: routes, identity extraction, GraphQL over HTTP, health and metrics.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use async_graphql::parser::types::OperationType;
+use async_graphql_axum::GraphQLRequest;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use schema::db::SqlStats;
+use schema::error::{ApiError, ErrorCode, ensure_codes};
+use schema::policy::Principal;
+use schema::{CctnsSchema, RequestContext};
+use sea_orm::DatabaseConnection;
+
+use crate::auth::Verifier;
+use crate::graphiql;
+
+/// Everything a handler needs, shared by all requests.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    schema: CctnsSchema,
+    db: DatabaseConnection,
+    stats: SqlStats,
+    verifier: Verifier,
+    graphiql: bool,
+    requests: AtomicU64,
+    request_errors: AtomicU64,
+}
+
+/// Transport settings of the router.
+#[derive(Debug, Clone)]
+pub struct RouterOptions {
+    /// Serve the GraphiQL explorer on `GET /graphql` for browsers.
+    pub graphiql: bool,
+    /// Largest accepted request body in bytes.
+    pub max_body_bytes: usize,
+}
+
+/// Builds the gateway's router over an open database.
+pub fn router(
+    db: DatabaseConnection,
+    stats: SqlStats,
+    verifier: Verifier,
+    options: &RouterOptions,
+) -> Router {
+    let state = AppState {
+        inner: Arc::new(Inner {
+            schema: schema::build_schema(),
+            db,
+            stats,
+            verifier,
+            graphiql: options.graphiql,
+            requests: AtomicU64::new(0),
+            request_errors: AtomicU64::new(0),
+        }),
+    };
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route(
+            &format!("{}/{{name}}", graphiql::ASSET_PREFIX),
+            get(graphiql::asset),
+        )
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .route("/schema.graphql", get(sdl))
+        .layer(DefaultBodyLimit::max(options.max_body_bytes))
+        .with_state(state)
+}
+
+/// A JSON GraphQL error body with a contract code.
+fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+    let body = serde_json::json!({
+        "errors": [{ "message": message, "extensions": { "code": code.as_str() } }]
+    });
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+/// The caller, from a verified `Authorization: Bearer` header (none: anonymous).
+pub struct Caller(pub Principal);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+            return Ok(Caller(Principal::anonymous()));
+        };
+        let unauthenticated = || {
+            error_response(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                "invalid token",
+            )
+        };
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(unauthenticated)?;
+        let claims = state.inner.verifier.verify(token.trim()).map_err(|e| {
+            tracing::info!(reason = %e.0, "token refused");
+            unauthenticated()
+        })?;
+        match schema::identity::resolve_principal(&state.inner.db, &claims).await {
+            Ok(principal) => Ok(Caller(principal)),
+            Err(ApiError {
+                code: ErrorCode::Unauthenticated,
+                message,
+            }) => {
+                tracing::info!(reason = %message, sub = %claims.sub, "token refused");
+                Err(unauthenticated())
+            }
+            Err(e) => Err(error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                e.code,
+                &e.message,
+            )),
+        }
+    }
+}
+
+/// Rejection for unreadable GraphQL requests: `BAD_USER_INPUT`, 400.
+pub struct BadRequest(async_graphql::ParseRequestError);
+
+impl From<async_graphql::ParseRequestError> for BadRequest {
+    fn from(err: async_graphql::ParseRequestError) -> Self {
+        BadRequest(err)
+    }
+}
+
+impl IntoResponse for BadRequest {
+    fn into_response(self) -> Response {
+        let message = match self.0 {
+            async_graphql::ParseRequestError::PayloadTooLarge => {
+                "request body too large".to_owned()
+            }
+            other => format!("malformed GraphQL request: {other}"),
+        };
+        error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message)
+    }
+}
+
+/// Whether the client asked for the GraphQL-over-HTTP media type.
+fn wants_graphql_response(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/graphql-response+json"))
+}
+
+async fn execute(
+    state: &AppState,
+    principal: Principal,
+    request: async_graphql::Request,
+    headers: &HeaderMap,
+) -> Response {
+    state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let (context, batches) = RequestContext::new(state.inner.db.clone(), principal);
+    let mut response = batches
+        .drive(state.inner.schema.execute(request.data(context)))
+        .await;
+    ensure_codes(&mut response);
+    if response.is_err() {
+        state.inner.request_errors.fetch_add(1, Ordering::Relaxed);
+    }
+    let graphql_media = wants_graphql_response(headers);
+    // Under application/graphql-response+json, a request that never executed is a 400.
+    let status =
+        if graphql_media && response.data == async_graphql::Value::Null && response.is_err() {
+            StatusCode::BAD_REQUEST
+        } else {
+            StatusCode::OK
+        };
+    let content_type = if graphql_media {
+        "application/graphql-response+json"
+    } else {
+        "application/json"
+    };
+    match serde_json::to_string(&response) {
+        Ok(body) => (status, [(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "response serialisation failed");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
+}
+
+async fn graphql_post(
+    State(state): State<AppState>,
+    Caller(principal): Caller,
+    headers: HeaderMap,
+    request: GraphQLRequest<BadRequest>,
+) -> Response {
+    execute(&state, principal, request.into_inner(), &headers).await
+}
+
+/// The operation a GET request would run, when it can be determined.
+fn operation_type(request: &async_graphql::Request) -> Option<OperationType> {
+    let document = async_graphql::parser::parse_query(&request.query).ok()?;
+    let operations: Vec<_> = document.operations.iter().collect();
+    let chosen = match request.operation_name.as_deref() {
+        Some(name) => operations
+            .into_iter()
+            .find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
+        None if operations.len() == 1 => operations.into_iter().next(),
+        None => None,
+    };
+    chosen.map(|(_, op)| op.node.ty)
+}
+
+async fn graphql_get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    request: axum::extract::Request,
+) -> Response {
+    let accepts_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let has_query = request.uri().query().is_some_and(|q| !q.is_empty());
+    if accepts_html && !has_query {
+        if state.inner.graphiql {
+            return graphiql::page().await;
+        }
+        return error_response(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "GraphiQL is disabled",
+        );
+    }
+    let (mut parts, body) = request.into_parts();
+    let caller = match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(Caller(principal)) => principal,
+        Err(response) => return response,
+    };
+    let request = axum::extract::Request::from_parts(parts, body);
+    let graphql =
+        match <GraphQLRequest<BadRequest> as axum::extract::FromRequest<AppState>>::from_request(
+            request, &state,
+        )
+        .await
+        {
+            Ok(request) => request.into_inner(),
+            Err(rejection) => return rejection.into_response(),
+        };
+    if operation_type(&graphql) == Some(OperationType::Mutation) {
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::BadUserInput,
+            "mutations are only accepted over POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    execute(&state, caller, graphql, &headers).await
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.inner.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "database not reachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+async fn metrics(State(state): State<AppState>) -> Response {
+    let inner = &state.inner;
+    let body = format!(
+        "# HELP cctns_graphql_requests_total GraphQL requests executed.\n\
+         # TYPE cctns_graphql_requests_total counter\n\
+         cctns_graphql_requests_total {}\n\
+         # HELP cctns_graphql_request_errors_total GraphQL requests that returned errors.\n\
+         # TYPE cctns_graphql_request_errors_total counter\n\
+         cctns_graphql_request_errors_total {}\n\
+         # HELP cctns_sql_statements_total SQL statements executed.\n\
+         # TYPE cctns_sql_statements_total counter\n\
+         cctns_sql_statements_total {}\n\
+         # HELP cctns_sql_failures_total SQL statements that failed.\n\
+         # TYPE cctns_sql_failures_total counter\n\
+         cctns_sql_failures_total {}\n",
+        inner.requests.load(Ordering::Relaxed),
+        inner.request_errors.load(Ordering::Relaxed),
+        inner.stats.statements(),
+        inner.stats.failures(),
+    );
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+}
+
+async fn sdl(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        state.inner.schema.sdl(),
+    )
+        .into_response()
+}

@@ -1,0 +1,42 @@
+#![warn(missing_docs)]
+
+//! Schema migrations of the CCTNS graph, for SQLite and PostgreSQL alike, and the statute
+//! reference data (IPC, BNS, POCSO, NDPS, Arms Act, IT Act, CrPC/BNSS sections with their
+//! IPC ↔ BNS and CrPC ↔ BNSS equivalents).
+//!
+//! Apply with [`Migrator::up`](sea_orm_migration::MigratorTrait::up); every migration has a
+//! `down` that drops what its `up` created, in reverse order.
+
+pub use sea_orm_migration::prelude::*;
+
+mod idens;
+mod m20261129_000001_create_org;
+mod m20261129_000002_create_people;
+mod m20261129_000003_create_fir;
+mod m20261129_000004_create_investigation;
+mod m20261129_000005_create_courts;
+mod m20261129_000006_create_prisons;
+mod m20261129_000007_create_citizen_services;
+mod m20261129_000008_create_events_audit;
+mod m20261129_000010_seed_statutes;
+mod util;
+
+/// The migrator: every migration of the schema, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_create_org::Migration),
+            Box::new(m20261129_000002_create_people::Migration),
+            Box::new(m20261129_000003_create_fir::Migration),
+            Box::new(m20261129_000004_create_investigation::Migration),
+            Box::new(m20261129_000005_create_courts::Migration),
+            Box::new(m20261129_000006_create_prisons::Migration),
+            Box::new(m20261129_000007_create_citizen_services::Migration),
+            Box::new(m20261129_000008_create_events_audit::Migration),
+            Box::new(m20261129_000010_seed_statutes::Migration),
+        ]
+    }
+}

@@ -1,0 +1,144 @@
+//! The one error type of the request path.
+//!
+//! Error policy: every error that reaches a client carries `extensions.code`, one of the
+//! closed set in [`ErrorCode`]. Database errors are logged server-side with their detail
+//! and reach the client only as `INTERNAL` with a fixed message: no SQL, file path or
+//! stack trace ever leaves the process. Never `?` a raw `DbErr` into a resolver result;
+//! convert it with `ApiError::from` (which logs and masks it).
+
+use async_graphql::{ErrorExtensions, FieldError};
+use sea_orm::DbErr;
+
+/// The closed set of error codes clients may rely on (CONTRACT.md, "Errors").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The caller's identity could not be established.
+    Unauthenticated,
+    /// The caller is known but may not do or see this.
+    Forbidden,
+    /// The request's input is invalid.
+    BadUserInput,
+    /// The named record does not exist (or is not visible to the caller).
+    NotFound,
+    /// The request conflicts with the current state (duplicates, lifecycle).
+    Conflict,
+    /// The operation exceeds a configured limit.
+    QueryTooComplex,
+    /// Too many requests from this caller.
+    RateLimited,
+    /// Something failed on the server side; details are only in the server log.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The SHOUTY_SNAKE_CASE code carried in `extensions.code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::BadUserInput => "BAD_USER_INPUT",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::Conflict => "CONFLICT",
+            ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+/// An error on the request path: a code and a message that is safe to show a client.
+///
+/// It deliberately does not implement `Display`, so that it converts into a GraphQL error
+/// only through the `From` impl below, which always attaches the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// The contract code.
+    pub code: ErrorCode,
+    /// A message safe to show to the caller.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with the given code and client-safe message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// `BAD_USER_INPUT` with a message naming what is wrong.
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::BadUserInput, message)
+    }
+
+    /// `NOT_FOUND` for the named kind of record.
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    /// `FORBIDDEN` with a message naming what was refused.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+
+    /// `INTERNAL` with the fixed safe message.
+    pub fn internal() -> Self {
+        Self::new(ErrorCode::Internal, "internal error")
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        tracing::error!(error = %err, "database error");
+        ApiError::internal()
+    }
+}
+
+impl From<std::sync::Arc<DbErr>> for ApiError {
+    fn from(err: std::sync::Arc<DbErr>) -> Self {
+        tracing::error!(error = %err, "database error");
+        ApiError::internal()
+    }
+}
+
+impl ErrorExtensions for ApiError {
+    fn extend(&self) -> FieldError {
+        FieldError::new(self.message.clone()).extend_with(|_, e| e.set("code", self.code.as_str()))
+    }
+}
+
+impl From<ApiError> for FieldError {
+    fn from(err: ApiError) -> Self {
+        err.extend()
+    }
+}
+
+/// Gives every error in a response a contract code: errors raised before execution
+/// (syntax, validation) become `BAD_USER_INPUT`; any other error that reached the
+/// response without a code is masked as `INTERNAL`.
+pub fn ensure_codes(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|ext| ext.get("code").is_some());
+        if has_code {
+            continue;
+        }
+        let code = if error.path.is_empty() {
+            ErrorCode::BadUserInput
+        } else {
+            tracing::error!(message = %error.message, "uncoded resolver error masked");
+            error.message = "internal error".to_owned();
+            ErrorCode::Internal
+        };
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code.as_str());
+    }
+}
+
+/// Result type of resolvers and domain functions.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,216 @@
+//! The FIR and charge objects.
+
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+use entities::{charge, fir, statute};
+
+use super::{CaseOfFir, ChargesOfFir, StatuteById};
+use crate::context::RequestContext;
+use crate::enums::{Act, FirType};
+use crate::error::ApiResult;
+use crate::ids;
+use crate::investigation::Case;
+use crate::org::{PoliceStation, UnitById};
+use crate::people::{CaseParty, PartiesOfFir};
+use crate::policy::{Access, FieldClass, RecordScope, decide};
+
+/// A First Information Report: the legal record that starts a criminal case.
+/// Registered FIRs are never edited; corrections are amendments.
+pub struct Fir(pub fir::Model);
+
+impl Fir {
+    /// What the caller may see of `class` data in this FIR.
+    pub(crate) async fn access(&self, ctx: &Context<'_>, class: FieldClass) -> ApiResult<Access> {
+        let rc = RequestContext::of(ctx);
+        let station = rc.loaders.load_one(UnitById(self.0.station_id)).await?;
+        let case = rc.loaders.load_one(CaseOfFir(self.0.id)).await?;
+        let station_path = station.map(|s| s.path).unwrap_or_default();
+        let scope = RecordScope {
+            station_path: &station_path,
+            io_officer_id: case.and_then(|c| c.io_id),
+            victim_protected: self.0.victim_identity_protected,
+        };
+        Ok(decide(&rc.principal, &scope, class))
+    }
+
+    async fn full(&self, ctx: &Context<'_>, class: FieldClass) -> ApiResult<bool> {
+        Ok(self.access(ctx, class).await?.is_full())
+    }
+}
+
+#[Object]
+impl Fir {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("Fir", self.0.id)
+    }
+    /// The number as printed: serial and year, e.g. `0142/2025`.
+    async fn number(&self) -> String {
+        format!("{:04}/{}", self.0.serial, self.0.year)
+    }
+    /// Serial within the station and year (1, 2, … without gaps).
+    async fn serial(&self) -> i32 {
+        self.0.serial
+    }
+    /// Year of registration.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The registering police station.
+    async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
+        let station = RequestContext::of(ctx)
+            .loaders
+            .load_one(UnitById(self.0.station_id))
+            .await?;
+        Ok(station.map(PoliceStation))
+    }
+    /// When the FIR was registered.
+    async fn registered_at(&self) -> DateTime<Utc> {
+        self.0.registered_at
+    }
+    /// Regular, zero (to be transferred) or electronic FIR.
+    async fn r#type(&self) -> FirType {
+        self.0.fir_type.into()
+    }
+    /// Start of the period in which the offence occurred (police-restricted).
+    async fn occurred_from(&self, ctx: &Context<'_>) -> ApiResult<Option<DateTime<Utc>>> {
+        Ok(self
+            .full(ctx, FieldClass::PoliceRestricted)
+            .await?
+            .then_some(self.0.occurred_from))
+    }
+    /// End of the period in which the offence occurred (police-restricted).
+    async fn occurred_to(&self, ctx: &Context<'_>) -> ApiResult<Option<DateTime<Utc>>> {
+        Ok(self
+            .full(ctx, FieldClass::PoliceRestricted)
+            .await?
+            .then_some(self.0.occurred_to)
+            .flatten())
+    }
+    /// Place of occurrence (police-restricted; withheld with the victim's identity in
+    /// sexual offences).
+    async fn place(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        Ok(self
+            .full(ctx, FieldClass::Narrative)
+            .await?
+            .then(|| self.0.place_address.clone())
+            .flatten())
+    }
+    /// The information as recorded. Police-restricted; in sexual offences only the case's
+    /// IO, the owning station's SHO and supervisors over the station see it.
+    async fn narrative(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        Ok(self
+            .full(ctx, FieldClass::Narrative)
+            .await?
+            .then(|| self.0.narrative.clone()))
+    }
+    /// Whether the FIR charges an offence whose victim's identity the law protects
+    /// (BNS 64–71, IPC 376-series, POCSO).
+    async fn victim_identity_protected(&self) -> bool {
+        self.0.victim_identity_protected
+    }
+    /// Whether any field of this FIR is withheld from the caller.
+    async fn masked(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        Ok(!self.full(ctx, FieldClass::Narrative).await?)
+    }
+    /// The charges currently on the FIR (police-restricted: null for other callers).
+    async fn charges(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<Charge>>> {
+        if !self.full(ctx, FieldClass::PoliceRestricted).await? {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(ChargesOfFir(self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(Some(
+            rows.into_iter()
+                .filter(|c| c.removed_at.is_none())
+                .map(Charge::from_charge)
+                .collect(),
+        ))
+    }
+    /// The investigation this FIR opened (police-restricted).
+    async fn case(&self, ctx: &Context<'_>) -> ApiResult<Option<Case>> {
+        let row = RequestContext::of(ctx)
+            .loaders
+            .load_one(CaseOfFir(self.0.id))
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let case = Case(row);
+        Ok(case.visible(ctx).await?.then_some(case))
+    }
+    /// Everyone named in the FIR, each in their role (police-restricted: null for other
+    /// callers). Protected identities come masked.
+    async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<CaseParty>>> {
+        if !self.full(ctx, FieldClass::PoliceRestricted).await? {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(PartiesOfFir(self.0.id))
+            .await?
+            .unwrap_or_default();
+        Ok(Some(rows.into_iter().map(CaseParty).collect()))
+    }
+}
+
+/// A charge: an act and a section, as registered or as catalogued.
+pub struct Charge {
+    act: entities::enums::Act,
+    section: String,
+    statute_id: Option<i64>,
+}
+
+impl Charge {
+    fn from_charge(row: charge::Model) -> Self {
+        Self {
+            act: row.act,
+            section: row.section,
+            statute_id: row.statute_id,
+        }
+    }
+
+    fn from_statute(row: statute::Model) -> Self {
+        Self {
+            act: row.act,
+            section: row.section,
+            statute_id: Some(row.id),
+        }
+    }
+}
+
+#[Object]
+impl Charge {
+    /// The act.
+    async fn act(&self) -> Act {
+        self.act.into()
+    }
+    /// The section as written in the act (`303(2)`, `64`, `498A`).
+    async fn section(&self) -> &str {
+        &self.section
+    }
+    /// The offence's title in the statute catalogue (null for local acts not catalogued).
+    async fn title(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let Some(id) = self.statute_id else {
+            return Ok(None);
+        };
+        let statute = RequestContext::of(ctx)
+            .loaders
+            .load_one(StatuteById(id))
+            .await?;
+        Ok(statute.map(|s| s.title))
+    }
+    /// The same offence under the other code (IPC ↔ BNS).
+    async fn equivalents(&self, ctx: &Context<'_>) -> ApiResult<Vec<Charge>> {
+        let Some(id) = self.statute_id else {
+            return Ok(Vec::new());
+        };
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(super::EquivalentsOfStatute(id))
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(Charge::from_statute).collect())
+    }
+}

@@ -1,0 +1,55 @@
+//! The CCTNS GraphQL schema: types, queries, loaders, the access policy and domain rules.
+//!
+//! This crate knows nothing of HTTP. A transport builds a [`RequestContext`] per request
+//! (with the caller's verified [`policy::Principal`]) and executes [`CctnsSchema`].
+
+pub mod context;
+pub mod courts;
+pub mod db;
+pub mod enums;
+pub mod error;
+pub mod fir;
+pub mod identity;
+pub mod ids;
+pub mod investigation;
+pub mod loader;
+pub mod node;
+pub mod org;
+pub mod pagination;
+pub mod people;
+pub mod policy;
+pub mod prisons;
+pub mod seed;
+
+use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, SDLExportOptions, Schema};
+
+pub use context::RequestContext;
+
+/// The root query: every domain's queries, merged.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    org::OrgQuery,
+    fir::FirQuery,
+    people::PeopleQuery,
+    investigation::InvestigationQuery,
+    courts::CourtQuery,
+    prisons::PrisonQuery,
+    node::NodeQuery,
+    node::EntityQuery,
+);
+
+/// The served schema.
+pub type CctnsSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// Builds the schema. Per-request data ([`RequestContext`]) is attached by the transport.
+pub fn build_schema() -> CctnsSchema {
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+        .enable_federation()
+        .finish()
+}
+
+/// The Apollo Federation v2 SDL of the served schema (what `cctns schema` prints and
+/// `schema.graphql` holds).
+pub fn sdl() -> String {
+    build_schema().sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+}

@@ -1,0 +1,168 @@
+//! The organisation: states, districts, police stations and other units.
+
+mod types;
+
+use async_graphql::{Context, InputObject, Object};
+use entities::enums::UnitKind as StoredUnitKind;
+use entities::org_unit;
+
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+pub use types::{Officer, OrgUnit, PoliceStation};
+
+use crate::context::RequestContext;
+use crate::error::{ApiError, ApiResult};
+use crate::loader::by_id;
+use crate::pagination::{Page, PageRequest, assemble};
+
+by_id!(
+    /// An org unit by row id.
+    UnitById => org_unit
+);
+by_id!(
+    /// An officer by row id.
+    OfficerById => officer
+);
+
+/// An org unit by its code, resolved once per request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnitByCode(pub String);
+
+impl async_graphql::dataloader::Loader<UnitByCode> for crate::loader::DbLoader {
+    type Value = org_unit::Model;
+    type Error = crate::loader::LoadError;
+
+    async fn load(
+        &self,
+        keys: &[UnitByCode],
+    ) -> Result<std::collections::HashMap<UnitByCode, Self::Value>, Self::Error> {
+        let rows = org_unit::Entity::find()
+            .filter(org_unit::Column::Code.is_in(keys.iter().map(|k| k.0.clone())))
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (UnitByCode(row.code.clone()), row))
+            .collect())
+    }
+}
+
+/// Narrows the station directory.
+#[derive(InputObject, Debug, Default)]
+pub struct StationFilter {
+    /// Only stations inside this org unit's subtree (a state, district or sub-division code).
+    pub unit_code: Option<String>,
+    /// Only stations whose name contains this text (case-insensitive).
+    pub name_contains: Option<String>,
+}
+
+/// Looks up a unit by code, or `NOT_FOUND`.
+pub(crate) async fn unit_by_code(ctx: &Context<'_>, code: &str) -> ApiResult<org_unit::Model> {
+    RequestContext::of(ctx)
+        .loaders
+        .load_one(UnitByCode(code.to_owned()))
+        .await?
+        .ok_or_else(|| ApiError::not_found("org unit"))
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally inside `LIKE`.
+pub(crate) fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// Queries over the organisation.
+#[derive(Default)]
+pub struct OrgQuery;
+
+#[Object]
+impl OrgQuery {
+    /// The directory of police stations (public data), in the order they were set up.
+    async fn police_stations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the directory.")] filter: Option<StationFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last station already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<PoliceStation>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let mut query = org_unit::Entity::find()
+            .filter(org_unit::Column::Kind.eq(StoredUnitKind::PoliceStation));
+        if let Some(code) = &filter.unit_code {
+            let unit = unit_by_code(ctx, code).await?;
+            query = query.filter(org_unit::Column::Path.starts_with(&unit.path));
+        }
+        if let Some(text) = &filter.name_contains {
+            let pattern = format!("%{}%", like_literal(&text.to_lowercase()));
+            query = query.filter(
+                Expr::expr(Func::lower(Expr::col(org_unit::Column::Name)))
+                    .like(LikeExpr::new(pattern).escape('\\')),
+            );
+        }
+        let db = &RequestContext::of(ctx).db;
+        let total = if ctx.look_ahead().field("totalCount").exists() {
+            query.clone().count(db).await? as i64
+        } else {
+            0
+        };
+        if let Some(after) = request.after {
+            query = query.filter(org_unit::Column::Id.gt(after));
+        }
+        let rows = query
+            .order_by_asc(org_unit::Column::Id)
+            .limit(request.limit + 1)
+            .all(db)
+            .await?;
+        let stations = rows.into_iter().map(PoliceStation).collect();
+        Ok(assemble(stations, request, total, |s: &PoliceStation| {
+            s.0.id
+        }))
+    }
+
+    /// One police station by its code.
+    async fn police_station(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The station's code, e.g. `MH-PUN-PS001`.")] code: String,
+    ) -> ApiResult<Option<PoliceStation>> {
+        let unit = RequestContext::of(ctx)
+            .loaders
+            .load_one(UnitByCode(code))
+            .await?;
+        Ok(unit
+            .filter(|u| u.kind == StoredUnitKind::PoliceStation)
+            .map(PoliceStation))
+    }
+}
+
+/// An org unit by row id (the directory of units is public).
+pub async fn find_unit(ctx: &Context<'_>, row_id: i64) -> ApiResult<Option<OrgUnit>> {
+    let unit = RequestContext::of(ctx)
+        .loaders
+        .load_one(UnitById(row_id))
+        .await?;
+    Ok(unit.map(OrgUnit))
+}
+
+/// A police station by row id (public).
+pub async fn find_station(ctx: &Context<'_>, row_id: i64) -> ApiResult<Option<PoliceStation>> {
+    let unit = RequestContext::of(ctx)
+        .loaders
+        .load_one(UnitById(row_id))
+        .await?;
+    Ok(unit
+        .filter(|u| u.kind == StoredUnitKind::PoliceStation)
+        .map(PoliceStation))
+}
+
+/// An officer by row id: the roll is visible to authenticated callers only.
+pub async fn find_officer(ctx: &Context<'_>, row_id: i64) -> ApiResult<Option<Officer>> {
+    let rc = RequestContext::of(ctx);
+    if rc.principal.identity.is_none() {
+        return Err(ApiError::forbidden("the officer roll needs authentication"));
+    }
+    Ok(rc.loaders.load_one(OfficerById(row_id)).await?.map(Officer))
+}

@@ -1,0 +1,73 @@
+//! Persons and the roles they play in FIRs.
+
+mod party;
+mod person;
+
+use async_graphql::{Context, ID, Object};
+
+pub use party::{CaseParty, PartyAccess, person_access};
+pub use person::Person;
+
+use crate::context::RequestContext;
+use crate::error::{ApiError, ApiResult};
+use crate::ids;
+use crate::loader::{by_id, children};
+use crate::policy::Access;
+
+by_id!(
+    /// A case party by row id.
+    PartyById => case_party
+);
+children!(
+    /// Every role a person plays, in every FIR, at any station.
+    PartiesOfPerson => case_party . PersonId (person_id)
+);
+
+children!(
+    /// Every party named in an FIR, in the order they were recorded.
+    PartiesOfFir => case_party . FirId (fir_id)
+);
+by_id!(
+    /// A person by row id.
+    PersonById => person
+);
+children!(
+    /// A person's phone numbers.
+    PhonesOfPerson => person_phone . PersonId (person_id)
+);
+children!(
+    /// A person's addresses.
+    AddressesOfPerson => person_address . PersonId (person_id)
+);
+
+/// Queries over persons.
+#[derive(Default)]
+pub struct PeopleQuery;
+
+#[Object]
+impl PeopleQuery {
+    /// One person by global id, as much of them as the caller may see.
+    async fn person(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person's global id.")] id: ID,
+    ) -> ApiResult<Option<Person>> {
+        find_person(ctx, ids::decode("Person", &id)?).await
+    }
+}
+
+/// A person by row id, as much of them as the caller may see (`FORBIDDEN` if nothing).
+pub async fn find_person(ctx: &Context<'_>, row_id: i64) -> ApiResult<Option<Person>> {
+    let Some(row) = RequestContext::of(ctx)
+        .loaders
+        .load_one(PersonById(row_id))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let access = person_access(ctx, row_id).await?;
+    if access.name == Access::Denied {
+        return Err(ApiError::forbidden("this person is not visible to you"));
+    }
+    Ok(Some(Person::new(row, access)))
+}

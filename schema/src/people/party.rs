@@ -1,0 +1,185 @@
+//! `CaseParty`: one person in one role in one FIR, seen through the access policy.
+
+use async_graphql::{Context, Object};
+use entities::case_party;
+use entities::enums::PartyRole as StoredRole;
+use futures_util::future::try_join_all;
+
+use super::{PartiesOfFir, Person, PersonById};
+use crate::context::RequestContext;
+use crate::enums::PartyRole;
+use crate::error::{ApiError, ApiResult};
+use crate::fir::{Fir, FirById};
+use crate::policy::{Access, FieldClass};
+
+/// A person named in an FIR in one role (complainant, victim, accused, witness, suspect).
+pub struct CaseParty(pub case_party::Model);
+
+/// What the caller may see of a person, as reached through one party or overall.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyAccess {
+    /// Access to the person's name.
+    pub name: Access,
+    /// Access to addresses, phones and identifiers.
+    pub personal: Access,
+    /// What to show instead of the name when it is masked (`Victim-1`, `A2`, …).
+    pub pseudonym: String,
+    /// Whether a victim-identity protection decided this access.
+    pub protected: bool,
+}
+
+impl PartyAccess {
+    /// Full access (for records the caller holds by office, e.g. a prison's own inmates).
+    pub fn full(pseudonym: String) -> Self {
+        Self {
+            name: Access::Full,
+            personal: Access::Full,
+            pseudonym,
+            protected: false,
+        }
+    }
+}
+
+/// What the caller may see of a person overall, across every FIR they are named in.
+///
+/// A protection that masks the person in any FIR masks them everywhere (otherwise the
+/// pseudonymous victim of one FIR could be recognised through another). Personal data is
+/// shown when at least one FIR grants it and no protection withholds it.
+pub async fn person_access(ctx: &Context<'_>, person_id: i64) -> ApiResult<PartyAccess> {
+    let rc = RequestContext::of(ctx);
+    let parties = rc
+        .loaders
+        .load_one(super::PartiesOfPerson(person_id))
+        .await?
+        .unwrap_or_default();
+    let reads_restricted = crate::policy::sees_sensitive_headers(&rc.principal);
+    let mut overall = PartyAccess {
+        name: if reads_restricted {
+            Access::Full
+        } else {
+            Access::Denied
+        },
+        personal: if reads_restricted {
+            Access::Masked
+        } else {
+            Access::Denied
+        },
+        pseudonym: format!("Person-{person_id}"),
+        protected: false,
+    };
+    let parties: Vec<CaseParty> = parties.into_iter().map(CaseParty).collect();
+    let decisions = try_join_all(parties.iter().map(|p| p.person_access(ctx))).await?;
+    let mut personal_granted = false;
+    for access in decisions {
+        personal_granted |= access.personal == Access::Full;
+        if access.protected && access.name != Access::Full {
+            overall.protected = true;
+            overall.pseudonym = access.pseudonym.clone();
+        }
+        overall.name = most_restrictive(overall.name, access.name);
+    }
+    if personal_granted && !overall.protected {
+        overall.personal = Access::Full;
+    }
+    if overall.name != Access::Full {
+        overall.personal = most_restrictive(overall.personal, Access::Masked);
+    }
+    Ok(overall)
+}
+
+impl CaseParty {
+    async fn load_fir(&self, ctx: &Context<'_>) -> ApiResult<Fir> {
+        RequestContext::of(ctx)
+            .loaders
+            .load_one(FirById(self.0.fir_id))
+            .await?
+            .map(Fir)
+            .ok_or_else(ApiError::internal)
+    }
+
+    /// Decides what the caller sees of this party's person. A person who is a victim in
+    /// this FIR keeps the victim's protection whatever other role they also hold here.
+    pub(crate) async fn person_access(&self, ctx: &Context<'_>) -> ApiResult<PartyAccess> {
+        let parties = RequestContext::of(ctx)
+            .loaders
+            .load_one(PartiesOfFir(self.0.fir_id))
+            .await?
+            .unwrap_or_default();
+        let mut victims: Vec<i64> = Vec::new();
+        for party in parties.iter().filter(|p| p.role == StoredRole::Victim) {
+            if !victims.contains(&party.person_id) {
+                victims.push(party.person_id);
+            }
+        }
+        let victim_ordinal = victims.iter().position(|id| *id == self.0.person_id);
+        let fir = self.load_fir(ctx).await?;
+        let personal = fir.access(ctx, FieldClass::Personal).await?;
+        let (name, personal, pseudonym) = match victim_ordinal {
+            Some(n) => {
+                let identity = fir.access(ctx, FieldClass::VictimIdentity).await?;
+                (
+                    identity,
+                    most_restrictive(identity, personal),
+                    format!("Victim-{}", n + 1),
+                )
+            }
+            None => (
+                fir.access(ctx, FieldClass::PoliceRestricted).await?,
+                personal,
+                self.0
+                    .accused_code
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}-{}", self.0.role, self.0.id)),
+            ),
+        };
+        Ok(PartyAccess {
+            name,
+            personal,
+            pseudonym,
+            protected: victim_ordinal.is_some() && fir.0.victim_identity_protected,
+        })
+    }
+}
+
+/// The stricter of two decisions.
+pub(crate) fn most_restrictive(a: Access, b: Access) -> Access {
+    use Access::*;
+    match (a, b) {
+        (Denied, _) | (_, Denied) => Denied,
+        (Masked, _) | (_, Masked) => Masked,
+        (Full, Full) => Full,
+    }
+}
+
+#[Object]
+impl CaseParty {
+    /// The role played in this FIR.
+    async fn role(&self) -> PartyRole {
+        self.0.role.into()
+    }
+    /// The accused's code in this FIR (`A1`, `A2`, …); null for other roles.
+    async fn code(&self) -> Option<&str> {
+        self.0.accused_code.as_deref()
+    }
+    /// The person, as much of them as the caller may see.
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        let access = self.person_access(ctx).await?;
+        if access.name == Access::Denied {
+            return Ok(None);
+        }
+        let person = RequestContext::of(ctx)
+            .loaders
+            .load_one(PersonById(self.0.person_id))
+            .await?;
+        Ok(person.map(|p| Person::new(p, access)))
+    }
+    /// The FIR this party is named in.
+    async fn fir(&self, ctx: &Context<'_>) -> ApiResult<Fir> {
+        self.load_fir(ctx).await
+    }
+    /// Whether anything about this party's person is withheld from the caller.
+    async fn masked(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let access = self.person_access(ctx).await?;
+        Ok(!(access.name.is_full() && access.personal.is_full()))
+    }
+}

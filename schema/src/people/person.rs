@@ -1,0 +1,136 @@
+//! `Person`: a resolved identity, shown through the decision made for the way it was reached.
+
+use async_graphql::{Context, ID, Object};
+use entities::person;
+use futures_util::future::try_join_all;
+
+use super::party::PartyAccess;
+use super::{AddressesOfPerson, CaseParty, PartiesOfPerson, PhonesOfPerson};
+use crate::context::RequestContext;
+use crate::enums::Sex;
+use crate::error::ApiResult;
+use crate::ids;
+use crate::policy::Access;
+use crate::prisons::{PrisonRecord, PrisonRecordsOfPerson};
+
+/// A person known to the police: complainant, victim, accused or witness, anywhere.
+pub struct Person {
+    row: person::Model,
+    access: PartyAccess,
+}
+
+impl Person {
+    pub(crate) fn new(row: person::Model, access: PartyAccess) -> Self {
+        Self { row, access }
+    }
+
+    fn personal(&self) -> bool {
+        self.access.personal == Access::Full
+    }
+}
+
+#[Object]
+impl Person {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("Person", self.row.id)
+    }
+    /// The person's name; a pseudonym (`Victim-1`) when the caller may not see it.
+    async fn name(&self) -> String {
+        match self.access.name {
+            Access::Full => self.row.name.clone(),
+            _ => self.access.pseudonym.clone(),
+        }
+    }
+    /// Sex as recorded.
+    async fn sex(&self) -> Sex {
+        self.row.sex.into()
+    }
+    /// Year of birth (withheld with the identity).
+    async fn birth_year(&self) -> Option<i32> {
+        self.access
+            .name
+            .is_full()
+            .then_some(self.row.birth_year)
+            .flatten()
+    }
+    /// Primary phone number (personal data: masked outside the owning station, the case
+    /// team and supervisors over the station).
+    async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        if !self.personal() {
+            return Ok(None);
+        }
+        let phones = RequestContext::of(ctx)
+            .loaders
+            .load_one(PhonesOfPerson(self.row.id))
+            .await?
+            .unwrap_or_default();
+        let primary = phones.iter().find(|p| p.is_primary).or(phones.first());
+        Ok(primary.map(|p| p.phone.clone()))
+    }
+    /// Primary address (personal data, as for `phone`).
+    async fn address(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        if !self.personal() {
+            return Ok(None);
+        }
+        let addresses = RequestContext::of(ctx)
+            .loaders
+            .load_one(AddressesOfPerson(self.row.id))
+            .await?
+            .unwrap_or_default();
+        let primary = addresses
+            .iter()
+            .find(|a| a.is_primary)
+            .or(addresses.first());
+        Ok(primary.map(|a| a.address.clone()))
+    }
+    /// Whether anything about this person is withheld from the caller.
+    async fn masked(&self) -> bool {
+        !(self.access.name.is_full() && self.personal())
+    }
+    /// Every role this person plays in FIRs the caller may see, at any station in the
+    /// country. Null when the person is shown masked: a pseudonymous person is never
+    /// linked across FIRs.
+    async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<CaseParty>>> {
+        if !self.access.name.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(PartiesOfPerson(self.row.id))
+            .await?
+            .unwrap_or_default();
+        let parties: Vec<CaseParty> = rows.into_iter().map(CaseParty).collect();
+        let decisions = try_join_all(parties.iter().map(|p| p.person_access(ctx))).await?;
+        Ok(Some(
+            parties
+                .into_iter()
+                .zip(decisions)
+                .filter(|(_, access)| access.name.is_full())
+                .map(|(party, _)| party)
+                .collect(),
+        ))
+    }
+    /// Custody records of this person that the caller may see (null when the person is
+    /// shown masked).
+    async fn prison_records(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<PrisonRecord>>> {
+        if !self.access.name.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(PrisonRecordsOfPerson(self.row.id))
+            .await?
+            .unwrap_or_default();
+        let records: Vec<PrisonRecord> = rows.into_iter().map(PrisonRecord).collect();
+        let decisions = try_join_all(records.iter().map(|r| r.access(ctx))).await?;
+        Ok(Some(
+            records
+                .into_iter()
+                .zip(decisions)
+                .filter(|(_, access)| access.is_full())
+                .map(|(record, _)| record)
+                .collect(),
+        ))
+    }
+}

@@ -1,0 +1,212 @@
+//! The access policy: the one place that decides what a caller may see of a record.
+//!
+//! Resolvers describe the record ([`RecordScope`]) and the kind of data a field carries
+//! ([`FieldClass`]); [`decide`] answers `Full`, `Masked` or `Denied`. No resolver
+//! re-implements a rule. The rules are DOMAIN.md's "Who may see what":
+//!
+//! * public data (station directory, header of a non-sensitive FIR): everyone;
+//! * police-restricted data (charges, status, accused names, narrative of an ordinary
+//!   FIR): police roles and analysts, anywhere in the country;
+//! * personal data (addresses, phones, identity numbers): the owning station's officers,
+//!   the case's investigating officer and supervisors whose subtree holds the station;
+//!   other police roles and analysts see it masked; everyone else is denied;
+//! * victim identity in sexual offences (and the narrative of such an FIR): only the
+//!   case's IO, the owning station's SHO and supervisors over that station; other police
+//!   see a pseudonym. Rank alone never unmasks it.
+//!
+//! * court records: police and analysts, the court's own unit (and units above it) for
+//!   COURT callers, and prosecutors serving in the district that holds the court;
+//! * custody records: police and analysts, the prison's own staff (and units above it),
+//!   and courts on the linked court case.
+//!
+//! Jurisdiction is a prefix test on materialised org-unit paths.
+
+mod principal;
+
+pub use principal::{Identity, Principal, Role, UnitRef};
+
+/// What a caller may see of one field class of one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The real value.
+    Full,
+    /// A pseudonym or null in place of the value; the object says `masked: true`.
+    Masked,
+    /// Nothing: the field (or record) is withheld.
+    Denied,
+}
+
+impl Access {
+    /// Whether the real value may be shown.
+    pub fn is_full(self) -> bool {
+        self == Access::Full
+    }
+}
+
+/// The kind of data a field carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldClass {
+    /// FIR header: number, station, dates, type.
+    Header,
+    /// Charges, status, accused names and other police-restricted data.
+    PoliceRestricted,
+    /// Addresses, phones, identity numbers.
+    Personal,
+    /// The identity of a victim (name and everything identifying).
+    VictimIdentity,
+    /// The FIR's narrative (withheld with the victim's identity in sexual offences).
+    Narrative,
+}
+
+/// What the policy needs to know about a record to decide.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordScope<'a> {
+    /// Materialised path of the owning police station.
+    pub station_path: &'a str,
+    /// The officer currently investigating the case, if assigned.
+    pub io_officer_id: Option<i64>,
+    /// Whether the FIR carries a charge that protects the victim's identity by law.
+    pub victim_protected: bool,
+}
+
+/// A court record (court case, hearing, order), described by where the court sits.
+#[derive(Debug, Clone, Copy)]
+pub struct CourtScope<'a> {
+    /// Materialised path of the court.
+    pub court_path: &'a str,
+}
+
+/// A custody record, described by the prison and the court case it answers to.
+#[derive(Debug, Clone, Copy)]
+pub struct CustodyScope<'a> {
+    /// Materialised path of the prison.
+    pub prison_path: &'a str,
+    /// Materialised path of the court of the linked court case, if any.
+    pub court_path: Option<&'a str>,
+}
+
+/// Whether the caller may read a court record at all.
+pub fn court_record(principal: &Principal, scope: &CourtScope<'_>) -> Access {
+    let Some(identity) = principal.identity.as_ref() else {
+        return Access::Denied;
+    };
+    let granted = match identity.role {
+        role if role.is_police() || role == Role::Analyst => true,
+        Role::Court => identity.unit.contains(scope.court_path),
+        Role::Prosecutor => same_district(&identity.unit.path, scope.court_path),
+        _ => false,
+    };
+    restricted(granted)
+}
+
+/// Whether the caller may read a custody record at all.
+pub fn custody_record(principal: &Principal, scope: &CustodyScope<'_>) -> Access {
+    let Some(identity) = principal.identity.as_ref() else {
+        return Access::Denied;
+    };
+    let granted = match identity.role {
+        role if role.is_police() || role == Role::Analyst => true,
+        Role::Prison => identity.unit.contains(scope.prison_path),
+        Role::Court => scope
+            .court_path
+            .is_some_and(|court| identity.unit.contains(court)),
+        _ => false,
+    };
+    restricted(granted)
+}
+
+/// Whether two unit paths lie in the same district (path segment 2: `/IN/ST/DISTRICT/`).
+fn same_district(a: &str, b: &str) -> bool {
+    fn district(path: &str) -> Option<&str> {
+        path.split('/').filter(|s| !s.is_empty()).nth(2)
+    }
+    district(a).is_some() && district(a) == district(b)
+}
+
+/// Decides what `principal` may see of `class` data in the FIR described by `scope`
+/// (and in everything recorded under that FIR: its case, arrests, parties).
+pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass) -> Access {
+    let Some(identity) = principal.identity.as_ref() else {
+        return match class {
+            FieldClass::Header if !scope.victim_protected => Access::Full,
+            _ => Access::Denied,
+        };
+    };
+    let reads_restricted = identity.role.is_police() || identity.role == Role::Analyst;
+    match class {
+        FieldClass::Header => {
+            if !scope.victim_protected || reads_restricted || in_case_team(identity, scope) {
+                Access::Full
+            } else {
+                Access::Denied
+            }
+        }
+        FieldClass::PoliceRestricted => restricted(reads_restricted),
+        FieldClass::Personal => {
+            if in_case_team(identity, scope) || supervises(identity, scope) {
+                Access::Full
+            } else if reads_restricted {
+                Access::Masked
+            } else {
+                Access::Denied
+            }
+        }
+        FieldClass::VictimIdentity | FieldClass::Narrative if scope.victim_protected => {
+            if is_io(identity, scope)
+                || is_owning_sho(identity, scope)
+                || supervises(identity, scope)
+            {
+                Access::Full
+            } else if reads_restricted {
+                Access::Masked
+            } else {
+                Access::Denied
+            }
+        }
+        FieldClass::VictimIdentity | FieldClass::Narrative => restricted(reads_restricted),
+    }
+}
+
+/// Whether lists may include FIRs whose header is not public (sexual offences): true for
+/// the roles that read police-restricted data. Others get such FIRs only by id, when the
+/// policy grants them the header (court/prosecutor on their case).
+pub fn sees_sensitive_headers(principal: &Principal) -> bool {
+    principal
+        .role()
+        .is_some_and(|role| role.is_police() || role == Role::Analyst)
+}
+
+fn restricted(reads_restricted: bool) -> Access {
+    if reads_restricted {
+        Access::Full
+    } else {
+        Access::Denied
+    }
+}
+
+/// The case's investigating officer.
+fn is_io(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    identity.officer_id.is_some() && identity.officer_id == scope.io_officer_id
+}
+
+/// The officer in charge of the owning station.
+fn is_owning_sho(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    identity.role == Role::StationHouseOfficer && identity.unit.path == scope.station_path
+}
+
+/// The case team: the IO, and the owning station's officers.
+fn in_case_team(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    let at_station = matches!(
+        identity.role,
+        Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
+    ) && identity.unit.path == scope.station_path;
+    at_station || is_io(identity, scope)
+}
+
+/// A supervisor whose subtree holds the owning station.
+fn supervises(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    identity.role == Role::Supervisor && identity.unit.contains(scope.station_path)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,292 @@
+//! The policy as a table: every rule's grant and its denial.
+
+use super::*;
+
+const STATION: &str = "/IN/MH/MH-PUN/MH-PUN-PS001/";
+const OTHER_STATION: &str = "/IN/MH/MH-PUN/MH-PUN-PS002/";
+const DISTRICT: &str = "/IN/MH/MH-PUN/";
+const OTHER_STATE: &str = "/IN/KA/";
+const IO: i64 = 42;
+
+fn who(role: Role, path: &str, officer_id: Option<i64>) -> Principal {
+    Principal {
+        identity: Some(Identity {
+            sub: "x".into(),
+            role,
+            unit: UnitRef {
+                id: 1,
+                code: "X".into(),
+                path: path.into(),
+            },
+            officer_id,
+            rank: Some("DGP".into()),
+            name: None,
+        }),
+    }
+}
+
+fn scope(victim_protected: bool) -> RecordScope<'static> {
+    RecordScope {
+        station_path: STATION,
+        io_officer_id: Some(IO),
+        victim_protected,
+    }
+}
+
+use Access::{Denied as D, Full as F, Masked as M};
+
+#[test]
+fn decision_matrix() {
+    let anon = Principal::anonymous();
+    let citizen = who(Role::Citizen, STATION, None);
+    let own_officer = who(Role::StationOfficer, STATION, Some(7));
+    let other_officer = who(Role::StationOfficer, OTHER_STATION, Some(8));
+    let io = who(Role::InvestigatingOfficer, OTHER_STATION, Some(IO));
+    let own_sho = who(Role::StationHouseOfficer, STATION, Some(9));
+    let other_sho = who(Role::StationHouseOfficer, OTHER_STATION, Some(10));
+    let district_sp = who(Role::Supervisor, DISTRICT, Some(11));
+    let other_state_dgp = who(Role::Supervisor, OTHER_STATE, Some(12));
+    let analyst = who(Role::Analyst, "/IN/", None);
+    let auditor = who(Role::Auditor, "/IN/", None);
+    let admin = who(Role::Admin, "/IN/", None);
+
+    use FieldClass::*;
+    // (principal, protected?, class, expected)
+    let rows: Vec<(&str, &Principal, bool, FieldClass, Access)> = vec![
+        ("anonymous sees ordinary header", &anon, false, Header, F),
+        ("anonymous denied sensitive header", &anon, true, Header, D),
+        (
+            "anonymous denied charges",
+            &anon,
+            false,
+            PoliceRestricted,
+            D,
+        ),
+        (
+            "citizen denied charges",
+            &citizen,
+            false,
+            PoliceRestricted,
+            D,
+        ),
+        (
+            "any police reads charges",
+            &other_officer,
+            false,
+            PoliceRestricted,
+            F,
+        ),
+        (
+            "analyst reads charges",
+            &analyst,
+            false,
+            PoliceRestricted,
+            F,
+        ),
+        (
+            "auditor denied case data",
+            &auditor,
+            false,
+            PoliceRestricted,
+            D,
+        ),
+        ("admin denied case data", &admin, false, PoliceRestricted, D),
+        (
+            "owning station sees personal",
+            &own_officer,
+            false,
+            Personal,
+            F,
+        ),
+        ("IO elsewhere sees personal", &io, false, Personal, F),
+        (
+            "supervisor over station sees personal",
+            &district_sp,
+            false,
+            Personal,
+            F,
+        ),
+        (
+            "other station masked personal",
+            &other_officer,
+            false,
+            Personal,
+            M,
+        ),
+        (
+            "other state DGP masked personal",
+            &other_state_dgp,
+            false,
+            Personal,
+            M,
+        ),
+        ("analyst masked personal", &analyst, false, Personal, M),
+        ("citizen denied personal", &citizen, false, Personal, D),
+        (
+            "ordinary victim name to police",
+            &other_officer,
+            false,
+            VictimIdentity,
+            F,
+        ),
+        ("protected victim: IO full", &io, true, VictimIdentity, F),
+        (
+            "protected victim: owning SHO full",
+            &own_sho,
+            true,
+            VictimIdentity,
+            F,
+        ),
+        (
+            "protected victim: supervisor full",
+            &district_sp,
+            true,
+            VictimIdentity,
+            F,
+        ),
+        (
+            "protected victim: owning constable masked",
+            &own_officer,
+            true,
+            VictimIdentity,
+            M,
+        ),
+        (
+            "protected victim: other SHO masked",
+            &other_sho,
+            true,
+            VictimIdentity,
+            M,
+        ),
+        (
+            "protected victim: rank never unmasks",
+            &other_state_dgp,
+            true,
+            VictimIdentity,
+            M,
+        ),
+        (
+            "protected victim: analyst masked",
+            &analyst,
+            true,
+            VictimIdentity,
+            M,
+        ),
+        (
+            "protected victim: anonymous denied",
+            &anon,
+            true,
+            VictimIdentity,
+            D,
+        ),
+        (
+            "protected narrative: owning constable masked",
+            &own_officer,
+            true,
+            Narrative,
+            M,
+        ),
+        ("protected narrative: IO full", &io, true, Narrative, F),
+        (
+            "ordinary narrative: any police",
+            &other_officer,
+            false,
+            Narrative,
+            F,
+        ),
+        (
+            "ordinary narrative: citizen denied",
+            &citizen,
+            false,
+            Narrative,
+            D,
+        ),
+    ];
+    for (name, principal, protected, class, expected) in rows {
+        assert_eq!(
+            decide(principal, &scope(protected), class),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn roles_round_trip_through_claims() {
+    for role in Role::ALL {
+        assert_eq!(Role::from_claim(role.as_claim()), Some(role));
+    }
+    assert_eq!(Role::from_claim("SUPERUSER"), None);
+    assert_eq!(Role::from_claim("station_officer"), None);
+}
+
+#[test]
+fn court_and_custody_records() {
+    let court = "/IN/MH/MH-PUN/MH-PUN-CT01/";
+    let prison = "/IN/MH/MH-PUN/MH-PUN-PR1/";
+    let scope = CourtScope { court_path: court };
+    let custody = CustodyScope {
+        prison_path: prison,
+        court_path: Some(court),
+    };
+    let unlinked = CustodyScope {
+        prison_path: prison,
+        court_path: None,
+    };
+    let rows: Vec<(&str, Principal, Access, Access)> = vec![
+        ("anonymous", Principal::anonymous(), D, D),
+        (
+            "any police",
+            who(Role::StationOfficer, OTHER_STATE, None),
+            F,
+            F,
+        ),
+        ("the court", who(Role::Court, court, None), F, F),
+        (
+            "another court",
+            who(Role::Court, "/IN/MH/MH-NAG/MH-NAG-CT01/", None),
+            D,
+            D,
+        ),
+        (
+            "prosecutor in the district",
+            who(Role::Prosecutor, "/IN/MH/MH-PUN/MH-PUN-PO1/", None),
+            F,
+            D,
+        ),
+        (
+            "prosecutor elsewhere",
+            who(Role::Prosecutor, "/IN/KA/KA-BLR/KA-BLR-PO1/", None),
+            D,
+            D,
+        ),
+        ("the prison", who(Role::Prison, prison, None), D, F),
+        (
+            "another prison",
+            who(Role::Prison, "/IN/MH/MH-NAG/MH-NAG-PR1/", None),
+            D,
+            D,
+        ),
+        ("auditor", who(Role::Auditor, "/IN/", None), D, D),
+        ("admin", who(Role::Admin, "/IN/", None), D, D),
+        ("citizen", who(Role::Citizen, STATION, None), D, D),
+    ];
+    for (name, principal, court_expected, custody_expected) in rows {
+        assert_eq!(
+            court_record(&principal, &scope),
+            court_expected,
+            "{name}: court"
+        );
+        assert_eq!(
+            custody_record(&principal, &custody),
+            custody_expected,
+            "{name}: custody"
+        );
+    }
+    let court_clerk = who(Role::Court, court, None);
+    assert_eq!(
+        custody_record(&court_clerk, &unlinked),
+        D,
+        "court without a linked case"
+    );
+}

@@ -1,0 +1,167 @@
+//! Prisons: custody records (e-Prisons) and movements.
+
+mod types;
+
+use async_graphql::{Context, InputObject, Object};
+use entities::{court_case, org_unit, prison_record};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+pub use types::{PrisonMovement, PrisonRecord};
+
+use crate::context::RequestContext;
+use crate::enums::PrisonerCategory;
+use crate::error::{ApiError, ApiResult};
+use crate::loader::{by_id, children};
+use crate::org::unit_by_code;
+use crate::pagination::{Page, PageRequest, assemble};
+use crate::policy::Role;
+
+by_id!(
+    /// A custody record by row id.
+    PrisonRecordById => prison_record
+);
+children!(
+    /// A person's custody records, oldest first.
+    PrisonRecordsOfPerson => prison_record . PersonId (person_id)
+);
+children!(
+    /// Movements of one custody record.
+    MovementsOfRecord => prison_movement . PrisonRecordId (prison_record_id)
+);
+
+/// Narrows a list of custody records.
+#[derive(InputObject, Debug, Default)]
+pub struct PrisonRecordFilter {
+    /// Only records of prisons inside this unit's subtree (a prison, district or state).
+    pub unit_code: Option<String>,
+    /// Only this category of prisoner.
+    pub category: Option<PrisonerCategory>,
+    /// `true`: only prisoners in custody now (not released, not escaped); `false`: only
+    /// those no longer in custody.
+    pub in_custody: Option<bool>,
+}
+
+/// `unit.path LIKE prefix%` as a subquery of unit ids.
+fn units_under(path: &str) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .and_where(org_unit::Column::Path.starts_with(path))
+        .to_owned()
+}
+
+/// The records a caller may list: everything for police and analysts, their own prison's
+/// (subtree's) records for prison staff, records on their court cases for courts.
+fn listing_scope(ctx: &Context<'_>) -> ApiResult<Condition> {
+    let principal = &RequestContext::of(ctx).principal;
+    let Some(identity) = principal.identity.as_ref() else {
+        return Err(ApiError::forbidden(
+            "custody records need an authorised role",
+        ));
+    };
+    match identity.role {
+        role if role.is_police() || role == Role::Analyst => Ok(Condition::all()),
+        Role::Prison => Ok(Condition::all()
+            .add(prison_record::Column::PrisonId.in_subquery(units_under(&identity.unit.path)))),
+        Role::Court => Ok(Condition::all().add(
+            prison_record::Column::CourtCaseId.in_subquery(
+                Query::select()
+                    .column(court_case::Column::Id)
+                    .from(court_case::Entity)
+                    .and_where(
+                        court_case::Column::CourtId.in_subquery(units_under(&identity.unit.path)),
+                    )
+                    .to_owned(),
+            ),
+        )),
+        _ => Err(ApiError::forbidden(
+            "custody records need an authorised role",
+        )),
+    }
+}
+
+/// Queries over custody records.
+#[derive(Default)]
+pub struct PrisonQuery;
+
+#[Object]
+impl PrisonQuery {
+    /// Custody records the caller may see, newest admission first.
+    async fn prison_records(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the list.")] filter: Option<PrisonRecordFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last record already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<PrisonRecord>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let mut condition = listing_scope(ctx)?;
+        if let Some(code) = &filter.unit_code {
+            let unit = unit_by_code(ctx, code).await?;
+            condition =
+                condition.add(prison_record::Column::PrisonId.in_subquery(units_under(&unit.path)));
+        }
+        if let Some(category) = filter.category {
+            condition = condition.add(
+                prison_record::Column::Category
+                    .eq(entities::enums::PrisonerCategory::from(category)),
+            );
+        }
+        match filter.in_custody {
+            Some(true) => {
+                condition = condition
+                    .add(prison_record::Column::ReleasedAt.is_null())
+                    .add(prison_record::Column::EscapedAt.is_null());
+            }
+            Some(false) => {
+                condition = condition.add(
+                    Condition::any()
+                        .add(prison_record::Column::ReleasedAt.is_not_null())
+                        .add(prison_record::Column::EscapedAt.is_not_null()),
+                );
+            }
+            None => {}
+        }
+        let db = &RequestContext::of(ctx).db;
+        let query = prison_record::Entity::find().filter(condition);
+        let total = if ctx.look_ahead().field("totalCount").exists() {
+            query.clone().count(db).await? as i64
+        } else {
+            0
+        };
+        let mut page = query;
+        if let Some(after) = request.after {
+            page = page.filter(prison_record::Column::Id.lt(after));
+        }
+        let rows = page
+            .order_by_desc(prison_record::Column::Id)
+            .limit(request.limit + 1)
+            .all(db)
+            .await?;
+        let records = rows.into_iter().map(PrisonRecord).collect();
+        Ok(assemble(records, request, total, |r: &PrisonRecord| r.0.id))
+    }
+}
+
+/// A custody record by row id, if the caller may see it (`FORBIDDEN` otherwise).
+pub async fn find_prison_record(ctx: &Context<'_>, row_id: i64) -> ApiResult<Option<PrisonRecord>> {
+    let Some(row) = RequestContext::of(ctx)
+        .loaders
+        .load_one(PrisonRecordById(row_id))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let record = PrisonRecord(row);
+    if record.access(ctx).await?.is_full() {
+        Ok(Some(record))
+    } else {
+        Err(ApiError::forbidden(
+            "this custody record is not visible to you",
+        ))
+    }
+}

@@ -1,0 +1,536 @@
+//! The organisation tree (national → state → district → sub-division → station, plus courts,
+//! prisons, prosecution offices and forensic laboratories) and the officers posted in it.
+
+use chrono::{DateTime, TimeZone, Utc};
+use sea_orm::sea_query::Value;
+
+use super::bulk::{Bulk, T};
+use super::geo::{self, District, State};
+use super::names::{self, Region, Sex};
+use super::rng::Rng;
+use super::v;
+
+/// A seeded state.
+pub(crate) struct StateW {
+    pub(crate) geo: &'static State,
+    pub(crate) districts: Vec<usize>,
+    pub(crate) stations: Vec<usize>,
+}
+
+/// A seeded district with its courts, prison and prosecution office.
+pub(crate) struct DistrictW {
+    pub(crate) geo: &'static District,
+    pub(crate) state: usize,
+    /// Full code, e.g. `MH-PUN`.
+    pub(crate) code: String,
+    /// Four letters of the CNR: state code and two letters unique in the state, e.g. `MHPU`.
+    pub(crate) cnr_prefix: String,
+    /// District and Sessions Court (`…-CT01`).
+    pub(crate) sessions_court: i64,
+    /// Chief Judicial Magistrate's court (`…-CT02`).
+    pub(crate) magistrate_court: i64,
+    pub(crate) sessions_court_name: String,
+    pub(crate) magistrate_court_name: String,
+    pub(crate) prison: i64,
+    /// Prison code without dashes, the prefix of its prisoner ids (e.g. `MHPUNPR1`).
+    pub(crate) prison_tag: String,
+    pub(crate) sp: i64,
+    pub(crate) stations: Vec<usize>,
+}
+
+/// A seeded police station and its staff.
+pub(crate) struct StationW {
+    pub(crate) id: i64,
+    pub(crate) code: String,
+    pub(crate) locality: String,
+    pub(crate) district: usize,
+    pub(crate) state: usize,
+    pub(crate) lat: f64,
+    pub(crate) lon: f64,
+    pub(crate) sho: Staff,
+    /// The two sub-inspectors who investigate most cases.
+    pub(crate) ios: [Staff; 2],
+    pub(crate) asi: Staff,
+    /// Head constable first, then constables.
+    pub(crate) constables: Vec<Staff>,
+}
+
+/// An officer's id, name and sex (for narratives and choosing IOs).
+#[derive(Clone)]
+pub(crate) struct Staff {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) female: bool,
+}
+
+/// The seeded organisation.
+pub(crate) struct World {
+    pub(crate) states: Vec<StateW>,
+    pub(crate) districts: Vec<DistrictW>,
+    pub(crate) stations: Vec<StationW>,
+    /// Cumulative station weights (busier stations register more FIRs).
+    pub(crate) station_weights: Vec<u64>,
+}
+
+impl World {
+    /// A station drawn with probability proportional to its workload.
+    pub(crate) fn pick_station(&self, rng: &mut Rng) -> usize {
+        let total = *self.station_weights.last().unwrap_or(&1);
+        let roll = rng.below(total);
+        self.station_weights.partition_point(|&w| w <= roll)
+    }
+
+    /// The region (name shapes) of a station's state.
+    pub(crate) fn region(&self, station: usize) -> Region {
+        self.states[self.stations[station].state].geo.region
+    }
+}
+
+/// When the organisation was set up (a fixed date, so reseeding gives identical rows).
+pub(crate) fn org_created_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2021, 4, 1, 4, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+const STATION_SUFFIXES: &[&str] = &[
+    "Rural",
+    "Town",
+    "Cantonment",
+    "Market",
+    "Extension",
+    "Industrial Area",
+    "Road",
+    "Colony",
+    "Nagar",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Naka",
+    "Gate",
+];
+
+fn station_locality(localities: &[&str], index: usize) -> String {
+    let base = localities[index % localities.len()];
+    let round = index / localities.len();
+    if round == 0 {
+        base.to_owned()
+    } else if round <= STATION_SUFFIXES.len() {
+        format!("{base} {}", STATION_SUFFIXES[round - 1])
+    } else {
+        format!("{base} Sector {}", round - STATION_SUFFIXES.len())
+    }
+}
+
+fn pin(rng: &mut Rng, state: &State) -> u32 {
+    state.pin_prefix * 10_000 + rng.range(1_001, 9_899) as u32
+}
+
+struct Ctx<'a> {
+    bulk: &'a mut Bulk,
+    rng: Rng,
+    created: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn unit(
+        &mut self,
+        code: &str,
+        name: &str,
+        kind: &str,
+        parent: Option<i64>,
+        path: &str,
+        depth: i32,
+        address: Option<String>,
+    ) -> i64 {
+        let id = self.bulk.id(T::OrgUnit);
+        self.bulk.push(
+            T::OrgUnit,
+            [
+                v::big(id),
+                v::text(code),
+                v::text(name),
+                v::text(kind),
+                v::opt_big(parent),
+                v::text(path),
+                v::int(depth),
+                v::opt_text(address),
+                v::ts(self.created),
+            ],
+        );
+        id
+    }
+
+    fn officer(
+        &mut self,
+        unit: i64,
+        login: &str,
+        rank: &str,
+        region: Region,
+        belt: Option<String>,
+        female_p: f64,
+    ) -> Staff {
+        let female = self.rng.chance(female_p);
+        let sex = if female { Sex::Female } else { Sex::Male };
+        let name = names::officer_name(&mut self.rng, region, sex);
+        let id = self.bulk.id(T::Officer);
+        self.bulk.push(
+            T::Officer,
+            [
+                v::big(id),
+                v::big(unit),
+                v::text(login),
+                v::text(&name),
+                v::text(rank),
+                v::opt_text(belt),
+                v::text(sex.as_str()),
+                Value::Bool(Some(true)),
+                v::ts(self.created),
+            ],
+        );
+        Staff { id, name, female }
+    }
+
+    fn belt(&mut self, district: &District) -> Option<String> {
+        Some(format!("{}-{}", district.code, self.rng.range(1001, 9999)))
+    }
+}
+
+/// Splits `total` into `parts` near-equal shares, larger shares first.
+fn split(total: usize, parts: usize) -> Vec<usize> {
+    let parts = parts.max(1);
+    (0..parts)
+        .map(|i| total / parts + usize::from(i < total % parts))
+        .collect()
+}
+
+/// Builds the organisation: `states` states with `stations` stations between them.
+pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> World {
+    let stations = (stations.max(1)) as usize;
+    let n_states = (states.max(1) as usize)
+        .min(geo::STATES.len())
+        .min(stations);
+    let mut cx = Ctx {
+        bulk,
+        rng: Rng::new(seed, 1),
+        created: org_created_at(),
+    };
+    let national = cx.unit(
+        "IN",
+        "India",
+        "NATIONAL",
+        None,
+        "/IN/",
+        0,
+        Some("National Crime Records Bureau, NH-48, Mahipalpur, New Delhi - 110037".to_owned()),
+    );
+    let mut world = World {
+        states: Vec::new(),
+        districts: Vec::new(),
+        stations: Vec::new(),
+        station_weights: Vec::new(),
+    };
+    for (state_index, (geo_state, n_stations)) in geo::STATES
+        .iter()
+        .zip(split(stations, n_states))
+        .take(n_states)
+        .enumerate()
+    {
+        let st = geo_state.code;
+        let state_path = format!("/IN/{st}/");
+        let address = format!(
+            "Police Headquarters, {}, {} - {}",
+            geo_state.capital,
+            geo_state.name,
+            pin(&mut cx.rng, geo_state)
+        );
+        let state_id = cx.unit(
+            st,
+            geo_state.name,
+            "STATE",
+            Some(national),
+            &state_path,
+            1,
+            Some(address),
+        );
+        cx.officer(
+            state_id,
+            &format!("{st}.dgp"),
+            "DGP",
+            geo_state.region,
+            None,
+            0.1,
+        );
+        let fsl_code = format!("{st}-FSL");
+        let address = format!(
+            "Forensic Science Laboratory, {}, {}",
+            geo_state.capital, geo_state.name
+        );
+        cx.unit(
+            &fsl_code,
+            &format!("{} State Forensic Science Laboratory", geo_state.name),
+            "FORENSIC_LAB",
+            Some(state_id),
+            &format!("{state_path}{fsl_code}/"),
+            2,
+            Some(address),
+        );
+        let mut state = StateW {
+            geo: geo_state,
+            districts: Vec::new(),
+            stations: Vec::new(),
+        };
+        let n_districts =
+            ((n_stations as f64).sqrt().round() as usize).clamp(1, geo_state.districts.len());
+        let mut cnr_taken: Vec<String> = Vec::new();
+        for (geo_district, n_in_district) in geo_state
+            .districts
+            .iter()
+            .zip(split(n_stations, n_districts))
+        {
+            if n_in_district == 0 {
+                continue;
+            }
+            let code = format!("{st}-{}", geo_district.code);
+            let path = format!("{state_path}{code}/");
+            let address = format!(
+                "Office of the Superintendent of Police, {}, {} - {}",
+                geo_district.name,
+                geo_state.name,
+                pin(&mut cx.rng, geo_state)
+            );
+            let district_id = cx.unit(
+                &code,
+                geo_district.name,
+                "DISTRICT",
+                Some(state_id),
+                &path,
+                2,
+                Some(address),
+            );
+            let sp = cx
+                .officer(
+                    district_id,
+                    &format!("{code}.sp"),
+                    "SP",
+                    geo_state.region,
+                    None,
+                    0.15,
+                )
+                .id;
+            let cnr_prefix = cnr_letters(st, geo_district.code, &mut cnr_taken);
+            let sessions_name = format!("District and Sessions Court, {}", geo_district.name);
+            let magistrate_name = format!("Chief Judicial Magistrate Court, {}", geo_district.name);
+            let court_address = Some(format!(
+                "District Court Complex, {}, {}",
+                geo_district.name, geo_state.name
+            ));
+            let sessions_court = cx.unit(
+                &format!("{code}-CT01"),
+                &sessions_name,
+                "COURT",
+                Some(district_id),
+                &format!("{path}{code}-CT01/"),
+                3,
+                court_address.clone(),
+            );
+            let magistrate_court = cx.unit(
+                &format!("{code}-CT02"),
+                &magistrate_name,
+                "COURT",
+                Some(district_id),
+                &format!("{path}{code}-CT02/"),
+                3,
+                court_address,
+            );
+            let prison_name =
+                if geo_district.name == geo_state.capital || state.districts.is_empty() {
+                    format!("Central Prison, {}", geo_district.name)
+                } else {
+                    format!("District Prison, {}", geo_district.name)
+                };
+            let prison_code = format!("{code}-PR1");
+            let prison = cx.unit(
+                &prison_code,
+                &prison_name,
+                "PRISON",
+                Some(district_id),
+                &format!("{path}{prison_code}/"),
+                3,
+                Some(format!(
+                    "Jail Road, {}, {}",
+                    geo_district.name, geo_state.name
+                )),
+            );
+            let po_code = format!("{code}-PO1");
+            cx.unit(
+                &po_code,
+                &format!("District Prosecution Office, {}", geo_district.name),
+                "PROSECUTION_OFFICE",
+                Some(district_id),
+                &format!("{path}{po_code}/"),
+                3,
+                Some(format!(
+                    "District Court Complex, {}, {}",
+                    geo_district.name, geo_state.name
+                )),
+            );
+            let district_index = world.districts.len();
+            let mut district = DistrictW {
+                geo: geo_district,
+                state: state_index,
+                code: code.clone(),
+                cnr_prefix,
+                sessions_court,
+                magistrate_court,
+                sessions_court_name: sessions_name,
+                magistrate_court_name: magistrate_name,
+                prison,
+                prison_tag: prison_code.replace('-', ""),
+                sp,
+                stations: Vec::new(),
+            };
+            let n_subdivisions = n_in_district.div_ceil(5);
+            let mut station_number = 0usize;
+            for (sd_index, n_in_sd) in split(n_in_district, n_subdivisions).into_iter().enumerate()
+            {
+                let sd_code = format!("{code}-SD{}", sd_index + 1);
+                let sd_path = format!("{path}{sd_code}/");
+                let first_locality = station_locality(geo_district.localities, station_number);
+                let sd_id = cx.unit(
+                    &sd_code,
+                    &format!("{first_locality} Sub-Division"),
+                    "SUBDIVISION",
+                    Some(district_id),
+                    &sd_path,
+                    3,
+                    None,
+                );
+                cx.officer(
+                    sd_id,
+                    &format!("{sd_code}.dsp"),
+                    "DSP",
+                    geo_state.region,
+                    None,
+                    0.15,
+                );
+                for _ in 0..n_in_sd {
+                    let locality = station_locality(geo_district.localities, station_number);
+                    station_number += 1;
+                    let ps_code = format!("{code}-PS{station_number:03}");
+                    let address = format!(
+                        "{locality}, {}, {} - {}",
+                        geo_district.name,
+                        geo_state.name,
+                        pin(&mut cx.rng, geo_state)
+                    );
+                    let station_id = cx.unit(
+                        &ps_code,
+                        &format!("{locality} Police Station"),
+                        "POLICE_STATION",
+                        Some(sd_id),
+                        &format!("{sd_path}{ps_code}/"),
+                        4,
+                        Some(address),
+                    );
+                    let region = geo_state.region;
+                    let sho = cx.officer(
+                        station_id,
+                        &format!("{ps_code}.sho"),
+                        "INSPECTOR",
+                        region,
+                        None,
+                        0.1,
+                    );
+                    let io1 = cx.officer(
+                        station_id,
+                        &format!("{ps_code}.io1"),
+                        "SI",
+                        region,
+                        None,
+                        0.15,
+                    );
+                    let io2 = cx.officer(
+                        station_id,
+                        &format!("{ps_code}.io2"),
+                        "SI",
+                        region,
+                        None,
+                        0.45,
+                    );
+                    let belt = cx.belt(geo_district);
+                    let asi = cx.officer(
+                        station_id,
+                        &format!("{ps_code}.asi1"),
+                        "ASI",
+                        region,
+                        belt,
+                        0.15,
+                    );
+                    let n_constables = cx.rng.range(2, 4) as usize;
+                    let mut constables = Vec::with_capacity(n_constables);
+                    for k in 0..n_constables {
+                        let (login, rank) = if k == 0 {
+                            (format!("{ps_code}.hc1"), "HEAD_CONSTABLE")
+                        } else {
+                            (format!("{ps_code}.pc{k}"), "CONSTABLE")
+                        };
+                        let belt = cx.belt(geo_district);
+                        constables.push(cx.officer(station_id, &login, rank, region, belt, 0.2));
+                    }
+                    let lat = geo_district.lat + (cx.rng.unit() - 0.5) * 0.12;
+                    let lon = geo_district.lon + (cx.rng.unit() - 0.5) * 0.12;
+                    let weight = cx.rng.range(40, 250) as u64;
+                    let previous = world.station_weights.last().copied().unwrap_or(0);
+                    world.station_weights.push(previous + weight);
+                    let index = world.stations.len();
+                    world.stations.push(StationW {
+                        id: station_id,
+                        code: ps_code,
+                        locality,
+                        district: district_index,
+                        state: state_index,
+                        lat,
+                        lon,
+                        sho,
+                        ios: [io1, io2],
+                        asi,
+                        constables,
+                    });
+                    district.stations.push(index);
+                    state.stations.push(index);
+                }
+            }
+            state.districts.push(district_index);
+            world.districts.push(district);
+        }
+        world.states.push(state);
+    }
+    world
+}
+
+/// Two letters for the district in CNRs, unique within the state (`PUN` → `PU`).
+fn cnr_letters(state: &str, district: &str, taken: &mut Vec<String>) -> String {
+    let letters: Vec<char> = district.chars().filter(char::is_ascii_alphabetic).collect();
+    let mut candidates: Vec<String> = Vec::new();
+    for i in 0..letters.len() {
+        for j in (i + 1)..letters.len() {
+            if i == 0 {
+                candidates.push(format!("{}{}", letters[i], letters[j]));
+            }
+        }
+    }
+    for a in 'A'..='Z' {
+        for b in 'A'..='Z' {
+            candidates.push(format!("{a}{b}"));
+        }
+    }
+    let chosen = candidates
+        .into_iter()
+        .find(|c| !taken.contains(c))
+        .unwrap_or_else(|| "XX".to_owned());
+    taken.push(chosen.clone());
+    format!("{state}{chosen}")
+}

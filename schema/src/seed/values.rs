@@ -1,0 +1,56 @@
+//! Typed column values (a NULL keeps its SQL type, which PostgreSQL needs for parameters).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Value;
+
+pub(crate) fn big(x: i64) -> Value {
+    Value::BigInt(Some(x))
+}
+
+pub(crate) fn opt_big(x: Option<i64>) -> Value {
+    Value::BigInt(x)
+}
+
+pub(crate) fn int(x: i32) -> Value {
+    Value::Int(Some(x))
+}
+
+pub(crate) fn opt_int(x: Option<i32>) -> Value {
+    Value::Int(x)
+}
+
+pub(crate) fn text(x: &str) -> Value {
+    Value::String(Some(x.to_owned()))
+}
+
+pub(crate) fn string(x: String) -> Value {
+    Value::String(Some(x))
+}
+
+pub(crate) fn opt_text(x: Option<String>) -> Value {
+    Value::String(x)
+}
+
+pub(crate) fn boolean(x: bool) -> Value {
+    Value::Bool(Some(x))
+}
+
+pub(crate) fn ts(x: DateTime<Utc>) -> Value {
+    Value::ChronoDateTimeUtc(Some(x))
+}
+
+pub(crate) fn opt_ts(x: Option<DateTime<Utc>>) -> Value {
+    Value::ChronoDateTimeUtc(x)
+}
+
+pub(crate) fn date(x: NaiveDate) -> Value {
+    Value::ChronoDate(Some(x))
+}
+
+pub(crate) fn opt_date(x: Option<NaiveDate>) -> Value {
+    Value::ChronoDate(x)
+}
+
+pub(crate) fn opt_double(x: Option<f64>) -> Value {
+    Value::Double(x)
+}

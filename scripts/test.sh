@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: the federation composition check, unit tests, and
+# end-to-end tests against SQLite and against a real, throwaway PostgreSQL that this
+# script starts and always stops.
+#
+#   bash scripts/test.sh [extra cargo test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pg.sh
+
+# Durability is irrelevant for a throwaway test cluster.
+pg_start -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+export CCTNS_TEST_POSTGRES_URL="$PG_URL"
+
+# Federation: the served SDL must compose with a real composition library.
+cargo run --quiet -p gateway -- schema >"$PG_WORK/cctns.graphql"
+(cd tests/peers && npm ci --silent --no-audit --no-fund)
+node tests/peers/compose.mjs "$PG_WORK/cctns.graphql"
+
+cargo test --workspace --all-targets "$@"

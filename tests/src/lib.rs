@@ -1,0 +1,234 @@
+//! The end-to-end test kit: starts the real gateway router on a free port over a fresh
+//! database (a temp-file SQLite, or a new database on the throwaway PostgreSQL that
+//! `scripts/test.sh` starts) and talks HTTP to it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use gateway::auth::{self, TokenRequest, Verifier};
+use gateway::config::{Environment, JwtArgs, Secret};
+use gateway::server::{RouterOptions, router};
+use migration::{Migrator, MigratorTrait};
+use schema::db::{PoolOptions, SqlStats};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::Value;
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A temp-file SQLite database.
+    Sqlite,
+    /// A fresh database on the PostgreSQL named by `CCTNS_TEST_POSTGRES_URL`.
+    Postgres,
+}
+
+/// HS256 secret the test gateway verifies with.
+const TEST_SECRET: &str = "test-secret-for-the-e2e-suite";
+
+/// A running gateway over its own database.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// HTTP client.
+    pub client: reqwest::Client,
+    /// The gateway's statement counter.
+    pub stats: SqlStats,
+    /// A direct connection to the same database, for assertions.
+    pub db: DatabaseConnection,
+    /// Keeps the SQLite file alive for the test's duration.
+    _dir: Option<tempfile::TempDir>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Opens a fresh, empty database of the given kind and returns its URL.
+async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("cctns.db").display()
+            );
+            (url, Some(dir))
+        }
+        Backend::Postgres => {
+            let admin = std::env::var("CCTNS_TEST_POSTGRES_URL").expect(
+                "CCTNS_TEST_POSTGRES_URL is not set: run the suite with `bash scripts/test.sh`, \
+                 which starts a throwaway PostgreSQL",
+            );
+            let name = format!(
+                "cctns_test_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed)
+            );
+            let (db, _) = schema::db::connect(&admin, &PoolOptions::default())
+                .await
+                .expect("connect to test PostgreSQL");
+            db.execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            db.close().await.ok();
+            let base = admin.rsplit_once('/').expect("database in URL").0;
+            (format!("{base}/{name}"), None)
+        }
+    }
+}
+
+impl TestApp {
+    /// A gateway over a fresh database holding the demo data set.
+    pub async fn with_demo_data(backend: Backend) -> TestApp {
+        let app = Self::empty(backend).await;
+        schema::seed::seed(&app.db, &schema::seed::SeedOptions::demo())
+            .await
+            .expect("seed demo data");
+        app
+    }
+
+    /// A gateway over a fresh, migrated, empty database.
+    pub async fn empty(backend: Backend) -> TestApp {
+        let (url, dir) = fresh_database(backend).await;
+        let pool = PoolOptions {
+            max_connections: 8,
+            ..PoolOptions::default()
+        };
+        let (db, stats) = schema::db::connect(&url, &pool).await.expect("connect");
+        Migrator::up(&db, None).await.expect("migrate");
+        let verifier =
+            Verifier::from_config(&jwt_args(), Environment::Development).expect("verifier");
+        let app = router(
+            db.clone(),
+            stats.clone(),
+            verifier,
+            &RouterOptions {
+                graphiql: true,
+                max_body_bytes: 256 * 1024,
+            },
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .expect("serve");
+        });
+        TestApp {
+            base,
+            client: reqwest::Client::new(),
+            stats,
+            db,
+            _dir: dir,
+        }
+    }
+
+    /// A valid token for `role` at `unit` with subject `sub`.
+    pub fn token(&self, role: &str, unit: &str, sub: &str) -> String {
+        auth::mint(
+            &secret(),
+            &TokenRequest {
+                sub: sub.to_owned(),
+                role: role.to_owned(),
+                unit: unit.to_owned(),
+                rank: None,
+                name: None,
+                ttl_seconds: 600,
+                issuer: None,
+                audience: None,
+            },
+        )
+        .expect("mint")
+    }
+
+    /// POSTs a GraphQL request; returns the status and the JSON body.
+    pub async fn graphql(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> (u16, Value) {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.base))
+            .json(&serde_json::json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status().as_u16();
+        let body = response.json().await.expect("JSON body");
+        (status, body)
+    }
+
+    /// POSTs a query that must succeed without errors; returns `data`.
+    pub async fn data(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let (status, body) = self.graphql(token, query, variables).await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.get("errors").is_none(), "unexpected errors: {body}");
+        body["data"].clone()
+    }
+
+    /// GETs a path; returns status, content type and body text.
+    pub async fn get(&self, path: &str, accept: &str) -> (u16, String, String) {
+        let response = self
+            .client
+            .get(format!("{}{}", self.base, path))
+            .header("accept", accept)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, content_type, response.text().await.expect("body"))
+    }
+}
+
+fn secret() -> Secret {
+    TEST_SECRET.parse().expect("infallible")
+}
+
+fn jwt_args() -> JwtArgs {
+    JwtArgs {
+        jwt_secret: Some(secret()),
+        jwt_public_key: None,
+        jwt_issuer: None,
+        jwt_audience: None,
+    }
+}
+
+/// The `code` of the first error in a GraphQL response body.
+pub fn error_code(body: &Value) -> Option<&str> {
+    body["errors"][0]["extensions"]["code"].as_str()
+}
+
+/// Declares one async test per backend: `NAME::sqlite` and `NAME::postgres`.
+#[macro_export]
+macro_rules! on_both {
+    ($(#[$meta:meta])* async fn $name:ident($backend:ident: Backend) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($backend: $crate::Backend) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::Backend::Postgres).await;
+            }
+        }
+    };
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests: the real gateway router over SQLite and over a real PostgreSQL.
+
+mod auth;
+mod first_slice;
+mod graph;
+mod http;
+mod migrations;
+mod statements;
