@@ -59,14 +59,20 @@ impl Verifier {
         validation.leeway = LEEWAY_SECONDS;
         validation.validate_exp = true;
         validation.validate_nbf = true;
-        validation.set_required_spec_claims(&["exp"]);
+        // A configured issuer or audience must be present, not merely right when present.
+        let mut required = vec!["exp"];
         match &jwt.jwt_audience {
-            Some(aud) => validation.set_audience(&[aud]),
+            Some(aud) => {
+                validation.set_audience(&[aud]);
+                required.push("aud");
+            }
             None => validation.validate_aud = false,
         }
         if let Some(iss) = &jwt.jwt_issuer {
             validation.set_issuer(&[iss]);
+            required.push("iss");
         }
+        validation.set_required_spec_claims(&required);
         Ok(Self { key, validation })
     }
 
@@ -137,4 +143,183 @@ pub fn mint(secret: &Secret, request: &TokenRequest) -> anyhow::Result<String> {
         &claims,
         &key,
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use serde_json::json;
+
+    use super::*;
+
+    const SECRET: &str = "unit-test-secret";
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).join(name)
+    }
+
+    fn jwt(
+        secret: Option<&str>,
+        public_key: Option<&str>,
+        iss: Option<&str>,
+        aud: Option<&str>,
+    ) -> JwtArgs {
+        JwtArgs {
+            jwt_secret: secret.map(|s| s.parse().unwrap()),
+            jwt_public_key: public_key.map(fixture),
+            jwt_issuer: iss.map(str::to_owned),
+            jwt_audience: aud.map(str::to_owned),
+        }
+    }
+
+    fn now() -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+    }
+
+    fn claims(extra: serde_json::Value) -> serde_json::Value {
+        let mut base = json!({ "sub": "MH-PUN-PS001.sho", "role": "STATION_HOUSE_OFFICER", "unit": "MH-PUN-PS001", "exp": now() + 600 });
+        base.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        base
+    }
+
+    fn sign(alg: Algorithm, key: &EncodingKey, claims: &serde_json::Value) -> String {
+        jsonwebtoken::encode(&Header::new(alg), claims, key).unwrap()
+    }
+
+    fn hs(claims: &serde_json::Value, secret: &str) -> String {
+        sign(
+            Algorithm::HS256,
+            &EncodingKey::from_secret(secret.as_bytes()).unwrap(),
+            claims,
+        )
+    }
+
+    #[test]
+    fn hs256_accepts_good_and_refuses_bad_tokens() {
+        let verifier = Verifier::from_config(
+            &jwt(Some(SECRET), None, None, None),
+            Environment::Production,
+        )
+        .unwrap();
+        assert!(verifier.verify(&hs(&claims(json!({})), SECRET)).is_ok());
+        assert!(
+            verifier
+                .verify(&hs(&claims(json!({})), "another-secret"))
+                .is_err(),
+            "wrong key"
+        );
+        assert!(
+            verifier
+                .verify(&hs(&claims(json!({ "exp": now() - 120 })), SECRET))
+                .is_err(),
+            "expired"
+        );
+        assert!(
+            verifier
+                .verify(&hs(&claims(json!({ "exp": now() - 10 })), SECRET))
+                .is_ok(),
+            "within leeway"
+        );
+        assert!(
+            verifier
+                .verify(&hs(&claims(json!({ "nbf": now() + 600 })), SECRET))
+                .is_err(),
+            "not yet valid"
+        );
+        let mut no_exp = claims(json!({}));
+        no_exp.as_object_mut().unwrap().remove("exp");
+        assert!(
+            verifier.verify(&hs(&no_exp, SECRET)).is_err(),
+            "exp is required"
+        );
+        let none = format!(
+            "{}.{}.",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
+            URL_SAFE_NO_PAD.encode(claims(json!({})).to_string())
+        );
+        assert!(verifier.verify(&none).is_err(), "alg none");
+    }
+
+    #[test]
+    fn issuer_and_audience_are_checked_when_configured() {
+        let verifier = Verifier::from_config(
+            &jwt(Some(SECRET), None, Some("cctns-idp"), Some("cctns-gateway")),
+            Environment::Production,
+        )
+        .unwrap();
+        let good = claims(json!({ "iss": "cctns-idp", "aud": "cctns-gateway" }));
+        assert!(verifier.verify(&hs(&good, SECRET)).is_ok());
+        assert!(
+            verifier
+                .verify(&hs(
+                    &claims(json!({ "iss": "evil", "aud": "cctns-gateway" })),
+                    SECRET
+                ))
+                .is_err()
+        );
+        assert!(
+            verifier
+                .verify(&hs(
+                    &claims(json!({ "iss": "cctns-idp", "aud": "other" })),
+                    SECRET
+                ))
+                .is_err()
+        );
+        assert!(
+            verifier.verify(&hs(&claims(json!({})), SECRET)).is_err(),
+            "missing iss/aud"
+        );
+    }
+
+    #[test]
+    fn public_keys_pin_their_algorithm_and_refuse_hs_confusion() {
+        let rsa = Verifier::from_config(
+            &jwt(None, Some("rsa_public.pem"), None, None),
+            Environment::Production,
+        )
+        .unwrap();
+        let rsa_key =
+            EncodingKey::from_rsa_pem(&std::fs::read(fixture("rsa_private.pem")).unwrap()).unwrap();
+        assert!(
+            rsa.verify(&sign(Algorithm::RS256, &rsa_key, &claims(json!({}))))
+                .is_ok()
+        );
+        // HS256 signed with the public key as the shared secret: the classic confusion attack.
+        let public_pem = std::fs::read_to_string(fixture("rsa_public.pem")).unwrap();
+        assert!(rsa.verify(&hs(&claims(json!({})), &public_pem)).is_err());
+
+        let ec = Verifier::from_config(
+            &jwt(None, Some("ec_public.pem"), None, None),
+            Environment::Production,
+        )
+        .unwrap();
+        let ec_key =
+            EncodingKey::from_ec_pem(&std::fs::read(fixture("ec_private.pem")).unwrap()).unwrap();
+        assert!(
+            ec.verify(&sign(Algorithm::ES256, &ec_key, &claims(json!({}))))
+                .is_ok()
+        );
+        assert!(
+            ec.verify(&sign(Algorithm::RS256, &rsa_key, &claims(json!({}))))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_a_key() {
+        assert!(
+            Verifier::from_config(&jwt(None, None, None, None), Environment::Production).is_err()
+        );
+        assert!(
+            Verifier::from_config(&jwt(None, None, None, None), Environment::Development).is_ok()
+        );
+    }
 }

@@ -302,3 +302,35 @@ pub enum ReleaseReason {
     /// Furlough.
     Furlough,
 }
+
+/// Whether a missing person is still missing.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::MissingStatus")]
+pub enum MissingStatus {
+    /// Still missing.
+    Missing,
+    /// Traced.
+    Traced,
+}
+
+/// Whether an unidentified dead body has been identified.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::BodyStatus")]
+pub enum BodyStatus {
+    /// Not yet identified.
+    Unidentified,
+    /// Identified.
+    Identified,
+}
+
+/// Where a proclaimed offender stands.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::OffenderStatus")]
+pub enum OffenderStatus {
+    /// Still absconding.
+    Absconding,
+    /// Since arrested.
+    Arrested,
+    /// Proclamation withdrawn.
+    Withdrawn,
+}

@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod people;
 pub mod policy;
 pub mod prisons;
+pub mod registers;
 pub mod seed;
 
 use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, SDLExportOptions, Schema};
@@ -34,6 +35,7 @@ pub struct Query(
     investigation::InvestigationQuery,
     courts::CourtQuery,
     prisons::PrisonQuery,
+    registers::RegisterQuery,
     node::NodeQuery,
     node::EntityQuery,
 );

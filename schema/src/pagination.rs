@@ -115,3 +115,49 @@ mod tests {
         assert!(PageRequest::new(Some(-1), None).is_err());
     }
 }
+
+/// Runs one page of a root list: counts the matches when `totalCount` is selected, and
+/// fetches `limit + 1` rows after the cursor, ordered by id (newest first or oldest first).
+pub async fn fetch_page<E, T>(
+    ctx: &async_graphql::Context<'_>,
+    query: sea_orm::Select<E>,
+    id: E::Column,
+    request: PageRequest,
+    newest_first: bool,
+    wrap: impl Fn(E::Model) -> T,
+) -> ApiResult<Page<T>>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Send + Sync,
+    T: async_graphql::OutputType + Keyed,
+{
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+    let db = &crate::context::RequestContext::of(ctx).db;
+    let total = if ctx.look_ahead().field("totalCount").exists() {
+        query.clone().count(db).await? as i64
+    } else {
+        0
+    };
+    let mut page = query;
+    if let Some(after) = request.after {
+        page = page.filter(if newest_first {
+            id.lt(after)
+        } else {
+            id.gt(after)
+        });
+    }
+    page = if newest_first {
+        page.order_by_desc(id)
+    } else {
+        page.order_by_asc(id)
+    };
+    let rows = page.limit(request.limit + 1).all(db).await?;
+    let items = rows.into_iter().map(wrap).collect();
+    Ok(assemble(items, request, total, T::key))
+}
+
+/// An object whose position in a list is its row id.
+pub trait Keyed {
+    /// The row id.
+    fn key(&self) -> i64;
+}

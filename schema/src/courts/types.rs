@@ -16,7 +16,7 @@ use crate::pagination::{Page, PageRequest, assemble};
 use crate::people::{CaseParty, PartyById, Person, PersonById, person_access};
 use crate::policy::{self, Access, CourtScope};
 
-/// A case before a court (e-Courts), identified by its CNR.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct CourtCase(pub court_case::Model);
 
 impl CourtCase {
@@ -34,6 +34,7 @@ impl CourtCase {
     }
 }
 
+/// A case before a court (e-Courts), identified by its CNR.
 #[Object]
 impl CourtCase {
     /// Global id.
@@ -134,9 +135,10 @@ impl CourtCase {
     }
 }
 
-/// A hearing of a court case.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Hearing(pub hearing::Model);
 
+/// A hearing of a court case.
 #[Object]
 impl Hearing {
     /// Global id.
@@ -170,9 +172,10 @@ impl Hearing {
     }
 }
 
-/// An order of the court.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct CourtOrder(pub court_order::Model);
 
+/// An order of the court.
 #[Object]
 impl CourtOrder {
     /// Global id.
@@ -208,9 +211,10 @@ impl CourtOrder {
     }
 }
 
-/// How the court disposed of the case against one accused.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Disposal(pub disposal::Model);
 
+/// How the court disposed of the case against one accused.
 #[Object]
 impl Disposal {
     /// The accused, as named in the FIR.
@@ -232,5 +236,11 @@ impl Disposal {
     /// When decided.
     async fn decided_at(&self) -> DateTime<Utc> {
         self.0.decided_at
+    }
+}
+
+impl crate::pagination::Keyed for Hearing {
+    fn key(&self) -> i64 {
+        self.0.id
     }
 }

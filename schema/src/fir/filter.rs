@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, InputObject};
 use chrono::{DateTime, Utc};
-use entities::{charge, fir, org_unit, police_case};
+use entities::{charge, fir, police_case};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition};
 
@@ -10,7 +10,7 @@ use super::{matching_statutes, require_restricted};
 use crate::context::RequestContext;
 use crate::enums::{Act, CaseStatus};
 use crate::error::{ApiError, ApiResult};
-use crate::org::unit_by_code;
+use crate::org::{unit_by_code, units_under};
 use crate::policy;
 
 /// Narrows a list of FIRs. All given conditions must hold.
@@ -48,15 +48,7 @@ impl FirFilter {
         }
         if let Some(code) = &self.unit_code {
             let unit = unit_by_code(ctx, code).await?;
-            condition = condition.add(
-                fir::Column::StationId.in_subquery(
-                    Query::select()
-                        .column(org_unit::Column::Id)
-                        .from(org_unit::Entity)
-                        .and_where(org_unit::Column::Path.starts_with(&unit.path))
-                        .to_owned(),
-                ),
-            );
+            condition = condition.add(fir::Column::StationId.in_subquery(units_under(&unit.path)));
         }
         if let Some(year) = self.year {
             condition = condition.add(fir::Column::Year.eq(year));

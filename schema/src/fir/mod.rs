@@ -5,9 +5,7 @@ mod types;
 
 use async_graphql::{Context, ID, Object};
 use entities::{fir, statute};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use filter::FirFilter;
 pub use types::{Charge, Fir};
@@ -17,7 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::loader::{by_id, by_unique, children};
 use crate::org::unit_by_code;
-use crate::pagination::{Page, PageRequest, assemble};
+use crate::pagination::{Page, PageRequest, fetch_page};
 use crate::policy::{self, Access, FieldClass};
 
 by_id!(
@@ -53,25 +51,9 @@ impl FirQuery {
         #[graphql(desc = "Cursor of the last FIR already seen.")] after: Option<String>,
     ) -> ApiResult<Page<Fir>> {
         let request = PageRequest::new(first, after.as_deref())?;
-        let rc = RequestContext::of(ctx);
         let condition = filter.unwrap_or_default().condition(ctx).await?;
         let query = fir::Entity::find().filter(condition);
-        let total = if ctx.look_ahead().field("totalCount").exists() {
-            query.clone().count(&rc.db).await? as i64
-        } else {
-            0
-        };
-        let mut page = query;
-        if let Some(after) = request.after {
-            page = page.filter(fir::Column::Id.lt(after));
-        }
-        let rows = page
-            .order_by_desc(fir::Column::Id)
-            .limit(request.limit + 1)
-            .all(&rc.db)
-            .await?;
-        let firs = rows.into_iter().map(Fir).collect();
-        Ok(assemble(firs, request, total, |f: &Fir| f.0.id))
+        fetch_page(ctx, query, fir::Column::Id, request, true, Fir).await
     }
 
     /// One FIR by its global id.

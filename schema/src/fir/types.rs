@@ -14,8 +14,7 @@ use crate::org::{PoliceStation, UnitById};
 use crate::people::{CaseParty, PartiesOfFir};
 use crate::policy::{Access, FieldClass, RecordScope, decide};
 
-/// A First Information Report: the legal record that starts a criminal case.
-/// Registered FIRs are never edited; corrections are amendments.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Fir(pub fir::Model);
 
 impl Fir {
@@ -38,6 +37,8 @@ impl Fir {
     }
 }
 
+/// A First Information Report: the legal record that starts a criminal case.
+/// Registered FIRs are never edited; corrections are amendments.
 #[Object]
 impl Fir {
     /// Global id.
@@ -155,7 +156,7 @@ impl Fir {
     }
 }
 
-/// A charge: an act and a section, as registered or as catalogued.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Charge {
     act: entities::enums::Act,
     section: String,
@@ -180,6 +181,7 @@ impl Charge {
     }
 }
 
+/// A charge: an act and a section, as registered or as catalogued.
 #[Object]
 impl Charge {
     /// The act.
@@ -212,5 +214,11 @@ impl Charge {
             .await?
             .unwrap_or_default();
         Ok(rows.into_iter().map(Charge::from_statute).collect())
+    }
+}
+
+impl crate::pagination::Keyed for Fir {
+    fn key(&self) -> i64 {
+        self.0.id
     }
 }

@@ -36,7 +36,7 @@ async fn officer(ctx: &Context<'_>, id: Option<i64>) -> ApiResult<Option<Officer
         .map(Officer))
 }
 
-/// The investigation opened by an FIR.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Case(pub police_case::Model);
 
 impl Case {
@@ -80,6 +80,7 @@ impl Case {
     }
 }
 
+/// The investigation opened by an FIR.
 #[Object]
 impl Case {
     /// Global id.
@@ -166,9 +167,10 @@ impl Case {
     }
 }
 
-/// One spell of an officer investigating a case.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct IoAssignment(pub io_assignment::Model);
 
+/// One spell of an officer investigating a case.
 #[Object]
 impl IoAssignment {
     /// The investigating officer.
@@ -193,9 +195,10 @@ impl IoAssignment {
     }
 }
 
-/// An arrest (IIF-III).
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Arrest(pub arrest::Model);
 
+/// An arrest (IIF-III).
 #[Object]
 impl Arrest {
     /// Global id.
@@ -240,9 +243,10 @@ impl Arrest {
     }
 }
 
-/// A seizure of property (IIF-IV).
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Seizure(pub seizure::Model);
 
+/// A seizure of property (IIF-IV).
 #[Object]
 impl Seizure {
     /// Global id.
@@ -279,9 +283,10 @@ impl Seizure {
     }
 }
 
-/// A property item: stolen, seized, recovered or returned.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct PropertyItem(pub property_item::Model);
 
+/// A property item: stolen, seized, recovered or returned.
 #[Object]
 impl PropertyItem {
     /// Global id.
@@ -342,9 +347,10 @@ impl PropertyItem {
     }
 }
 
-/// A final report (IIF-V): chargesheet or closure.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct FinalReport(pub final_report::Model);
 
+/// A final report (IIF-V): chargesheet or closure.
 #[Object]
 impl FinalReport {
     /// Global id.
@@ -396,9 +402,10 @@ impl FinalReport {
     }
 }
 
-/// One accused in a final report.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct ReportedAccused(pub final_report_accused::Model);
 
+/// One accused in a final report.
 #[Object]
 impl ReportedAccused {
     /// The accused, as named in the FIR.

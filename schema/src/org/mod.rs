@@ -4,17 +4,18 @@ mod types;
 
 use async_graphql::{Context, InputObject, Object};
 use entities::enums::UnitKind as StoredUnitKind;
-use entities::org_unit;
+use entities::{officer, org_unit};
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub use types::{Officer, OrgUnit, PoliceStation};
 
 use crate::context::RequestContext;
+use crate::enums::{Rank, UnitKind};
 use crate::error::{ApiError, ApiResult};
-use crate::loader::by_id;
-use crate::pagination::{Page, PageRequest, assemble};
+use crate::loader::{by_id, children};
+use crate::pagination::{Page, PageRequest, fetch_page};
 
 by_id!(
     /// An org unit by row id.
@@ -23,6 +24,10 @@ by_id!(
 by_id!(
     /// An officer by row id.
     OfficerById => officer
+);
+children!(
+    /// The units directly below a unit.
+    ChildrenOfUnit => org_unit . ParentId (parent_id)
 );
 
 /// An org unit by its code, resolved once per request.
@@ -48,6 +53,24 @@ impl async_graphql::dataloader::Loader<UnitByCode> for crate::loader::DbLoader {
     }
 }
 
+/// Narrows the directory of org units.
+#[derive(InputObject, Debug, Default)]
+pub struct UnitFilter {
+    /// Only units of this kind (courts, prisons, forensic labs, …).
+    pub kind: Option<UnitKind>,
+    /// Only units inside this unit's subtree.
+    pub unit_code: Option<String>,
+}
+
+/// Narrows the officer roll.
+#[derive(InputObject, Debug, Default)]
+pub struct OfficerFilter {
+    /// Only officers posted inside this unit's subtree.
+    pub unit_code: Option<String>,
+    /// Only officers of this rank.
+    pub rank: Option<Rank>,
+}
+
 /// Narrows the station directory.
 #[derive(InputObject, Debug, Default)]
 pub struct StationFilter {
@@ -64,6 +87,16 @@ pub(crate) async fn unit_by_code(ctx: &Context<'_>, code: &str) -> ApiResult<org
         .load_one(UnitByCode(code.to_owned()))
         .await?
         .ok_or_else(|| ApiError::not_found("org unit"))
+}
+
+/// The ids of every unit in the subtree at `path` (the unit itself included), as a
+/// subquery: `column IN (units_under(path))` is the jurisdiction test in SQL.
+pub(crate) fn units_under(path: &str) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(org_unit::Column::Id)
+        .from(org_unit::Entity)
+        .and_where(org_unit::Column::Path.starts_with(path))
+        .to_owned()
 }
 
 /// Escapes `%`, `_` and `\` so user text matches literally inside `LIKE`.
@@ -102,24 +135,61 @@ impl OrgQuery {
                     .like(LikeExpr::new(pattern).escape('\\')),
             );
         }
-        let db = &RequestContext::of(ctx).db;
-        let total = if ctx.look_ahead().field("totalCount").exists() {
-            query.clone().count(db).await? as i64
-        } else {
-            0
-        };
-        if let Some(after) = request.after {
-            query = query.filter(org_unit::Column::Id.gt(after));
+        fetch_page(
+            ctx,
+            query,
+            org_unit::Column::Id,
+            request,
+            false,
+            PoliceStation,
+        )
+        .await
+    }
+
+    /// The directory of org units (public): states, districts, stations, courts, prisons,
+    /// forensic labs and prosecution offices.
+    async fn org_units(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the directory.")] filter: Option<UnitFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last unit already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<OrgUnit>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let mut query = org_unit::Entity::find();
+        if let Some(kind) = filter.kind {
+            query = query.filter(org_unit::Column::Kind.eq(StoredUnitKind::from(kind)));
         }
-        let rows = query
-            .order_by_asc(org_unit::Column::Id)
-            .limit(request.limit + 1)
-            .all(db)
-            .await?;
-        let stations = rows.into_iter().map(PoliceStation).collect();
-        Ok(assemble(stations, request, total, |s: &PoliceStation| {
-            s.0.id
-        }))
+        if let Some(code) = &filter.unit_code {
+            let unit = unit_by_code(ctx, code).await?;
+            query = query.filter(org_unit::Column::Path.starts_with(&unit.path));
+        }
+        fetch_page(ctx, query, org_unit::Column::Id, request, false, OrgUnit).await
+    }
+
+    /// The officer roll (authenticated callers only).
+    async fn officers(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the roll.")] filter: Option<OfficerFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last officer already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<Officer>> {
+        if RequestContext::of(ctx).principal.identity.is_none() {
+            return Err(ApiError::forbidden("the officer roll needs authentication"));
+        }
+        let request = PageRequest::new(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let mut query = officer::Entity::find();
+        if let Some(rank) = filter.rank {
+            query = query.filter(officer::Column::Rank.eq(entities::enums::Rank::from(rank)));
+        }
+        if let Some(code) = &filter.unit_code {
+            let unit = unit_by_code(ctx, code).await?;
+            query = query.filter(officer::Column::UnitId.in_subquery(units_under(&unit.path)));
+        }
+        fetch_page(ctx, query, officer::Column::Id, request, false, Officer).await
     }
 
     /// One police station by its code.

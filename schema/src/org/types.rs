@@ -34,9 +34,10 @@ async fn ancestor(
     Ok(found.map(OrgUnit))
 }
 
-/// Any organisational unit: the nation, a state, a district, a station, a court, a prison.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct OrgUnit(pub org_unit::Model);
 
+/// Any organisational unit: the nation, a state, a district, a station, a court, a prison.
 #[Object]
 impl OrgUnit {
     /// Global id.
@@ -55,6 +56,14 @@ impl OrgUnit {
     async fn kind(&self) -> UnitKind {
         self.0.kind.into()
     }
+    /// The units directly below this one.
+    async fn children(&self, ctx: &Context<'_>) -> ApiResult<Vec<OrgUnit>> {
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(super::ChildrenOfUnit(self.0.id))
+            .await?;
+        Ok(rows.unwrap_or_default().into_iter().map(OrgUnit).collect())
+    }
     /// The unit directly above this one (none for the national root).
     async fn parent(&self, ctx: &Context<'_>) -> ApiResult<Option<OrgUnit>> {
         let Some(parent_id) = self.0.parent_id else {
@@ -68,9 +77,10 @@ impl OrgUnit {
     }
 }
 
-/// A police station: the unit that registers FIRs. Its directory entry is public.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct PoliceStation(pub org_unit::Model);
 
+/// A police station: the unit that registers FIRs. Its directory entry is public.
 #[Object]
 impl PoliceStation {
     /// Global id.
@@ -126,9 +136,10 @@ impl PoliceStation {
     }
 }
 
-/// A police officer on the roll.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Officer(pub officer::Model);
 
+/// A police officer on the roll.
 #[Object]
 impl Officer {
     /// Global id.
@@ -154,5 +165,23 @@ impl Officer {
             .load_one(UnitById(self.0.unit_id))
             .await?;
         Ok(unit.map(OrgUnit))
+    }
+}
+
+impl crate::pagination::Keyed for PoliceStation {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl crate::pagination::Keyed for OrgUnit {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl crate::pagination::Keyed for Officer {
+    fn key(&self) -> i64 {
+        self.0.id
     }
 }

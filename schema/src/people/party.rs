@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::fir::{Fir, FirById};
 use crate::policy::{Access, FieldClass};
 
-/// A person named in an FIR in one role (complainant, victim, accused, witness, suspect).
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct CaseParty(pub case_party::Model);
 
 /// What the caller may see of a person, as reached through one party or overall.
@@ -151,6 +151,7 @@ pub(crate) fn most_restrictive(a: Access, b: Access) -> Access {
     }
 }
 
+/// A person named in an FIR in one role (complainant, victim, accused, witness, suspect).
 #[Object]
 impl CaseParty {
     /// The role played in this FIR.

@@ -10,10 +10,11 @@ use crate::context::RequestContext;
 use crate::enums::Sex;
 use crate::error::ApiResult;
 use crate::ids;
+use crate::investigation::{Arrest, ArrestsOfPerson};
 use crate::policy::Access;
 use crate::prisons::{PrisonRecord, PrisonRecordsOfPerson};
 
-/// A person known to the police: complainant, victim, accused or witness, anywhere.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Person {
     row: person::Model,
     access: PartyAccess,
@@ -29,6 +30,7 @@ impl Person {
     }
 }
 
+/// A person known to the police: complainant, victim, accused or witness, anywhere.
 #[Object]
 impl Person {
     /// Global id.
@@ -109,6 +111,18 @@ impl Person {
                 .filter(|(_, access)| access.name.is_full())
                 .map(|(party, _)| party)
                 .collect(),
+        ))
+    }
+    /// Arrests of this person, in any case (null when the person is shown masked, or the
+    /// caller reads no police-restricted data).
+    async fn arrests(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<Arrest>>> {
+        let rc = RequestContext::of(ctx);
+        if !self.access.name.is_full() || !crate::policy::sees_sensitive_headers(&rc.principal) {
+            return Ok(None);
+        }
+        let rows = rc.loaders.load_one(ArrestsOfPerson(self.row.id)).await?;
+        Ok(Some(
+            rows.unwrap_or_default().into_iter().map(Arrest).collect(),
         ))
     }
     /// Custody records of this person that the caller may see (null when the person is

@@ -3,11 +3,9 @@
 mod types;
 
 use async_graphql::{Context, InputObject, Object};
-use entities::{court_case, org_unit, prison_record};
+use entities::{court_case, prison_record};
 use sea_orm::sea_query::Query;
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 pub use types::{PrisonMovement, PrisonRecord};
 
@@ -15,8 +13,8 @@ use crate::context::RequestContext;
 use crate::enums::PrisonerCategory;
 use crate::error::{ApiError, ApiResult};
 use crate::loader::{by_id, children};
-use crate::org::unit_by_code;
-use crate::pagination::{Page, PageRequest, assemble};
+use crate::org::{unit_by_code, units_under};
+use crate::pagination::{Page, PageRequest, fetch_page};
 use crate::policy::Role;
 
 by_id!(
@@ -42,15 +40,6 @@ pub struct PrisonRecordFilter {
     /// `true`: only prisoners in custody now (not released, not escaped); `false`: only
     /// those no longer in custody.
     pub in_custody: Option<bool>,
-}
-
-/// `unit.path LIKE prefix%` as a subquery of unit ids.
-fn units_under(path: &str) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(org_unit::Column::Id)
-        .from(org_unit::Entity)
-        .and_where(org_unit::Column::Path.starts_with(path))
-        .to_owned()
 }
 
 /// The records a caller may list: everything for police and analysts, their own prison's
@@ -126,24 +115,16 @@ impl PrisonQuery {
             }
             None => {}
         }
-        let db = &RequestContext::of(ctx).db;
         let query = prison_record::Entity::find().filter(condition);
-        let total = if ctx.look_ahead().field("totalCount").exists() {
-            query.clone().count(db).await? as i64
-        } else {
-            0
-        };
-        let mut page = query;
-        if let Some(after) = request.after {
-            page = page.filter(prison_record::Column::Id.lt(after));
-        }
-        let rows = page
-            .order_by_desc(prison_record::Column::Id)
-            .limit(request.limit + 1)
-            .all(db)
-            .await?;
-        let records = rows.into_iter().map(PrisonRecord).collect();
-        Ok(assemble(records, request, total, |r: &PrisonRecord| r.0.id))
+        fetch_page(
+            ctx,
+            query,
+            prison_record::Column::Id,
+            request,
+            true,
+            PrisonRecord,
+        )
+        .await
     }
 }
 

@@ -15,7 +15,7 @@ use crate::org::{OrgUnit, UnitById};
 use crate::people::{PartyAccess, Person, PersonById, person_access};
 use crate::policy::{self, Access, CustodyScope, Role};
 
-/// A custody record (e-Prisons): one admission of one person into one prison.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct PrisonRecord(pub prison_record::Model);
 
 impl PrisonRecord {
@@ -45,6 +45,7 @@ impl PrisonRecord {
     }
 }
 
+/// A custody record (e-Prisons): one admission of one person into one prison.
 #[Object]
 impl PrisonRecord {
     /// Global id.
@@ -143,9 +144,10 @@ impl PrisonRecord {
     }
 }
 
-/// A prisoner's movement.
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct PrisonMovement(pub prison_movement::Model);
 
+/// A prisoner's movement.
 #[Object]
 impl PrisonMovement {
     /// Kind of movement.
@@ -170,5 +172,11 @@ impl PrisonMovement {
     /// Note.
     async fn note(&self) -> Option<&str> {
         self.0.note.as_deref()
+    }
+}
+
+impl crate::pagination::Keyed for PrisonRecord {
+    fn key(&self) -> i64 {
+        self.0.id
     }
 }

@@ -109,6 +109,8 @@ struct Transfer {
     station: usize,
     crime: Crime,
     parties: Vec<Party>,
+    relation: &'static str,
+    under_16: bool,
     occurred_from: DateTime<Utc>,
 }
 
@@ -277,7 +279,7 @@ impl<'w> Gen<'w> {
 
         // Parties.
         let (parties, relation, child_under_16) = match &transfer {
-            Some(tr) => (tr.parties.clone(), "self", false),
+            Some(tr) => (tr.parties.clone(), tr.relation, tr.under_16),
             None => self.parties(crime, station, t),
         };
         let named = parties.iter().filter(|p| p.role == "ACCUSED").count();
@@ -492,6 +494,8 @@ impl<'w> Gen<'w> {
                         station: target,
                         crime,
                         parties: parties.clone(),
+                        relation,
+                        under_16: child_under_16,
                         occurred_from,
                     },
                 );
@@ -602,6 +606,83 @@ impl<'w> Gen<'w> {
         )
     }
 
+    /// A relative of `victim` who reports the offence, named as the family is: the father is
+    /// the victim's recorded relative, mother and brother carry the father's name, a wife or
+    /// son the victim's. A married victim's parents are of another family.
+    fn relative_of(
+        &mut self,
+        station: usize,
+        t: DateTime<Utc>,
+        victim: &PersonRef,
+        married: bool,
+        relation: &str,
+        age: i32,
+    ) -> PersonRef {
+        let details = Details::COMPLAINANT;
+        let older = age + self.rng.range(20, 32) as i32;
+        match relation {
+            "father" | "husband" if !married || relation == "husband" => {
+                let cage = if relation == "father" {
+                    older
+                } else {
+                    age + self.rng.range(0, 6) as i32
+                };
+                let grandfather =
+                    names::person_name(&mut self.rng, self.world.region(station), Sex::Male)
+                        .relative;
+                let birth_year = self.rng.chance(0.88).then(|| t.year() - cage.min(90));
+                self.people.write(
+                    &mut self.bulk,
+                    &mut self.rng,
+                    t,
+                    &victim.relative.clone(),
+                    &grandfather,
+                    Sex::Male,
+                    birth_year,
+                    None,
+                    self.world.stations[station].district,
+                    details,
+                    None,
+                )
+            }
+            "mother" if !married => self.family(
+                station,
+                t,
+                Sex::Female,
+                older.min(90),
+                &victim.relative.clone(),
+                details,
+            ),
+            "brother" if !married => {
+                let cage = (age + self.rng.range(-6, 6) as i32).max(18);
+                self.family(
+                    station,
+                    t,
+                    Sex::Male,
+                    cage,
+                    &victim.relative.clone(),
+                    details,
+                )
+            }
+            "wife" => {
+                let cage = (age - self.rng.range(0, 6) as i32).max(18);
+                self.family(station, t, Sex::Female, cage, &victim.name.clone(), details)
+            }
+            "son" => {
+                let cage = (age - self.rng.range(22, 30) as i32).max(18);
+                self.family(station, t, Sex::Male, cage, &victim.name.clone(), details)
+            }
+            _ => {
+                let sex = if relation == "mother" {
+                    Sex::Female
+                } else {
+                    Sex::Male
+                };
+                self.person(station, t, sex, older.min(90), details)
+            }
+        }
+    }
+
     fn adult_age(&mut self) -> i32 {
         if self.rng.chance(0.75) {
             self.rng.range(19, 40) as i32
@@ -673,28 +754,21 @@ impl<'w> Gen<'w> {
                         },
                     ),
                 };
-                if !deceased && self.rng.chance(0.85) {
-                    parties.push(party(victim.clone(), "COMPLAINANT", None));
-                } else {
+                if deceased {
                     relation = match (sex, self.rng.below(4)) {
                         (_, 0) => "father",
                         (_, 1) => "brother",
                         (Sex::Female, _) if crime != Crime::DowryDeath => "husband",
                         (Sex::Female, _) => "mother",
                         (_, 2) if age >= 30 => "wife",
-                        _ => "son",
-                    };
-                    let (csex, cage) = match relation {
-                        "father" => (Sex::Male, age + self.rng.range(22, 32) as i32),
-                        "mother" => (Sex::Female, age + self.rng.range(20, 30) as i32),
-                        "wife" => (Sex::Female, age - self.rng.range(0, 6) as i32),
-                        "husband" => (Sex::Male, age + self.rng.range(0, 6) as i32),
-                        "son" => (Sex::Male, (age - self.rng.range(22, 30) as i32).max(18)),
-                        _ => (Sex::Male, (age + self.rng.range(-6, 6) as i32).max(18)),
+                        _ if age >= 45 => "son",
+                        _ => "brother",
                     };
                     let complainant =
-                        self.person(station, t, csex, cage.min(90), Details::COMPLAINANT);
+                        self.relative_of(station, t, &victim, husband.is_some(), relation, age);
                     parties.push(party(complainant, "COMPLAINANT", None));
+                } else {
+                    parties.push(party(victim.clone(), "COMPLAINANT", None));
                 }
                 parties.push(party(victim, "VICTIM", Some(age)));
             }
@@ -709,23 +783,22 @@ impl<'w> Gen<'w> {
                     }
                     None => self.person(station, t, Sex::Female, age, Details::COMPLAINANT),
                 };
-                if self.rng.chance(0.88) {
-                    parties.push(party(victim.clone(), "COMPLAINANT", None));
-                } else {
-                    relation = if self.rng.chance(0.6) {
-                        "father"
-                    } else {
+                let by_parent = match crime {
+                    Crime::Cruelty => self.rng.chance(0.12),
+                    Crime::Rape => self.rng.chance(0.1),
+                    _ => false,
+                };
+                if by_parent {
+                    relation = if crime == Crime::Rape || self.rng.chance(0.4) {
                         "mother"
-                    };
-                    let sex = if relation == "father" {
-                        Sex::Male
                     } else {
-                        Sex::Female
+                        "father"
                     };
-                    let parent_age = age + self.rng.range(22, 30) as i32;
                     let complainant =
-                        self.person(station, t, sex, parent_age, Details::COMPLAINANT);
+                        self.relative_of(station, t, &victim, husband.is_some(), relation, age);
                     parties.push(party(complainant, "COMPLAINANT", None));
+                } else {
+                    parties.push(party(victim.clone(), "COMPLAINANT", None));
                 }
                 parties.push(party(victim, "VICTIM", Some(age)));
             }

@@ -999,7 +999,10 @@ pub(crate) fn person_name(rng: &mut Rng, region: Region, sex: Sex) -> PersonName
         Sex::Female | Sex::Transgender => *rng.pick(p.female),
         Sex::Male => *rng.pick(p.male),
     };
-    let relative_first = *rng.pick(p.male);
+    let mut relative_first = *rng.pick(p.male);
+    if relative_first == first {
+        relative_first = *rng.pick(p.male);
+    }
     let relative = format!("{relative_first} {surname}");
     let full = match region {
         Region::Marathi => {

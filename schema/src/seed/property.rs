@@ -423,7 +423,11 @@ impl Factory {
     /// Cash.
     pub(crate) fn cash(rng: &mut Rng) -> Item {
         let amount = rng.range(2, 150) * 500;
-        Item::plain("CURRENCY", format!("Cash Rs {amount}"), amount)
+        Item::plain(
+            "CURRENCY",
+            format!("Cash {}", super::text::rupees(amount)),
+            amount,
+        )
     }
 
     /// Something else of value.

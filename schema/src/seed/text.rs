@@ -8,8 +8,7 @@ use super::rng::Rng;
 
 /// India Standard Time.
 pub(crate) fn ist() -> FixedOffset {
-    FixedOffset::east_opt(5 * 3600 + 1800)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()))
+    FixedOffset::east_opt(5 * 3600 + 1800).expect("+05:30 is a valid offset")
 }
 
 /// `12.03.2023 at about 21:30 hrs` (IST), as FIRs write times.
@@ -32,7 +31,7 @@ pub(crate) struct Facts<'a> {
     pub(crate) victim: &'a str,
     /// `accused Ramesh Patil and 2 others`, or `unknown persons`.
     pub(crate) accused: &'a str,
-    /// `a Redmi Note 12 mobile phone`, …
+    /// `Redmi Note 12 mobile phone (IMEI …)`, …
     pub(crate) items: &'a str,
     pub(crate) value: i64,
     /// `SI Rahul Jadhav`.
@@ -41,7 +40,24 @@ pub(crate) struct Facts<'a> {
     pub(crate) relation: &'a str,
 }
 
-/// The narrative of an FIR: one to three plain sentences.
+/// Rupees with Indian digit grouping: `Rs 1,58,000`.
+pub(crate) fn rupees(amount: i64) -> String {
+    let digits = amount.abs().to_string();
+    let mut out = String::new();
+    let len = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        let left = len - i;
+        out.push(c);
+        if left > 1 && (left == 4 || (left > 4 && (left - 4) % 2 == 0)) {
+            out.push(',');
+        }
+    }
+    format!("Rs {}{out}", if amount < 0 { "-" } else { "" })
+}
+
+/// The narrative of an FIR: one to three plain sentences. `place` reads `near X, Locality,
+/// District`; `relation` is the complainant's relation to the victim (`self` when the victim
+/// is the complainant).
 pub(crate) fn narrative(rng: &mut Rng, crime: Crime, f: &Facts<'_>) -> String {
     let Facts {
         when,
@@ -54,113 +70,127 @@ pub(crate) fn narrative(rng: &mut Rng, crime: Crime, f: &Facts<'_>) -> String {
         officer,
         relation,
     } = *f;
+    let value = rupees(value);
+    let by = if relation == "self" {
+        format!("The complainant {complainant}")
+    } else {
+        format!("The complainant {complainant}, {relation} of {victim},")
+    };
     match crime {
         Crime::TheftMobile => match rng.below(3) {
             0 => format!(
-                "The complainant {complainant} reported that on {when}, while travelling in a crowded bus near {place}, {accused} stole {items} from his pocket."
+                "{by} reported that on {when}, while travelling in a crowded bus {place}, {accused} stole the complainant's {items} from a pocket."
             ),
             1 => format!(
-                "The complainant {complainant} stated that on {when} {items} kept on charging at {place} was stolen by {accused}. Value about Rs {value}."
+                "{by} stated that on {when} the complainant's {items}, kept on charging at a shop {place}, was stolen by {accused}. Value about {value}."
             ),
             _ => format!(
-                "On {when} near {place}, two persons on a motorcycle snatched {items} from the hand of the complainant {complainant} and fled. The accused are unknown."
+                "On {when} {place}, two persons on a motorcycle snatched the {items} of the complainant {complainant} and fled."
             ),
         },
         Crime::TheftVehicle => match rng.below(2) {
             0 => format!(
-                "The complainant {complainant} parked {items} near {place} on {when}. On return the vehicle was missing; {accused} committed the theft. Value about Rs {value}."
+                "{by} parked a {items} {place} on {when}. On return the vehicle was missing; {accused} committed the theft. Value about {value}."
             ),
             _ => format!(
-                "On {when} {items} parked in front of the complainant's house at {place} was stolen by {accused} during the night. The complainant searched nearby areas before reporting."
+                "On {when} the complainant's {items}, parked in front of the house {place}, was stolen by {accused} during the night. The complainant searched nearby areas before reporting."
             ),
         },
         Crime::TheftOther => format!(
-            "The complainant {complainant} reported that on {when} at {place} {accused} dishonestly removed {items} worth about Rs {value}."
+            "{by} reported that on {when} {place} {accused} dishonestly removed {items} worth about {value}."
         ),
         Crime::Burglary => format!(
-            "On {when} the house of the complainant {complainant} at {place} was found with the door lock broken. {accused} entered and stole {items} worth about Rs {value}."
+            "On {when} the house of the complainant {complainant} {place} was found with the door lock broken; {accused} entered and stole {items} worth about {value}."
         ),
         Crime::Robbery => format!(
-            "On {when} near {place}, {accused} stopped the complainant {complainant}, threatened him with a knife and robbed {items} worth about Rs {value}."
+            "On {when} {place}, {accused} stopped the complainant {complainant}, showed a knife and robbed {items} worth about {value}."
         ),
         Crime::Dacoity => format!(
-            "On {when}, {accused} armed with sticks and a country-made pistol entered the premises of the complainant {complainant} at {place}, assaulted the family and took away {items} worth about Rs {value}."
+            "On {when}, {accused}, armed with sticks and a country-made pistol, entered the premises of the complainant {complainant} {place}, assaulted the family and took away {items} worth about {value}."
         ),
         Crime::Hurt => match rng.below(2) {
             0 => format!(
-                "Over a quarrel about parking, {accused} abused the complainant {complainant} on {when} near {place}, beat him with fists and threatened to kill him."
+                "In a quarrel over parking on {when} {place}, {accused} abused {victim}, assaulted with fists and issued threats to kill."
             ),
             _ => format!(
-                "On {when} at {place}, {accused} assaulted the complainant {complainant} with a stick over an old dispute about a boundary wall, causing injuries, and threatened him."
+                "On {when} {place}, {accused} assaulted {victim} with a stick over an old dispute about a boundary wall, causing injuries, and issued threats."
             ),
         },
         Crime::GrievousHurt => format!(
-            "On {when} near {place}, {accused} attacked {victim} with an iron rod over a money dispute, causing a fracture. The injured was admitted to the government hospital."
+            "On {when} {place}, {accused} attacked {victim} with an iron rod over a money dispute, causing a fracture. The injured was admitted to the government hospital."
         ),
         Crime::Intimidation => format!(
-            "The complainant {complainant} stated that on {when} at {place} {accused} abused him and threatened to kill him if he did not withdraw his earlier complaint."
+            "{by} stated that on {when} {place} {accused} abused the complainant and threatened to kill the family unless an earlier complaint was withdrawn."
         ),
         Crime::Cheating => format!(
-            "The complainant {complainant} stated that {accused} took Rs {value} from him promising a government job / plot of land, and since {when} has neither fulfilled the promise nor returned the money."
+            "{by} stated that {accused} took {value} promising a government job / plot of land, and since {when} has neither kept the promise nor returned the money."
         ),
         Crime::CyberFraud => match rng.below(3) {
             0 => format!(
-                "On {when} the complainant {complainant} received a call from a person posing as a bank officer, who obtained the OTP and fraudulently withdrew Rs {value} from his account."
+                "On {when} the complainant {complainant} received a call from a person posing as a bank officer, who obtained the OTP and fraudulently withdrew {value} from the complainant's account."
             ),
             1 => format!(
-                "The complainant {complainant} was lured through a social media advertisement into an online investment scheme and transferred Rs {value} between {when} and later dates. The accused are unknown."
+                "The complainant {complainant} was lured through a social media advertisement into an online investment scheme and transferred {value} from {when} onwards. The accused are unknown."
             ),
             _ => format!(
-                "On {when} the complainant {complainant} clicked a link received by SMS about an electricity bill; Rs {value} was debited from the account through UPI transactions."
+                "On {when} the complainant {complainant} clicked a link received by SMS about an electricity bill; {value} was debited from the account through UPI transactions."
             ),
         },
         Crime::Forgery => format!(
-            "The complainant {complainant} stated that {accused} prepared forged sale deeds of his ancestral land at {place} and used them as genuine to obtain a loan of Rs {value}; the fraud came to light on {when}."
+            "{by} stated that {accused} prepared forged sale deeds of the family's ancestral land {place} and used them as genuine to obtain a loan of {value}; the fraud came to light on {when}."
         ),
-        Crime::Cruelty => format!(
-            "The complainant {complainant} stated that since her marriage her husband and in-laws ({accused}) harassed her for dowry and assaulted her; on {when} she was driven out of the matrimonial home at {place}."
-        ),
+        Crime::Cruelty => {
+            if relation == "self" {
+                format!(
+                    "The complainant {complainant} stated that since her marriage her husband and in-laws ({accused}) harassed her for dowry and assaulted her; on {when} she was driven out of the matrimonial home {place}."
+                )
+            } else {
+                format!(
+                    "{by} stated that since the marriage her husband and in-laws ({accused}) harassed {victim} for dowry and assaulted her; on {when} she was driven out of the matrimonial home {place}."
+                )
+            }
+        }
         Crime::DowryDeath => format!(
-            "The complainant {complainant}, {relation} of the deceased {victim}, stated that her in-laws ({accused}) harassed her for dowry; on {when} she was found dead with burn injuries at the matrimonial home at {place}."
+            "{by} stated that the in-laws ({accused}) harassed {victim} for dowry; on {when} she was found dead with burn injuries at the matrimonial home {place}."
         ),
         Crime::AbetmentOfSuicide => format!(
-            "The complainant {complainant} stated that his {relation} {victim} was continuously harassed by {accused} and on {when} died by suicide at {place}, leaving a note naming them."
+            "{by} stated that {victim} was continuously harassed by {accused} and on {when} died by suicide {place}, leaving a note naming them."
         ),
         Crime::Murder => format!(
-            "The complainant {complainant} stated that on {when} near {place}, {accused} attacked his {relation} {victim} with a sharp weapon following a previous enmity; the victim died on the spot."
+            "{by} stated that on {when} {place}, {accused} attacked {victim} with a sharp weapon following a previous enmity; the victim died on the spot."
         ),
         Crime::AttemptToMurder => format!(
-            "On {when} near {place}, {accused} stabbed {victim} in the abdomen with a knife intending to kill him. The injured is under treatment."
+            "On {when} {place}, {accused} stabbed {victim} in the abdomen with a knife with intent to kill. The injured is under treatment."
         ),
         Crime::RoadDeath => format!(
-            "On {when} near {place}, {items} driven rashly and negligently hit {victim}, who died on the way to hospital. The complainant {complainant} is the {relation} of the deceased."
+            "{by} stated that on {when} {place}, a {items} driven rashly and negligently hit {victim}, who died on the way to hospital."
         ),
         Crime::Rioting => format!(
-            "On {when} at {place}, a mob of about twenty persons including {accused}, armed with sticks, assaulted members of the other group during a dispute over a procession and damaged vehicles."
+            "On {when} {place}, a mob of about twenty persons including {accused}, armed with sticks, assaulted members of the other group during a dispute over a procession and damaged vehicles."
         ),
         Crime::Kidnapping => format!(
-            "The complainant {complainant} stated that his {relation} {victim} left for school/work on {when} from {place} and has not returned; he suspects {accused} has enticed the victim away."
+            "{by} stated that {victim} left home for school/work on {when} and did not return; last seen {place}. It is suspected that {accused} enticed the victim away."
         ),
         Crime::Molestation => format!(
-            "The complainant {complainant} stated that on {when} near {place} {accused} followed her, made obscene gestures and touched her inappropriately with intent to outrage her modesty."
+            "On {when} {place}, {accused} followed the victim, made obscene gestures and touched her with intent to outrage her modesty. Victim: {victim}."
         ),
         Crime::Rape => format!(
-            "The victim stated that on {when} at {place} {accused} committed sexual assault on her on a false promise of marriage and threatened her. Details of the victim are withheld under section 72 BNS / 228A IPC."
+            "The victim stated that on {when} {place} {accused} committed sexual assault on her on a false promise of marriage and threatened her. Details of the victim are withheld under section 72 BNS / 228A IPC."
         ),
         Crime::Pocso => format!(
-            "The {relation} of the child victim reported that on {when} at {place} {accused} sexually assaulted the child. The identity of the child is protected under section 23 POCSO Act."
+            "The {relation} of the child victim reported that on {when} {place} {accused} sexually assaulted the child. The identity of the child is protected under section 23 of the POCSO Act."
         ),
         Crime::Ndps => format!(
-            "On {when}, acting on secret information, a raiding party led by {officer} intercepted {accused} near {place} and recovered {items} in the presence of a gazetted officer and panch witnesses."
+            "On {when}, acting on secret information, a raiding party led by {officer} intercepted {accused} {place} and recovered {items} in the presence of a gazetted officer and panch witnesses."
         ),
         Crime::Arms => format!(
-            "On {when}, during patrolling near {place}, {officer} found {accused} in possession of {items} without any licence."
+            "On {when}, during patrolling {place}, {officer} found {accused} in possession of {items} without any licence."
         ),
         Crime::Obscenity => format!(
-            "The complainant {complainant} stated that since {when} {accused} has been posting morphed obscene photographs of her on social media and sending them to her relatives."
+            "{by} stated that since {when} {accused} has been posting morphed obscene photographs of {victim} on social media and sending them to relatives."
         ),
         Crime::ReceivingStolen => format!(
-            "On {when}, during vehicle checking near {place}, {officer} stopped {accused} who could not explain possession of {items}; on verification the property was found reported stolen."
+            "On {when}, during vehicle checking {place}, {officer} stopped {accused}, who could not explain possession of {items}; on verification the property was found reported stolen."
         ),
     }
 }
@@ -305,4 +335,17 @@ pub(crate) fn marks(rng: &mut Rng) -> &'static str {
         "Tattoo of a name on left forearm",
         "Six fingers on right hand",
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupees_use_indian_grouping() {
+        assert_eq!(rupees(500), "Rs 500");
+        assert_eq!(rupees(1_000), "Rs 1,000");
+        assert_eq!(rupees(158_000), "Rs 1,58,000");
+        assert_eq!(rupees(12_345_678), "Rs 1,23,45,678");
+    }
 }

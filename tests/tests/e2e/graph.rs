@@ -190,3 +190,63 @@ on_both! {
         assert_eq!(error_code(&body), Some("BAD_USER_INPUT"));
     }
 }
+
+on_both! {
+    async fn directories_registers_and_reverse_edges(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        // Public: the unit directory, its tree, and the national registers.
+        let data = app
+            .data(
+                None,
+                "{ orgUnits(filter: { kind: STATE }) { totalCount edges { node { code kind children { code kind parent { code } } } } } \
+                   missingPersons(first: 3) { totalCount edges { node { name sex missingSince station { code } } } } \
+                   unidentifiedBodies(first: 3) { totalCount edges { node { sex foundAt station { code } } } } \
+                   proclaimedOffenders(first: 3) { totalCount edges { node { name court { kind } person { id } } } } }",
+                json!({}),
+            )
+            .await;
+        let states = nodes(&data["orgUnits"]);
+        assert!(!states.is_empty());
+        for state in &states {
+            assert_eq!(state["kind"], "STATE");
+            for child in state["children"].as_array().unwrap() {
+                assert_eq!(child["parent"]["code"], state["code"], "unit → children → parent");
+            }
+        }
+        for register in ["missingPersons", "unidentifiedBodies", "proclaimedOffenders"] {
+            assert!(data[register]["totalCount"].as_i64().unwrap() > 0, "{register} seeded");
+        }
+        for offender in nodes(&data["proclaimedOffenders"]) {
+            assert_eq!(offender["court"]["kind"], "COURT");
+            assert!(offender["person"].is_null(), "the person record stays restricted");
+        }
+        // The officer roll needs a token.
+        let (_, body) = app.graphql(None, "{ officers { totalCount } }", json!({})).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"));
+        let analyst = app.token("ANALYST", "IN", "analyst");
+        let roll = app
+            .data(Some(&analyst), "{ officers(filter: { rank: SP }) { totalCount edges { node { rank unit { kind } } } } }", json!({}))
+            .await;
+        for officer in nodes(&roll["officers"]) {
+            assert_eq!(officer["rank"], "SP");
+            assert_eq!(officer["unit"]["kind"], "DISTRICT");
+        }
+        // Person → arrests → case → fir, and back through the arrest's accused.
+        let arrested = app
+            .data(
+                Some(&analyst),
+                "{ firs(filter: { status: CHARGESHEETED }, first: 20) { edges { node { id case { arrests { accused { person { id arrests { case { fir { id } } } } } } } } } } }",
+                json!({}),
+            )
+            .await;
+        let mut walked = 0;
+        for fir in nodes(&arrested["firs"]) {
+            for arrest in fir["case"]["arrests"].as_array().into_iter().flatten() {
+                let back = arrest["accused"]["person"]["arrests"].as_array().unwrap();
+                assert!(back.iter().any(|a| a["case"]["fir"]["id"] == fir["id"]), "person → arrests → fir");
+                walked += 1;
+            }
+        }
+        assert!(walked > 0, "demo data has arrests in chargesheeted cases");
+    }
+}

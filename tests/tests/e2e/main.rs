@@ -5,4 +5,5 @@ mod first_slice;
 mod graph;
 mod http;
 mod migrations;
+mod readme;
 mod statements;

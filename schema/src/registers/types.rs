@@ -1,0 +1,200 @@
+//! Register entry objects.
+
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+use entities::{missing_person, proclaimed_offender, unidentified_body};
+
+use crate::context::RequestContext;
+use crate::courts::{CourtCase, find_court_case};
+use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
+use crate::error::{ApiResult, ErrorCode};
+use crate::ids;
+use crate::org::{OrgUnit, PoliceStation, UnitById};
+use crate::pagination::Keyed;
+use crate::people::{Person, PersonById, find_person};
+
+/// A linked record, or null when the caller may not see it (public entries link to
+/// restricted records).
+fn unless_forbidden<T>(found: ApiResult<Option<T>>) -> ApiResult<Option<T>> {
+    match found {
+        Err(e) if e.code == ErrorCode::Forbidden => Ok(None),
+        other => other,
+    }
+}
+
+async fn unit(ctx: &Context<'_>, id: i64) -> ApiResult<Option<OrgUnit>> {
+    Ok(RequestContext::of(ctx)
+        .loaders
+        .load_one(UnitById(id))
+        .await?
+        .map(OrgUnit))
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct MissingPerson(pub missing_person::Model);
+
+/// A missing person report, published so that any station can match it.
+#[Object]
+impl MissingPerson {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("MissingPerson", self.0.id)
+    }
+    /// Name of the missing person.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Sex.
+    async fn sex(&self) -> Sex {
+        self.0.sex.into()
+    }
+    /// Age when reported, in years.
+    async fn age_years(&self) -> Option<i32> {
+        self.0.age_years
+    }
+    /// Height in centimetres.
+    async fn height_cm(&self) -> Option<i32> {
+        self.0.height_cm
+    }
+    /// Identification marks.
+    async fn marks(&self) -> Option<&str> {
+        self.0.marks.as_deref()
+    }
+    /// Missing since.
+    async fn missing_since(&self) -> DateTime<Utc> {
+        self.0.missing_since
+    }
+    /// Where last seen.
+    async fn last_seen_place(&self) -> Option<&str> {
+        self.0.last_seen_place.as_deref()
+    }
+    /// When reported.
+    async fn reported_at(&self) -> DateTime<Utc> {
+        self.0.reported_at
+    }
+    /// Missing or traced.
+    async fn status(&self) -> MissingStatus {
+        self.0.status.into()
+    }
+    /// The reporting station.
+    async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
+        let row = RequestContext::of(ctx)
+            .loaders
+            .load_one(UnitById(self.0.station_id))
+            .await?;
+        Ok(row.map(PoliceStation))
+    }
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct UnidentifiedBody(pub unidentified_body::Model);
+
+/// An unidentified dead body, published so that any station can match it.
+#[Object]
+impl UnidentifiedBody {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("UnidentifiedBody", self.0.id)
+    }
+    /// When found.
+    async fn found_at(&self) -> DateTime<Utc> {
+        self.0.found_at
+    }
+    /// Where found.
+    async fn place(&self) -> Option<&str> {
+        self.0.place.as_deref()
+    }
+    /// Sex.
+    async fn sex(&self) -> Sex {
+        self.0.sex.into()
+    }
+    /// Lower bound of the estimated age.
+    async fn age_min(&self) -> Option<i32> {
+        self.0.age_min
+    }
+    /// Upper bound of the estimated age.
+    async fn age_max(&self) -> Option<i32> {
+        self.0.age_max
+    }
+    /// Height in centimetres.
+    async fn height_cm(&self) -> Option<i32> {
+        self.0.height_cm
+    }
+    /// Identification marks.
+    async fn marks(&self) -> Option<&str> {
+        self.0.marks.as_deref()
+    }
+    /// Unidentified or identified.
+    async fn status(&self) -> BodyStatus {
+        self.0.status.into()
+    }
+    /// The station that holds the inquest.
+    async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
+        let row = RequestContext::of(ctx)
+            .loaders
+            .load_one(UnitById(self.0.station_id))
+            .await?;
+        Ok(row.map(PoliceStation))
+    }
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct ProclaimedOffender(pub proclaimed_offender::Model);
+
+/// A person a court has proclaimed an absconder: name and court are public.
+#[Object]
+impl ProclaimedOffender {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("ProclaimedOffender", self.0.id)
+    }
+    /// The proclaimed person's name (public by the proclamation).
+    async fn name(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let row = RequestContext::of(ctx)
+            .loaders
+            .load_one(PersonById(self.0.person_id))
+            .await?;
+        Ok(row.map(|p| p.name))
+    }
+    /// The person record, as much of it as the caller may see.
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        unless_forbidden(find_person(ctx, self.0.person_id).await)
+    }
+    /// The proclaiming court.
+    async fn court(&self, ctx: &Context<'_>) -> ApiResult<Option<OrgUnit>> {
+        unit(ctx, self.0.court_id).await
+    }
+    /// The court case, when the caller may see it.
+    async fn court_case(&self, ctx: &Context<'_>) -> ApiResult<Option<CourtCase>> {
+        match self.0.court_case_id {
+            Some(id) => unless_forbidden(find_court_case(ctx, id).await),
+            None => Ok(None),
+        }
+    }
+    /// When proclaimed.
+    async fn proclaimed_at(&self) -> DateTime<Utc> {
+        self.0.proclaimed_at
+    }
+    /// Absconding, arrested or withdrawn.
+    async fn status(&self) -> OffenderStatus {
+        self.0.status.into()
+    }
+}
+
+impl Keyed for MissingPerson {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl Keyed for UnidentifiedBody {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl Keyed for ProclaimedOffender {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
