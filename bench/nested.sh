@@ -51,7 +51,7 @@ echo "FIRs per response: gateway $gw_firs, baseline $base_firs"
 
 run() { # url clients
   local threads=$(( $2 < 2 ? 1 : 2 ))
-  wrk -t "$threads" -c "$2" -d "$DURATION" -s bench/graphql.lua "$1" | grep '^RESULT'
+  wrk -t "$threads" -c "$2" -d "$DURATION" --timeout 30s -s bench/graphql.lua "$1" | grep '^RESULT'
 }
 echo
 echo "| clients | gateway req/s | gateway p50 ms | gateway p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | gateway/baseline |"

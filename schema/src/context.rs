@@ -1,5 +1,9 @@
 //! What every resolver can reach for the request it serves.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
@@ -14,6 +18,30 @@ pub struct RequestContext {
     pub db: DatabaseConnection,
     /// Batching loaders, fresh for this request.
     pub loaders: Loaders,
+    /// Per-request memo of the facts policy decisions need (FIR scopes, party access),
+    /// so a record asked about by many fields is described once.
+    pub(crate) fir_scopes: Memo<i64, crate::fir::FirScope>,
+    /// Per-request memo of what the caller may see of each party's person.
+    pub(crate) party_access: Memo<i64, crate::people::PartyAccess>,
+}
+
+/// A small per-request memo.
+pub(crate) struct Memo<K, V>(Mutex<HashMap<K, V>>);
+
+impl<K: Eq + Hash, V: Clone> Memo<K, V> {
+    fn new() -> Self {
+        Self(Mutex::new(HashMap::new()))
+    }
+
+    /// The remembered value for `key`.
+    pub(crate) fn get(&self, key: &K) -> Option<V> {
+        self.0.lock().expect("memo poisoned").get(key).cloned()
+    }
+
+    /// Remembers `value` for `key`.
+    pub(crate) fn put(&self, key: K, value: V) {
+        self.0.lock().expect("memo poisoned").insert(key, value);
+    }
 }
 
 impl RequestContext {
@@ -23,6 +51,8 @@ impl RequestContext {
         let queue = BatchQueue::default();
         let context = Self {
             loaders: loaders(db.clone(), &queue),
+            fir_scopes: Memo::new(),
+            party_access: Memo::new(),
             principal,
             db,
         };

@@ -8,6 +8,7 @@ use entities::{fir, statute};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use filter::FirFilter;
+pub(crate) use types::FirScope;
 pub use types::{Charge, Fir};
 
 use crate::context::RequestContext;

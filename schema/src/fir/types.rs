@@ -14,6 +14,13 @@ use crate::org::{PoliceStation, UnitById};
 use crate::people::{CaseParty, PartiesOfFir};
 use crate::policy::{Access, FieldClass, RecordScope, decide};
 
+/// What the policy needs to know about an FIR beyond its own row.
+#[derive(Debug, Clone)]
+pub(crate) struct FirScope {
+    station_path: String,
+    io_officer_id: Option<i64>,
+}
+
 /// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct Fir(pub fir::Model);
 
@@ -21,12 +28,22 @@ impl Fir {
     /// What the caller may see of `class` data in this FIR.
     pub(crate) async fn access(&self, ctx: &Context<'_>, class: FieldClass) -> ApiResult<Access> {
         let rc = RequestContext::of(ctx);
-        let station = rc.loaders.load_one(UnitById(self.0.station_id)).await?;
-        let case = rc.loaders.load_one(CaseOfFir(self.0.id)).await?;
-        let station_path = station.map(|s| s.path).unwrap_or_default();
+        let scope = match rc.fir_scopes.get(&self.0.id) {
+            Some(scope) => scope,
+            None => {
+                let station = rc.loaders.load_one(UnitById(self.0.station_id)).await?;
+                let case = rc.loaders.load_one(CaseOfFir(self.0.id)).await?;
+                let scope = FirScope {
+                    station_path: station.map(|s| s.path).unwrap_or_default(),
+                    io_officer_id: case.and_then(|c| c.io_id),
+                };
+                rc.fir_scopes.put(self.0.id, scope.clone());
+                scope
+            }
+        };
         let scope = RecordScope {
-            station_path: &station_path,
-            io_officer_id: case.and_then(|c| c.io_id),
+            station_path: &scope.station_path,
+            io_officer_id: scope.io_officer_id,
             victim_protected: self.0.victim_identity_protected,
         };
         Ok(decide(&rc.principal, &scope, class))

@@ -2,8 +2,8 @@
 //! parents at once (a station's FIRs, a court case's hearings), instead of one `LIMIT`
 //! query per parent.
 //!
-//! The statement joins each parent to a correlated `LIMIT` subquery, which SQLite and
-//! PostgreSQL both answer from the `(parent_id, id)` index: it reads `first + 1` rows per
+//! The statement joins each parent to a correlated `LIMIT` subquery (`LATERAL` on
+//! PostgreSQL), answered from the `(parent_id, id)` index: it reads `first + 1` rows per
 //! parent however many children the parent has (a `ROW_NUMBER() OVER (PARTITION BY …)`
 //! window would rank every child of every parent first).
 
@@ -168,9 +168,16 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
             keys.iter().map(|k| (*k, Vec::new())).collect();
         for ((page, public_only), parents) in by_page {
             let mut values: Vec<Value> = Vec::new();
+            // PostgreSQL runs a LATERAL subquery once per parent; SQLite has no LATERAL but
+            // plans the correlated `IN (… LIMIT)` the same way (PostgreSQL would not: it
+            // re-evaluates that subquery for every child row).
+            let (open, select, close) = match backend {
+                DbBackend::Postgres => ("CROSS JOIN LATERAL (", "p.*", ") c"),
+                _ => ("JOIN {child} c ON c.id IN (", "p.id", ")"),
+            };
             let mut sql = format!(
-                "SELECT c.* FROM {parent} s JOIN {child} c ON c.id IN \
-                 (SELECT p.id FROM {child} p WHERE p.{column} = s.id",
+                "SELECT c.* FROM {parent} s {open}SELECT {select} FROM {child} p WHERE p.{column} = s.id",
+                open = open.replace("{child}", R::CHILD_TABLE),
                 parent = R::PARENT_TABLE,
                 child = R::CHILD_TABLE,
                 column = R::PARENT_COLUMN,
@@ -185,7 +192,7 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
             sql += &sensitive_clause::<R>(backend, public_only, &mut values);
             values.push(((page.limit + 1) as i64).into());
             sql += &format!(
-                " ORDER BY p.id {direction} LIMIT {}) WHERE s.id IN ({}) ORDER BY c.id {direction}",
+                " ORDER BY p.id {direction} LIMIT {}{close} WHERE s.id IN ({}) ORDER BY c.id {direction}",
                 placeholders(backend, values.len(), 1),
                 placeholders(backend, values.len() + 1, parents.len())
             );

@@ -100,6 +100,16 @@ impl CaseParty {
     /// Decides what the caller sees of this party's person. A person who is a victim in
     /// this FIR keeps the victim's protection whatever other role they also hold here.
     pub(crate) async fn person_access(&self, ctx: &Context<'_>) -> ApiResult<PartyAccess> {
+        let memo = &RequestContext::of(ctx).party_access;
+        if let Some(access) = memo.get(&self.0.id) {
+            return Ok(access);
+        }
+        let access = self.decide_person_access(ctx).await?;
+        memo.put(self.0.id, access.clone());
+        Ok(access)
+    }
+
+    async fn decide_person_access(&self, ctx: &Context<'_>) -> ApiResult<PartyAccess> {
         let parties = RequestContext::of(ctx)
             .loaders
             .load_one(PartiesOfFir(self.0.fir_id))

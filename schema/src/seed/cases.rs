@@ -185,7 +185,11 @@ impl<'w> Gen<'w> {
         let key = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5EED;
         let people = People { world, key };
         let mut pool_rng = Rng::new(seed, 2);
-        let pool_size = (n / 150).clamp(12, 20_000) as usize;
+        let pool_size = if n == 0 {
+            0
+        } else {
+            (n / 150).clamp(12, 20_000) as usize
+        };
         let pool = people.pool(&mut bulk, &mut pool_rng, pool_size);
         let mut pool_by_state = vec![Vec::new(); world.states.len()];
         for (i, p) in pool.iter().enumerate() {
@@ -243,7 +247,7 @@ impl<'w> Gen<'w> {
         };
         let crime = match &transfer {
             Some(tr) => tr.crime,
-            None => *self.rng.weighted(crimes::CRIME_WEIGHTS),
+            None => self.rng.weighted_copy(crimes::CRIME_WEIGHTS),
         };
         let st = &world.stations[station];
         let district = &world.districts[st.district];
@@ -271,9 +275,9 @@ impl<'w> Gen<'w> {
         let locality = if self.rng.chance(0.7) {
             st.locality.clone()
         } else {
-            (*self.rng.pick(district.geo.localities)).to_owned()
+            (self.rng.pick_copy(district.geo.localities)).to_owned()
         };
-        let landmark = *self.rng.pick(super::geo::LANDMARKS);
+        let landmark = self.rng.pick_copy(super::geo::LANDMARKS);
         let place = format!("near {landmark}, {locality}");
         let online = matches!(crime, Crime::CyberFraud | Crime::Obscenity);
 
@@ -916,7 +920,7 @@ impl<'w> Gen<'w> {
         number_accused(&mut parties);
 
         // Witnesses: panchas, neighbours, and now and then a known face from elsewhere.
-        let witnesses = *self.rng.weighted(&[(0usize, 45), (1, 35), (2, 20)]);
+        let witnesses = self.rng.weighted_copy(&[(0usize, 45), (1, 35), (2, 20)]);
         for _ in 0..witnesses {
             let from_pool = self
                 .rng
@@ -1070,7 +1074,7 @@ impl<'w> Gen<'w> {
             if rng.chance(0.9) {
                 state.to_owned()
             } else {
-                (*rng.pick(&["MH", "KA", "DL", "UP", "GJ", "TN", "RJ", "HR"])).to_owned()
+                (rng.pick_copy(&["MH", "KA", "DL", "UP", "GJ", "TN", "RJ", "HR"])).to_owned()
             }
         };
         match crime {
@@ -1281,7 +1285,7 @@ impl<'w> Gen<'w> {
             } else {
                 4
             };
-            *self.rng.weighted(&[
+            self.rng.weighted_copy(&[
                 ("CHARGESHEET", 100 - civil - false_case - 3),
                 ("FALSE_CASE", false_case),
                 ("MISTAKE_OF_FACT", 2),
@@ -1376,13 +1380,9 @@ impl<'w> Gen<'w> {
             let first = accused.is_empty();
             let repeat = p.person.pool.is_some();
             let absconding = !(red_handed && first)
-                && self.rng.chance(if repeat {
-                    0.25
-                } else if red_handed {
-                    0.3
-                } else {
-                    0.08
-                });
+                && self
+                    .rng
+                    .chance(if repeat || red_handed { 0.2 } else { 0.05 });
             accused.push(Accused {
                 party: i,
                 available: p.at,
@@ -1424,21 +1424,21 @@ impl<'w> Gen<'w> {
             let mode: &'static str = if party.juvenile {
                 "ARRESTED_FORWARDED"
             } else if profile.bailable {
-                *self.rng.weighted(&[
+                self.rng.weighted_copy(&[
                     ("ARRESTED_BAILED", 70),
                     ("ANTICIPATORY_BAIL", 10),
                     ("SURRENDERED_BAILED", 10),
                     ("ARRESTED_FORWARDED", 10),
                 ])
             } else if crime == Crime::Cruelty {
-                *self.rng.weighted(&[
+                self.rng.weighted_copy(&[
                     ("ANTICIPATORY_BAIL", 35),
                     ("ARRESTED_BAILED", 30),
                     ("ARRESTED_FORWARDED", 25),
                     ("SURRENDERED_BAILED", 10),
                 ])
             } else if profile.sessions || red_handed {
-                *self.rng.weighted(&[
+                self.rng.weighted_copy(&[
                     ("ARRESTED_FORWARDED", 50),
                     ("POLICE_CUSTODY", 25),
                     ("JUDICIAL_CUSTODY", 15),
@@ -1446,7 +1446,7 @@ impl<'w> Gen<'w> {
                     ("ANTICIPATORY_BAIL", 5),
                 ])
             } else {
-                *self.rng.weighted(&[
+                self.rng.weighted_copy(&[
                     ("ARRESTED_FORWARDED", 45),
                     ("ARRESTED_BAILED", 20),
                     ("POLICE_CUSTODY", 10),
@@ -1935,7 +1935,7 @@ impl<'w> Gen<'w> {
                 } else if convict_case == self.rng.chance(0.88) {
                     "CONVICTED"
                 } else {
-                    *self.rng.weighted(&[
+                    self.rng.weighted_copy(&[
                         ("ACQUITTED", 88),
                         ("DISCHARGED", 7),
                         ("WITHDRAWN", 3),
@@ -1961,7 +1961,7 @@ impl<'w> Gen<'w> {
         let span_days = (stage_end - cognizance).num_days().max(1);
         let mut dates: Vec<DateTime<Utc>> = Vec::new();
         let mut d = cognizance + self.days(7, 30);
-        while d < stage_end && dates.len() < 12 {
+        while d < stage_end && dates.len() < 10 {
             dates.push(d);
             let gap = self.rng.range(21, 120).max(span_days / 10);
             d += Duration::days(gap);
@@ -2041,7 +2041,7 @@ impl<'w> Gen<'w> {
                     );
                     orders += 1;
                     let proclaimed = warrant + self.days(60, 180);
-                    if proclaimed < stage_end {
+                    if proclaimed < stage_end && self.rng.chance(0.6) {
                         let section = if proclaimed < bns_from() {
                             Code::Ipc
                         } else {
@@ -2051,7 +2051,7 @@ impl<'w> Gen<'w> {
                         self.order(id, "PROCLAMATION", proclaimed, Some(party.person.id), format!("Proclamation under {section} against accused {who}, directed to appear within 30 days."));
                         let declared = proclaimed + Duration::days(30);
                         if declared <= today {
-                            let status = *self.rng.weighted(&[
+                            let status = self.rng.weighted_copy(&[
                                 ("ABSCONDING", 75),
                                 ("ARRESTED", 18),
                                 ("WITHDRAWN", 7),
@@ -2215,12 +2215,13 @@ impl<'w> Gen<'w> {
             let verdict = a.result.clone();
             let mut records: Vec<Custody> = Vec::new();
             if let Some(admitted) = a.custody.filter(|c| *c <= today) {
+                // Undertrials of serious offences wait years for bail; most others weeks.
                 let bail_days = if serious {
-                    self.rng.range(60, 1200)
+                    self.rng.range(120, 1800)
                 } else if sessions {
-                    self.rng.range(20, 400)
+                    self.rng.range(20, 700)
                 } else {
-                    self.rng.range(2, 60)
+                    self.rng.range(2, 90)
                 };
                 let bail = admitted + Duration::days(bail_days) + self.minutes(0, 600);
                 let record = match &verdict {

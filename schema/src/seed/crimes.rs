@@ -64,8 +64,8 @@ pub(crate) const CRIME_WEIGHTS: &[(Crime, u32)] = &[
     (Crime::Rioting, 15),
     (Crime::Kidnapping, 25),
     (Crime::Molestation, 40),
-    (Crime::Rape, 20),
-    (Crime::Pocso, 25),
+    (Crime::Rape, 25),
+    (Crime::Pocso, 30),
     (Crime::Ndps, 30),
     (Crime::Arms, 20),
     (Crime::Obscenity, 8),
@@ -667,7 +667,7 @@ pub(crate) fn charges(
             }
         },
         Ndps => {
-            out.push(("NDPS", *rng.pick(&["20", "20", "21", "22", "27"])));
+            out.push(("NDPS", rng.pick_copy(&["20", "20", "21", "22", "27"])));
             if accused > 1 {
                 out.push(("NDPS", "29"));
             }

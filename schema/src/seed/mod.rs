@@ -332,14 +332,16 @@ async fn unit(db: &DatabaseConnection, id: i64) -> Result<Option<(String, String
 /// One ready-made identity per role, picked from the seeded data, for demo tokens.
 ///
 /// The police identities all serve around one case with a protected victim (its IO, the SHO,
-/// a constable of the station, the district SP), the court is the one trying a case of that
-/// station, the prison and prosecution office those of its district; the citizen is one who
+/// a constable of the station, the district SP), the court is the one trying that case (or
+/// another of the station), the prison and prosecution office those of its district; the citizen is one who
 /// filed complaints online. Empty if the database holds no police station.
 pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrincipal>, DbErr> {
-    // The case: a protected-victim case with an IO if any, else any case with an IO.
+    // The case: a protected-victim case before a court if any, else a protected-victim case,
+    // else any case with an IO.
     let mut case_row = None;
-    for protected_only in [true, false] {
+    for (protected_only, in_court) in [(true, true), (true, false), (false, false)] {
         let mut select = Query::select()
+            .expr_as(Expr::col((col("pc"), col("id"))), col("case_id"))
             .expr_as(Expr::col((col("pc"), col("station_id"))), col("station_id"))
             .expr_as(Expr::col((col("o"), col("login_id"))), col("io_login"))
             .from_as(col("police_case"), col("pc"))
@@ -361,14 +363,23 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
         if protected_only {
             select.and_where(Expr::col((col("f"), col("victim_identity_protected"))).eq(true));
         }
+        if in_court {
+            select.join_as(
+                JoinType::InnerJoin,
+                col("court_case_link"),
+                col("l"),
+                Expr::col((col("l"), col("case_id"))).equals((col("pc"), col("id"))),
+            );
+        }
         if let Some(row) = first_row(db, &select).await? {
+            let case: i64 = row.try_get("", "case_id")?;
             let station: i64 = row.try_get("", "station_id")?;
             let io: String = row.try_get("", "io_login")?;
-            case_row = Some((station, Some(io)));
+            case_row = Some((case, station, Some(io)));
             break;
         }
     }
-    let (station_id, io_login) = match case_row {
+    let (case_id, station_id, io_login) = match case_row {
         Some(found) => found,
         None => {
             let select = Query::select()
@@ -379,7 +390,7 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
                 .limit(1)
                 .to_owned();
             match first_row(db, &select).await? {
-                Some(row) => (row.try_get::<i64>("", "id")?, None),
+                Some(row) => (0, row.try_get::<i64>("", "id")?, None),
                 None => return Ok(Vec::new()),
             }
         }
@@ -462,34 +473,45 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
         name: "Meera Krishnan (NCRB analyst)".to_owned(),
     });
 
-    // Court: the court trying a case of the station, else the district's sessions court.
-    let select = Query::select()
-        .expr_as(Expr::col((col("u"), col("code"))), col("code"))
-        .expr_as(Expr::col((col("u"), col("name"))), col("name"))
-        .from_as(col("court_case"), col("cc"))
-        .join_as(
-            JoinType::InnerJoin,
-            col("court_case_link"),
-            col("l"),
-            Expr::col((col("l"), col("court_case_id"))).equals((col("cc"), col("id"))),
+    // Court: the court trying that case, else one trying a case of the station, else the
+    // district's sessions court.
+    let court_of = |condition: sea_orm::sea_query::SimpleExpr| {
+        Query::select()
+            .expr_as(Expr::col((col("u"), col("code"))), col("code"))
+            .expr_as(Expr::col((col("u"), col("name"))), col("name"))
+            .from_as(col("court_case"), col("cc"))
+            .join_as(
+                JoinType::InnerJoin,
+                col("court_case_link"),
+                col("l"),
+                Expr::col((col("l"), col("court_case_id"))).equals((col("cc"), col("id"))),
+            )
+            .join_as(
+                JoinType::InnerJoin,
+                col("police_case"),
+                col("pc"),
+                Expr::col((col("pc"), col("id"))).equals((col("l"), col("case_id"))),
+            )
+            .join_as(
+                JoinType::InnerJoin,
+                col("org_unit"),
+                col("u"),
+                Expr::col((col("u"), col("id"))).equals((col("cc"), col("court_id"))),
+            )
+            .and_where(condition)
+            .order_by((col("cc"), col("id")), Order::Asc)
+            .limit(1)
+            .to_owned()
+    };
+    let mut found = first_row(db, &court_of(Expr::col((col("pc"), col("id"))).eq(case_id))).await?;
+    if found.is_none() {
+        found = first_row(
+            db,
+            &court_of(Expr::col((col("pc"), col("station_id"))).eq(station_id)),
         )
-        .join_as(
-            JoinType::InnerJoin,
-            col("police_case"),
-            col("pc"),
-            Expr::col((col("pc"), col("id"))).equals((col("l"), col("case_id"))),
-        )
-        .join_as(
-            JoinType::InnerJoin,
-            col("org_unit"),
-            col("u"),
-            Expr::col((col("u"), col("id"))).equals((col("cc"), col("court_id"))),
-        )
-        .and_where(Expr::col((col("pc"), col("station_id"))).eq(station_id))
-        .order_by((col("cc"), col("id")), Order::Asc)
-        .limit(1)
-        .to_owned();
-    let court = match first_row(db, &select).await? {
+        .await?;
+    }
+    let court = match found {
         Some(row) => Some((
             row.try_get::<String>("", "code")?,
             row.try_get::<String>("", "name")?,

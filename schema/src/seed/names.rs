@@ -960,7 +960,7 @@ fn muslim_share(region: Region) -> f64 {
 
 /// A Muslim name, e.g. `Mohd Irfan Shaikh`; the relative gets a name of the same shape.
 fn muslim(rng: &mut Rng, sex: Sex) -> (String, String) {
-    let surname = *rng.pick(MUSLIM_SURNAMES);
+    let surname = rng.pick_copy(MUSLIM_SURNAMES);
     let father = format!("{} {}", rng.pick(MUSLIM_MALE), surname);
     let full = match sex {
         Sex::Female => {
@@ -994,14 +994,14 @@ pub(crate) fn person_name(rng: &mut Rng, region: Region, sex: Sex) -> PersonName
         return PersonName { full, relative };
     }
     let p = pool(region);
-    let surname = *rng.pick(p.surnames);
+    let surname = rng.pick_copy(p.surnames);
     let first = match sex {
-        Sex::Female | Sex::Transgender => *rng.pick(p.female),
-        Sex::Male => *rng.pick(p.male),
+        Sex::Female | Sex::Transgender => rng.pick_copy(p.female),
+        Sex::Male => rng.pick_copy(p.male),
     };
-    let mut relative_first = *rng.pick(p.male);
+    let mut relative_first = rng.pick_copy(p.male);
     if relative_first == first {
-        relative_first = *rng.pick(p.male);
+        relative_first = rng.pick_copy(p.male);
     }
     let relative = format!("{relative_first} {surname}");
     let full = match region {
@@ -1070,15 +1070,15 @@ pub(crate) fn family_name(rng: &mut Rng, region: Region, sex: Sex, head: &str) -
     let surname = words.last().copied().unwrap_or("Kumar");
     if muslim {
         let first = match sex {
-            Sex::Female => *rng.pick(MUSLIM_FEMALE),
-            _ => *rng.pick(MUSLIM_MALE),
+            Sex::Female => rng.pick_copy(MUSLIM_FEMALE),
+            _ => rng.pick_copy(MUSLIM_MALE),
         };
         return format!("{first} {surname}");
     }
     let p = pool(region);
     let first = match sex {
-        Sex::Female => *rng.pick(p.female),
-        _ => *rng.pick(p.male),
+        Sex::Female => rng.pick_copy(p.female),
+        _ => rng.pick_copy(p.male),
     };
     let head_first = words.first().copied().unwrap_or("Ram");
     match region {
@@ -1137,15 +1137,15 @@ pub(crate) fn variant_spelling(rng: &mut Rng, name: &str) -> Option<String> {
 
 /// A street nickname.
 pub(crate) fn nickname(rng: &mut Rng) -> &'static str {
-    *rng.pick(NICKNAMES)
+    rng.pick_copy(NICKNAMES)
 }
 
 /// A first name for an officer or staff member of the region.
 pub(crate) fn officer_name(rng: &mut Rng, region: Region, sex: Sex) -> String {
     let p = pool(region);
     let first = match sex {
-        Sex::Female => *rng.pick(p.female),
-        _ => *rng.pick(p.male),
+        Sex::Female => rng.pick_copy(p.female),
+        _ => rng.pick_copy(p.male),
     };
     if region == Region::Punjabi {
         let sikh = if sex == Sex::Female { "Kaur" } else { "Singh" };

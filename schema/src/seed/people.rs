@@ -308,7 +308,7 @@ impl People<'_> {
                 district
             } else {
                 let state = &self.world.states[self.world.districts[district].state];
-                *rng.pick(&state.districts)
+                rng.pick_copy(&state.districts)
             };
             let address_id = bulk.id(T::PersonAddress);
             bulk.push(
@@ -335,7 +335,7 @@ impl People<'_> {
             );
         }
         if rng.chance(details.identity) {
-            let kind = *rng.weighted(&[
+            let kind = rng.weighted_copy(&[
                 ("AADHAAR", 70),
                 ("VOTER_ID", 10),
                 ("DRIVING_LICENCE", 8),
@@ -476,7 +476,7 @@ impl People<'_> {
             }
             if rng.chance(0.5) {
                 // A second address, often in another district.
-                let other = *rng.pick(&self.world.states[st.state].districts);
+                let other = rng.pick_copy(&self.world.states[st.state].districts);
                 let address_id = bulk.id(T::PersonAddress);
                 bulk.push(
                     T::PersonAddress,

@@ -288,7 +288,7 @@ impl Factory {
             _ => format!("{state}{rto:02}{s1}{s2}{number:04}"),
         };
         let c = scramble(n % 26_000_000, 26_000_000, self.key ^ 0x12);
-        let year_code = *rng.pick(&['L', 'M', 'N', 'P', 'R', 'S']);
+        let year_code = rng.pick_copy(&['L', 'M', 'N', 'P', 'R', 'S']);
         // 17 characters: WMI (3), descriptor (5), check digit, model year, plant, serial (6).
         let chassis = format!(
             "{}{}{}{}{}{}{}{:06}",
@@ -361,7 +361,7 @@ impl Factory {
         let n = self.arms;
         self.arms += 1;
         let x = scramble(n % 10_000_000, 10_000_000, self.key ^ 0x31);
-        let (description, make, model, prefix, value) = *rng.pick(&[
+        let (description, make, model, prefix, value) = rng.pick_copy(&[
             (
                 ".32 bore revolver",
                 "Indian Ordnance Factories",
@@ -432,7 +432,7 @@ impl Factory {
 
     /// Something else of value.
     pub(crate) fn other(rng: &mut Rng) -> Item {
-        let (what, lo, hi) = *rng.pick(&[
+        let (what, lo, hi) = rng.pick_copy(&[
             ("Dell laptop", 25_000, 60_000),
             ("LPG cylinder", 1_500, 2_500),
             ("copper wire, about 40 kg", 20_000, 30_000),

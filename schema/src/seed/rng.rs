@@ -79,6 +79,16 @@ impl Rng {
         &items[self.index(items.len())]
     }
 
+    /// A uniformly chosen element, copied out.
+    pub(crate) fn pick_copy<T: Copy>(&mut self, items: &[T]) -> T {
+        *self.pick(items)
+    }
+
+    /// An element chosen with probability proportional to its weight, copied out.
+    pub(crate) fn weighted_copy<T: Copy>(&mut self, items: &[(T, u32)]) -> T {
+        *self.weighted(items)
+    }
+
     /// An element chosen with probability proportional to its weight.
     pub(crate) fn weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
         let total: u64 = items.iter().map(|(_, w)| u64::from(*w)).sum();

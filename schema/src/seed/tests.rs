@@ -12,6 +12,9 @@ use super::{SeedOptions, is_empty, sample_principals, seed};
 use crate::db::{PoolOptions, connect};
 use crate::policy::Role;
 
+/// A custody stay: admitted, released.
+type Stay = (DateTime<Utc>, Option<DateTime<Utc>>);
+
 /// A migrated, empty SQLite database in a temporary directory (kept alive by the guard).
 async fn fresh() -> (DatabaseConnection, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -183,6 +186,26 @@ async fn sample_principals_cover_every_role_with_known_units() {
     )
     .await;
     assert!(protected > 0, "the sample IO has no protected case");
+    // The sample court tries a protected-victim case of that IO.
+    let court = samples
+        .iter()
+        .find(|s| s.role == Role::Court)
+        .expect("court");
+    let tried = count(
+        &db,
+        &format!(
+            "SELECT COUNT(*) FROM court_case cc JOIN org_unit u ON u.id = cc.court_id \
+             JOIN court_case_link l ON l.court_case_id = cc.id JOIN police_case pc ON pc.id = l.case_id \
+             JOIN fir f ON f.id = pc.fir_id JOIN officer o ON o.id = pc.io_id \
+             WHERE u.code = '{}' AND f.victim_identity_protected AND o.login_id = '{}'",
+            court.unit, io.sub
+        ),
+    )
+    .await;
+    assert!(
+        tried > 0,
+        "the sample court tries no protected case of the sample IO"
+    );
 }
 
 #[tokio::test]
@@ -249,7 +272,7 @@ async fn the_data_keeps_the_rules_of_the_domain() {
     )
     .await;
     assert_eq!(double_open, 0, "a person is in two open custody records");
-    let mut stays: HashMap<i64, Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>> = HashMap::new();
+    let mut stays: HashMap<i64, Vec<Stay>> = HashMap::new();
     for row in rows(
         &db,
         "SELECT person_id, admitted_at, released_at FROM prison_record",

@@ -48,7 +48,7 @@ pub(crate) fn rupees(amount: i64) -> String {
     for (i, c) in digits.chars().enumerate() {
         let left = len - i;
         out.push(c);
-        if left > 1 && (left == 4 || (left > 4 && (left - 4) % 2 == 0)) {
+        if left > 1 && (left == 4 || (left > 4 && (left - 4).is_multiple_of(2))) {
             out.push(',');
         }
     }
@@ -197,7 +197,7 @@ pub(crate) fn narrative(rng: &mut Rng, crime: Crime, f: &Facts<'_>) -> String {
 
 /// Why an FIR was registered late.
 pub(crate) fn delay_reason(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_copy(&[
         "Complainant was out of station and learnt of the offence on return.",
         "Victim was under medical treatment and could not approach the police earlier.",
         "Complainant searched for the property in nearby areas before reporting.",
@@ -252,7 +252,7 @@ pub(crate) fn hearing_purpose(progress: f64, code: Code) -> &'static str {
 /// What happened at a past hearing.
 pub(crate) fn hearing_outcome(rng: &mut Rng, purpose: &str) -> &'static str {
     if purpose == "Prosecution evidence" {
-        return *rng.pick(&[
+        return rng.pick_copy(&[
             "PW-1 examined-in-chief; cross-examination deferred",
             "PW-2 examined and cross-examined",
             "Witness absent; summons reissued",
@@ -262,7 +262,7 @@ pub(crate) fn hearing_outcome(rng: &mut Rng, purpose: &str) -> &'static str {
     if purpose == "Hearing on charge" && rng.chance(0.5) {
         return "Charge framed and read over; accused pleaded not guilty";
     }
-    *rng.pick(&[
+    rng.pick_copy(&[
         "Adjourned at the request of the defence",
         "Accused present; case adjourned",
         "Presiding officer on leave; adjourned",
@@ -273,7 +273,7 @@ pub(crate) fn hearing_outcome(rng: &mut Rng, purpose: &str) -> &'static str {
 
 /// Why a complaint was closed without an FIR.
 pub(crate) fn closure_reason(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_copy(&[
         "Dispute of civil nature; parties advised to approach the civil court.",
         "Non-cognizable offence; NC report entered and complainant informed.",
         "Parties compromised before the enquiry officer.",
@@ -284,7 +284,7 @@ pub(crate) fn closure_reason(rng: &mut Rng) -> &'static str {
 
 /// Complaints that did not become FIRs: nature and description.
 pub(crate) fn petition(rng: &mut Rng, place: &str) -> (&'static str, String) {
-    let (nature, text) = *rng.pick(&[
+    let (nature, text) = rng.pick_copy(&[
         (
             "Neighbourhood dispute",
             "Neighbour has encroached on the common passage and abuses the family.",
@@ -323,7 +323,7 @@ pub(crate) fn petition(rng: &mut Rng, place: &str) -> (&'static str, String) {
 
 /// Identification marks.
 pub(crate) fn marks(rng: &mut Rng) -> &'static str {
-    *rng.pick(&[
+    rng.pick_copy(&[
         "Mole on left cheek",
         "Burn mark on right forearm",
         "Cut mark above right eyebrow",
