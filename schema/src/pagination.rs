@@ -92,30 +92,6 @@ where
     connection
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_reject_garbage() {
-        assert_eq!(decode_cursor(&encode_cursor(12345)).unwrap(), 12345);
-        assert!(decode_cursor("not a cursor").is_err());
-        assert!(decode_cursor(&URL_SAFE_NO_PAD.encode("x:1")).is_err());
-    }
-
-    #[test]
-    fn page_size_defaults_and_bounds() {
-        assert_eq!(
-            PageRequest::new(None, None).unwrap().limit,
-            DEFAULT_PAGE_SIZE
-        );
-        assert_eq!(PageRequest::new(Some(5), None).unwrap().limit, 5);
-        let too_many = PageRequest::new(Some(MAX_PAGE_SIZE as i32 + 1), None).unwrap_err();
-        assert_eq!(too_many.code, crate::error::ErrorCode::BadUserInput);
-        assert!(PageRequest::new(Some(-1), None).is_err());
-    }
-}
-
 /// Runs one page of a root list: counts the matches when `totalCount` is selected, and
 /// fetches `limit + 1` rows after the cursor, ordered by id (newest first or oldest first).
 pub async fn fetch_page<E, T>(
@@ -160,4 +136,28 @@ where
 pub trait Keyed {
     /// The row id.
     fn key(&self) -> i64;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        assert_eq!(decode_cursor(&encode_cursor(12345)).unwrap(), 12345);
+        assert!(decode_cursor("not a cursor").is_err());
+        assert!(decode_cursor(&URL_SAFE_NO_PAD.encode("x:1")).is_err());
+    }
+
+    #[test]
+    fn page_size_defaults_and_bounds() {
+        assert_eq!(
+            PageRequest::new(None, None).unwrap().limit,
+            DEFAULT_PAGE_SIZE
+        );
+        assert_eq!(PageRequest::new(Some(5), None).unwrap().limit, 5);
+        let too_many = PageRequest::new(Some(MAX_PAGE_SIZE as i32 + 1), None).unwrap_err();
+        assert_eq!(too_many.code, crate::error::ErrorCode::BadUserInput);
+        assert!(PageRequest::new(Some(-1), None).is_err());
+    }
 }

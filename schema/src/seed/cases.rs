@@ -818,14 +818,7 @@ impl<'w> Gen<'w> {
                 };
                 under_16 = age < 16;
                 let father = self.rng.chance(0.65);
-                relation = match (father, sex) {
-                    (true, Sex::Female) | (false, Sex::Female) if self.rng.chance(0.0) => {
-                        "guardian"
-                    }
-                    (true, Sex::Female) => "father",
-                    (true, _) => "father",
-                    (false, _) => "mother",
-                };
+                relation = if father { "father" } else { "mother" };
                 let parent_age = age + self.rng.range(22, 34) as i32;
                 let parent = self.person(
                     station,
