@@ -66,6 +66,16 @@ fn migrate_twice_is_a_no_op() {
 }
 
 #[test]
+fn migrate_twice_is_a_no_op_on_postgres() {
+    let url = std::env::var("CCTNS_TEST_POSTGRES_URL")
+        .expect("CCTNS_TEST_POSTGRES_URL is not set: run the suite with `bash scripts/test.sh`");
+    for _ in 0..2 {
+        let output = cctns(&["migrate", "--database-url", &url]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+}
+
+#[test]
 fn token_prints_a_signed_jwt_and_refuses_unknown_roles() {
     let output = cctns(&[
         "token",

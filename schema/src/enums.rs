@@ -334,3 +334,49 @@ pub enum OffenderStatus {
     /// Proclamation withdrawn.
     Withdrawn,
 }
+
+/// How a complaint reached the police.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::ComplaintChannel")]
+pub enum ComplaintChannel {
+    /// In person at the station.
+    WalkIn,
+    /// In writing.
+    Written,
+    /// Through the citizen portal.
+    Portal,
+    /// As an e-FIR.
+    EFir,
+}
+
+/// Where a complaint stands.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::ComplaintStatus")]
+pub enum ComplaintStatus {
+    /// Received.
+    Received,
+    /// Under preliminary enquiry.
+    UnderEnquiry,
+    /// Registered as an FIR.
+    ConvertedToFir,
+    /// Closed with a reason.
+    Closed,
+}
+
+/// Kind of identity document.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::IdentityKind")]
+pub enum IdentityKind {
+    /// Aadhaar number.
+    Aadhaar,
+    /// Permanent Account Number.
+    Pan,
+    /// Passport.
+    Passport,
+    /// Voter ID (EPIC).
+    VoterId,
+    /// Driving licence.
+    DrivingLicence,
+    /// Ration card.
+    RationCard,
+}

@@ -142,3 +142,12 @@ pub fn ensure_codes(response: &mut async_graphql::Response) {
 
 /// Result type of resolvers and domain functions.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A linked record, or null when the caller may not see it: public or partly visible
+/// records link to restricted ones, and the link must not fail the whole response.
+pub fn unless_forbidden<T>(found: ApiResult<Option<T>>) -> ApiResult<Option<T>> {
+    match found {
+        Err(e) if e.code == ErrorCode::Forbidden => Ok(None),
+        other => other,
+    }
+}

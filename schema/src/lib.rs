@@ -3,6 +3,7 @@
 //! This crate knows nothing of HTTP. A transport builds a [`RequestContext`] per request
 //! (with the caller's verified [`policy::Principal`]) and executes [`CctnsSchema`].
 
+pub mod complaints;
 pub mod context;
 pub mod courts;
 pub mod db;
@@ -36,6 +37,7 @@ pub struct Query(
     courts::CourtQuery,
     prisons::PrisonQuery,
     registers::RegisterQuery,
+    complaints::ComplaintQuery,
     node::NodeQuery,
     node::EntityQuery,
 );

@@ -31,6 +31,10 @@ children!(
     /// Every charge ever recorded on an FIR (altered ones carry `removed_at`).
     ChargesOfFir => charge . FirId (fir_id)
 );
+children!(
+    /// Amendments to an FIR, oldest first.
+    AmendmentsOfFir => fir_amendment . FirId (fir_id)
+);
 by_id!(
     /// A statute by row id.
     StatuteById => statute

@@ -148,6 +148,23 @@ impl Fir {
                 .collect(),
         ))
     }
+    /// Corrections recorded since registration (a registered FIR is never edited in place):
+    /// who, when, what and why. Withheld with the narrative.
+    async fn amendments(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<Amendment>>> {
+        if !self.full(ctx, FieldClass::Narrative).await? {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(super::AmendmentsOfFir(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(Amendment)
+                .collect(),
+        ))
+    }
     /// The investigation this FIR opened (police-restricted).
     async fn case(&self, ctx: &Context<'_>) -> ApiResult<Option<Case>> {
         let row = RequestContext::of(ctx)
@@ -237,5 +254,44 @@ impl Charge {
 impl crate::pagination::Keyed for Fir {
     fn key(&self) -> i64 {
         self.0.id
+    }
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct Amendment(pub entities::fir_amendment::Model);
+
+/// A correction to a registered FIR: the registered text stays, the change is recorded.
+#[Object]
+impl Amendment {
+    /// When the amendment was recorded.
+    async fn amended_at(&self) -> DateTime<Utc> {
+        self.0.amended_at
+    }
+    /// Who recorded it.
+    async fn amended_by(&self, ctx: &Context<'_>) -> ApiResult<Option<crate::org::Officer>> {
+        let Some(id) = self.0.amended_by_id else {
+            return Ok(None);
+        };
+        let row = RequestContext::of(ctx)
+            .loaders
+            .load_one(crate::org::OfficerById(id))
+            .await?;
+        Ok(row.map(crate::org::Officer))
+    }
+    /// The field amended (e.g. `charges`, `place`, `occurredFrom`).
+    async fn field(&self) -> &str {
+        &self.0.field
+    }
+    /// The value before.
+    async fn old_value(&self) -> Option<&str> {
+        self.0.old_value.as_deref()
+    }
+    /// The value after.
+    async fn new_value(&self) -> Option<&str> {
+        self.0.new_value.as_deref()
+    }
+    /// Why.
+    async fn reason(&self) -> &str {
+        &self.0.reason
     }
 }

@@ -40,6 +40,10 @@ children!(
     IoHistoryOfCase => io_assignment . CaseId (case_id)
 );
 children!(
+    /// Case diary entries, oldest first.
+    DiaryOfCase => case_diary_entry . CaseId (case_id)
+);
+children!(
     /// Arrests of a person, in any case.
     ArrestsOfPerson => arrest . PersonId (person_id)
 );

@@ -6,13 +6,14 @@
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use entities::{
-    arrest, final_report, final_report_accused, io_assignment, police_case, property_item, seizure,
+    arrest, case_diary_entry, final_report, final_report_accused, io_assignment, police_case,
+    property_item, seizure,
 };
 use futures_util::future::try_join_all;
 
 use super::{
-    AccusedOfFinalReport, ArrestsOfCase, CourtCasesOfCase, FinalReportsOfCase, IoHistoryOfCase,
-    ItemsOfSeizure, SeizuresOfCase,
+    AccusedOfFinalReport, ArrestsOfCase, CourtCasesOfCase, DiaryOfCase, FinalReportsOfCase,
+    IoHistoryOfCase, ItemsOfSeizure, SeizuresOfCase,
 };
 use crate::context::RequestContext;
 use crate::courts::{CourtCase, CourtCaseById};
@@ -118,6 +119,24 @@ impl Case {
             .into_iter()
             .map(IoAssignment)
             .collect())
+    }
+    /// The case diary (investigative material): the case team and supervisors over the
+    /// station only; null for everyone else.
+    async fn diary(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<DiaryEntry>>> {
+        let fir = self.load_fir(ctx).await?;
+        if !fir.access(ctx, FieldClass::Investigative).await?.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(DiaryOfCase(self.0.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(DiaryEntry)
+                .collect(),
+        ))
     }
     /// Arrests made in this case.
     async fn arrests(&self, ctx: &Context<'_>) -> ApiResult<Vec<Arrest>> {
@@ -419,5 +438,25 @@ impl ReportedAccused {
     /// Charged (sent for trial) or not.
     async fn charged(&self) -> bool {
         self.0.charged
+    }
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct DiaryEntry(pub case_diary_entry::Model);
+
+/// An entry in the case diary: the day-by-day record of the investigation.
+#[Object]
+impl DiaryEntry {
+    /// When the entry was written.
+    async fn entry_at(&self) -> DateTime<Utc> {
+        self.0.entry_at
+    }
+    /// Who wrote it.
+    async fn author(&self, ctx: &Context<'_>) -> ApiResult<Option<Officer>> {
+        officer(ctx, self.0.author_id).await
+    }
+    /// The entry.
+    async fn content(&self) -> &str {
+        &self.0.content
     }
 }

@@ -36,6 +36,14 @@ children!(
     PhonesOfPerson => person_phone . PersonId (person_id)
 );
 children!(
+    /// A person's aliases.
+    AliasesOfPerson => person_alias . PersonId (person_id)
+);
+children!(
+    /// A person's identity documents.
+    IdentitiesOfPerson => person_identity . PersonId (person_id)
+);
+children!(
     /// A person's addresses.
     AddressesOfPerson => person_address . PersonId (person_id)
 );

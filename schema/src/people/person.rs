@@ -5,9 +5,12 @@ use entities::person;
 use futures_util::future::try_join_all;
 
 use super::party::PartyAccess;
-use super::{AddressesOfPerson, CaseParty, PartiesOfPerson, PhonesOfPerson};
+use super::{
+    AddressesOfPerson, AliasesOfPerson, CaseParty, IdentitiesOfPerson, PartiesOfPerson,
+    PhonesOfPerson,
+};
 use crate::context::RequestContext;
-use crate::enums::Sex;
+use crate::enums::{IdentityKind, Sex};
 use crate::error::ApiResult;
 use crate::ids;
 use crate::investigation::{Arrest, ArrestsOfPerson};
@@ -86,6 +89,41 @@ impl Person {
             .or(addresses.first());
         Ok(primary.map(|a| a.address.clone()))
     }
+    /// Other names the person is known by (withheld with the identity).
+    async fn aliases(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<String>>> {
+        if !self.access.name.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(AliasesOfPerson(self.row.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(|a| a.alias)
+                .collect(),
+        ))
+    }
+    /// Identity documents (personal data, as for `phone`).
+    async fn identities(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<IdentityDocument>>> {
+        if !self.personal() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(IdentitiesOfPerson(self.row.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(|d| IdentityDocument {
+                    kind: d.kind.into(),
+                    number: d.number,
+                })
+                .collect(),
+        ))
+    }
     /// Whether anything about this person is withheld from the caller.
     async fn masked(&self) -> bool {
         !(self.access.name.is_full() && self.personal())
@@ -147,4 +185,13 @@ impl Person {
                 .collect(),
         ))
     }
+}
+
+/// An identity document of a person.
+#[derive(async_graphql::SimpleObject, Debug, Clone)]
+pub struct IdentityDocument {
+    /// Kind of document.
+    pub kind: IdentityKind,
+    /// The document number.
+    pub number: String,
 }

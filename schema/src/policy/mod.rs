@@ -10,6 +10,7 @@
 //! * personal data (addresses, phones, identity numbers): the owning station's officers,
 //!   the case's investigating officer and supervisors whose subtree holds the station;
 //!   other police roles and analysts see it masked; everyone else is denied;
+//! * investigative material (case diary): the case team and supervisors over the station;
 //! * victim identity in sexual offences (and the narrative of such an FIR): only the
 //!   case's IO, the owning station's SHO and supervisors over that station; other police
 //!   see a pseudonym. Rank alone never unmasks it.
@@ -56,6 +57,8 @@ pub enum FieldClass {
     VictimIdentity,
     /// The FIR's narrative (withheld with the victim's identity in sexual offences).
     Narrative,
+    /// Investigative material: case diary, statements, informants.
+    Investigative,
 }
 
 /// What the policy needs to know about a record to decide.
@@ -164,6 +167,9 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
             }
         }
         FieldClass::VictimIdentity | FieldClass::Narrative => restricted(reads_restricted),
+        FieldClass::Investigative => {
+            restricted(in_case_team(identity, scope) || supervises(identity, scope))
+        }
     }
 }
 

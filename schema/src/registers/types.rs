@@ -7,20 +7,11 @@ use entities::{missing_person, proclaimed_offender, unidentified_body};
 use crate::context::RequestContext;
 use crate::courts::{CourtCase, find_court_case};
 use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
-use crate::error::{ApiResult, ErrorCode};
+use crate::error::{ApiResult, unless_forbidden};
 use crate::ids;
 use crate::org::{OrgUnit, PoliceStation, UnitById};
 use crate::pagination::Keyed;
 use crate::people::{Person, PersonById, find_person};
-
-/// A linked record, or null when the caller may not see it (public entries link to
-/// restricted records).
-fn unless_forbidden<T>(found: ApiResult<Option<T>>) -> ApiResult<Option<T>> {
-    match found {
-        Err(e) if e.code == ErrorCode::Forbidden => Ok(None),
-        other => other,
-    }
-}
 
 async fn unit(ctx: &Context<'_>, id: i64) -> ApiResult<Option<OrgUnit>> {
     Ok(RequestContext::of(ctx)

@@ -6,4 +6,5 @@ mod graph;
 mod http;
 mod migrations;
 mod readme;
+mod restricted;
 mod statements;
