@@ -204,6 +204,16 @@ fn jwt_args() -> JwtArgs {
     }
 }
 
+/// The nodes of a Relay connection in a response body.
+pub fn nodes(connection: &Value) -> Vec<Value> {
+    connection["edges"]
+        .as_array()
+        .expect("a connection with edges")
+        .iter()
+        .map(|e| e["node"].clone())
+        .collect()
+}
+
 /// The `code` of the first error in a GraphQL response body.
 pub fn error_code(body: &Value) -> Option<&str> {
     body["errors"][0]["extensions"]["code"].as_str()

@@ -13,7 +13,7 @@ use crate::enums::{ComplaintChannel, ComplaintStatus};
 use crate::error::{ApiError, ApiResult, unless_forbidden};
 use crate::fir::{Fir, find_fir};
 use crate::ids;
-use crate::org::{PoliceStation, UnitById, units_under};
+use crate::org::{PoliceStation, find_station, units_under};
 use crate::pagination::{Keyed, Page, PageRequest, fetch_page};
 use crate::policy::Role;
 
@@ -81,11 +81,7 @@ impl Complaint {
     }
     /// The receiving station.
     async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
-        let row = RequestContext::of(ctx)
-            .loaders
-            .load_one(UnitById(self.0.station_id))
-            .await?;
-        Ok(row.map(PoliceStation))
+        find_station(ctx, self.0.station_id).await
     }
     /// When received.
     async fn received_at(&self) -> DateTime<Utc> {

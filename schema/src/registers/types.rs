@@ -9,7 +9,7 @@ use crate::courts::{CourtCase, find_court_case};
 use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
 use crate::error::{ApiResult, unless_forbidden};
 use crate::ids;
-use crate::org::{OrgUnit, PoliceStation, UnitById};
+use crate::org::{OrgUnit, PoliceStation, UnitById, find_station};
 use crate::pagination::Keyed;
 use crate::people::{Person, PersonById, find_person};
 
@@ -69,11 +69,7 @@ impl MissingPerson {
     }
     /// The reporting station.
     async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
-        let row = RequestContext::of(ctx)
-            .loaders
-            .load_one(UnitById(self.0.station_id))
-            .await?;
-        Ok(row.map(PoliceStation))
+        find_station(ctx, self.0.station_id).await
     }
 }
 
@@ -121,11 +117,7 @@ impl UnidentifiedBody {
     }
     /// The station that holds the inquest.
     async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
-        let row = RequestContext::of(ctx)
-            .loaders
-            .load_one(UnitById(self.0.station_id))
-            .await?;
-        Ok(row.map(PoliceStation))
+        find_station(ctx, self.0.station_id).await
     }
 }
 

@@ -2,7 +2,7 @@
 //! access rules that already bind them.
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{TestApp, error_code, nodes, on_both};
 
 const FIR_FIELDS: &str = "id number serial year registeredAt type masked narrative \
     station { code district { code } state { code } } \
@@ -22,15 +22,6 @@ async fn first_station(app: &TestApp) -> (String, String) {
         node["code"].as_str().unwrap().to_owned(),
         node["district"]["code"].as_str().unwrap().to_owned(),
     )
-}
-
-fn nodes(connection: &Value) -> Vec<Value> {
-    connection["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["node"].clone())
-        .collect()
 }
 
 on_both! {

@@ -1,16 +1,7 @@
 //! The linked graph: every relation walks both ways, `node` and `_entities` refetch.
 
-use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
-
-fn nodes(connection: &Value) -> Vec<Value> {
-    connection["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["node"].clone())
-        .collect()
-}
+use serde_json::json;
+use tests::{TestApp, error_code, nodes, on_both};
 
 on_both! {
     async fn fir_case_court_hearings_and_back(backend: Backend) {

@@ -1,17 +1,8 @@
 //! Investigative material, complaints and personal documents: grant and denial.
 
 use sea_orm::{ConnectionTrait, Statement};
-use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
-
-fn nodes(connection: &Value) -> Vec<Value> {
-    connection["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["node"].clone())
-        .collect()
-}
+use serde_json::json;
+use tests::{TestApp, error_code, nodes, on_both};
 
 async fn one_string(app: &TestApp, sql: &str) -> String {
     let backend = app.db.get_database_backend();
