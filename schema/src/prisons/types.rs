@@ -8,8 +8,8 @@ use super::MovementsOfRecord;
 use crate::context::RequestContext;
 use crate::courts::{CourtCase, CourtCaseById};
 use crate::enums::{MovementKind, PrisonerCategory, ReleaseReason};
-use crate::error::ApiResult;
-use crate::fir::{Fir, FirById};
+use crate::error::{ApiResult, unless_forbidden};
+use crate::fir::{Fir, find_fir};
 use crate::ids;
 use crate::org::{OrgUnit, UnitById};
 use crate::people::{PartyAccess, Person, PersonById, person_access};
@@ -119,16 +119,12 @@ impl PrisonRecord {
             .await?
             .map(CourtCase))
     }
-    /// The FIR the custody arises from.
+    /// The FIR the custody arises from, when the caller may see its header.
     async fn fir(&self, ctx: &Context<'_>) -> ApiResult<Option<Fir>> {
-        let Some(id) = self.0.fir_id else {
-            return Ok(None);
-        };
-        Ok(RequestContext::of(ctx)
-            .loaders
-            .load_one(FirById(id))
-            .await?
-            .map(Fir))
+        match self.0.fir_id {
+            Some(id) => unless_forbidden(find_fir(ctx, id).await),
+            None => Ok(None),
+        }
     }
     /// Movements: court productions, transfers, hospital visits.
     async fn movements(&self, ctx: &Context<'_>) -> ApiResult<Vec<PrisonMovement>> {

@@ -159,12 +159,17 @@ on_both! {
 
         // The prison lists only its own records.
         let own = app.token("PRISON", prison, "jailor");
-        let listed = app.data(Some(&own), "{ prisonRecords(first: 100) { edges { node { prison { code } person { name } } } } }", json!({})).await;
+        let listed = app.data(Some(&own), "{ prisonRecords(first: 100) { edges { node { prison { code } person { name } fir { victimIdentityProtected charges { section } } } } } }", json!({})).await;
         let listed = nodes(&listed["prisonRecords"]);
         assert!(!listed.is_empty());
-        for record in listed {
+        for record in &listed {
             assert_eq!(record["prison"]["code"], prison);
             assert!(!record["person"]["name"].as_str().unwrap().is_empty());
+            // Prison staff see the FIR header of ordinary cases only, and never its charges.
+            if !record["fir"].is_null() {
+                assert_eq!(record["fir"]["victimIdentityProtected"], false, "{record}");
+                assert!(record["fir"]["charges"].is_null(), "{record}");
+            }
         }
         // The court sees its court case; anonymous callers and auditors do not.
         let court_token = app.token("COURT", court, "clerk");
