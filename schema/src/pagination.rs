@@ -132,6 +132,38 @@ where
     Ok(assemble(items, request, total, T::key))
 }
 
+/// Runs one page of a nested connection (a station's FIRs, a court case's hearings)
+/// through the windowed loaders, so every parent at this level shares one statement for
+/// the rows and one for the counts (the latter only when `totalCount` is selected).
+pub async fn fetch_child_page<R, T>(
+    ctx: &async_graphql::Context<'_>,
+    parent: i64,
+    request: PageRequest,
+    public_only: bool,
+    wrap: impl Fn(R::Model) -> T,
+) -> ApiResult<Page<T>>
+where
+    R: crate::loader::PagedRelation,
+    T: async_graphql::OutputType + Keyed,
+{
+    use crate::loader::{CountOf, PageOf};
+    let loaders = &crate::context::RequestContext::of(ctx).loaders;
+    let total = if ctx.look_ahead().field("totalCount").exists() {
+        loaders
+            .load_one(CountOf::<R>::new(parent, public_only))
+            .await?
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let rows = loaders
+        .load_one(PageOf::<R>::new(parent, request, public_only))
+        .await?
+        .unwrap_or_default();
+    let items = rows.into_iter().map(wrap).collect();
+    Ok(assemble(items, request, total, T::key))
+}
+
 /// An object whose position in a list is its row id.
 pub trait Keyed {
     /// The row id.

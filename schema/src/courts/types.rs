@@ -10,9 +10,8 @@ use crate::enums::{CourtOrderKind, DisposalResult};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::investigation::{Case, CaseById, CasesOfCourtCase};
-use crate::loader::{CountOf, PageOf};
 use crate::org::{OrgUnit, UnitById};
-use crate::pagination::{Page, PageRequest, assemble};
+use crate::pagination::{Page, PageRequest, fetch_child_page};
 use crate::people::{CaseParty, PartyById, Person, PersonById, person_access};
 use crate::policy::{self, Access, CourtScope};
 
@@ -81,23 +80,7 @@ impl CourtCase {
         #[graphql(desc = "Cursor of the last hearing already seen.")] after: Option<String>,
     ) -> ApiResult<Page<Hearing>> {
         let request = PageRequest::new(first, after.as_deref())?;
-        let loaders = &RequestContext::of(ctx).loaders;
-        let total = if ctx.look_ahead().field("totalCount").exists() {
-            loaders
-                .load_one(CountOf::<HearingsOfCourtCase>::new(self.0.id, false))
-                .await?
-                .unwrap_or(0)
-        } else {
-            0
-        };
-        let rows = loaders
-            .load_one(PageOf::<HearingsOfCourtCase>::new(
-                self.0.id, request, false,
-            ))
-            .await?
-            .unwrap_or_default();
-        let hearings = rows.into_iter().map(Hearing).collect();
-        Ok(assemble(hearings, request, total, |h: &Hearing| h.0.id))
+        fetch_child_page::<HearingsOfCourtCase, _>(ctx, self.0.id, request, false, Hearing).await
     }
     /// Orders issued (remand, bail, summons, warrant, proclamation, judgment).
     async fn orders(&self, ctx: &Context<'_>) -> ApiResult<Vec<CourtOrder>> {

@@ -9,8 +9,7 @@ use crate::enums::{Rank, UnitKind};
 use crate::error::ApiResult;
 use crate::fir::{Fir, FirsOfStation};
 use crate::ids;
-use crate::loader::{CountOf, PageOf};
-use crate::pagination::{Page, PageRequest, assemble};
+use crate::pagination::{Page, PageRequest, fetch_child_page};
 use crate::policy;
 
 /// Codes along a unit's materialised path, root first (`/IN/MH/X/` → `IN`, `MH`, `X`).
@@ -112,27 +111,8 @@ impl PoliceStation {
         #[graphql(desc = "Cursor of the last FIR already seen.")] after: Option<String>,
     ) -> ApiResult<Page<Fir>> {
         let request = PageRequest::new(first, after.as_deref())?;
-        let rc = RequestContext::of(ctx);
-        let public_only = !policy::sees_sensitive_headers(&rc.principal);
-        let total = if ctx.look_ahead().field("totalCount").exists() {
-            rc.loaders
-                .load_one(CountOf::<FirsOfStation>::new(self.0.id, public_only))
-                .await?
-                .unwrap_or(0)
-        } else {
-            0
-        };
-        let rows = rc
-            .loaders
-            .load_one(PageOf::<FirsOfStation>::new(
-                self.0.id,
-                request,
-                public_only,
-            ))
-            .await?
-            .unwrap_or_default();
-        let firs = rows.into_iter().map(Fir).collect();
-        Ok(assemble(firs, request, total, |f: &Fir| f.0.id))
+        let public_only = !policy::sees_sensitive_headers(&RequestContext::of(ctx).principal);
+        fetch_child_page::<FirsOfStation, _>(ctx, self.0.id, request, public_only, Fir).await
     }
 }
 
