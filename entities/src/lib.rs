@@ -1,5 +1,6 @@
 //! sea-orm entities of the CCTNS graph: one module per table, relations for every foreign
-//! key, and the string-backed enumerations. No behaviour lives here.
+//! key, the string-backed enumerations, and the derivation of stored search keys
+//! ([`name_key`]). No other behaviour lives here.
 
 /// `arrest`: An arrest or surrender of an accused (IIF-III).
 pub mod arrest;
@@ -42,6 +43,7 @@ pub mod hearing;
 pub mod io_assignment;
 /// `missing_person`: A missing-person report.
 pub mod missing_person;
+pub mod name_key;
 /// `officer`: A police officer posted to a unit.
 pub mod officer;
 /// `org_unit`: An organisational unit: a node of the tree national → state → district →
@@ -55,6 +57,8 @@ pub mod person_address;
 pub mod person_alias;
 /// `person_identity`: An identity document number of a person (personal data).
 pub mod person_identity;
+/// `person_name_token`: One word of a person's name or alias, for indexed name lookup.
+pub mod person_name_token;
 /// `person_phone`: A phone number of a person (personal data).
 pub mod person_phone;
 /// `police_case`: The investigation opened by an FIR.
@@ -104,6 +108,7 @@ pub mod prelude {
     pub use super::person_address::Entity as PersonAddress;
     pub use super::person_alias::Entity as PersonAlias;
     pub use super::person_identity::Entity as PersonIdentity;
+    pub use super::person_name_token::Entity as PersonNameToken;
     pub use super::person_phone::Entity as PersonPhone;
     pub use super::police_case::Entity as PoliceCase;
     pub use super::prison_movement::Entity as PrisonMovement;

@@ -480,3 +480,11 @@ pub(crate) enum AuditRecord {
     Outcome,
     ClientAddr,
 }
+
+/// The `person_name_token` table and its columns.
+#[derive(DeriveIden)]
+pub(crate) enum PersonNameToken {
+    Table,
+    Token,
+    PersonId,
+}

@@ -19,6 +19,7 @@ mod m20261129_000006_create_prisons;
 mod m20261129_000007_create_citizen_services;
 mod m20261129_000008_create_events_audit;
 mod m20261129_000010_seed_statutes;
+mod m20261129_000011_create_person_name_tokens;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_create_citizen_services::Migration),
             Box::new(m20261129_000008_create_events_audit::Migration),
             Box::new(m20261129_000010_seed_statutes::Migration),
+            Box::new(m20261129_000011_create_person_name_tokens::Migration),
         ]
     }
 }

@@ -30,7 +30,7 @@ async fn up_down_up_on_sqlite() {
 
     Migrator::up(&db, None).await.expect("first up");
     let tables = user_tables(&db).await;
-    assert_eq!(tables, 35, "tables after up");
+    assert_eq!(tables, 36, "tables after up");
     let statutes = count(&db, "SELECT COUNT(*) FROM statute").await;
 
     Migrator::down(&db, None).await.expect("down");
@@ -106,4 +106,36 @@ async fn primary_keys_autoincrement_on_sqlite() {
     )
     .await;
     assert_eq!(sql, 1);
+}
+
+#[tokio::test]
+async fn name_tokens_are_backfilled_for_persons_recorded_before_them() {
+    let db = Database::connect("sqlite::memory:").await.expect("connect");
+    let before_tokens = Migrator::migrations().len() as u32 - 1;
+    Migrator::up(&db, Some(before_tokens))
+        .await
+        .expect("up to the token migration");
+    for sql in [
+        "INSERT INTO person (id, name, name_normalized, sex) VALUES (1, 'Mohd. Salim', 'mohd salim', 'MALE')",
+        "INSERT INTO person (id, name, name_normalized, sex) VALUES (2, 'Salim Khan', 'salim khan', 'MALE')",
+        "INSERT INTO person_alias (person_id, alias, alias_normalized) VALUES (1, 'Pappu Salim', 'pappu salim')",
+    ] {
+        db.execute_unprepared(sql).await.expect(sql);
+    }
+    Migrator::up(&db, None).await.expect("token migration");
+    let tokens = |sql: &'static str| count(&db, sql);
+    assert_eq!(
+        tokens("SELECT COUNT(*) FROM person_name_token WHERE person_id = 1").await,
+        3,
+        "mohd, salim, pappu (the alias adds one word)"
+    );
+    assert_eq!(
+        tokens("SELECT COUNT(*) FROM person_name_token WHERE token = 'salim'").await,
+        2
+    );
+    assert_eq!(
+        tokens("SELECT COUNT(*) FROM person_name_token WHERE token = 'khan' AND person_id = 2")
+            .await,
+        1
+    );
 }

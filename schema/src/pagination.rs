@@ -107,6 +107,24 @@ where
     E::Model: Send + Sync,
     T: async_graphql::OutputType + Keyed,
 {
+    let (rows, total) = fetch_rows(ctx, query, id, request, newest_first).await?;
+    let items = rows.into_iter().map(wrap).collect();
+    Ok(assemble(items, request, total, T::key))
+}
+
+/// The rows of one page of a root list and the total count (0 unless `totalCount` is
+/// selected), for lists whose items need more work than [`fetch_page`]'s `wrap`.
+pub async fn fetch_rows<E>(
+    ctx: &async_graphql::Context<'_>,
+    query: sea_orm::Select<E>,
+    id: E::Column,
+    request: PageRequest,
+    newest_first: bool,
+) -> ApiResult<(Vec<E::Model>, i64)>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Send + Sync,
+{
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
     let db = &crate::context::RequestContext::of(ctx).db;
     let total = if ctx.look_ahead().field("totalCount").exists() {
@@ -127,9 +145,7 @@ where
     } else {
         page.order_by_asc(id)
     };
-    let rows = page.limit(request.limit + 1).all(db).await?;
-    let items = rows.into_iter().map(wrap).collect();
-    Ok(assemble(items, request, total, T::key))
+    Ok((page.limit(request.limit + 1).all(db).await?, total))
 }
 
 /// Runs one page of a nested connection (a station's FIRs, a court case's hearings)

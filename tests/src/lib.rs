@@ -171,6 +171,25 @@ impl TestApp {
         body["data"].clone()
     }
 
+    /// The first column of every row `sql` returns, as text (cast in SQL where needed;
+    /// join several values with `||` to read more than one).
+    pub async fn texts(&self, sql: &str) -> Vec<String> {
+        let backend = self.db.get_database_backend();
+        let rows = self
+            .db
+            .query_all_raw(sea_orm::Statement::from_string(backend, sql.to_owned()))
+            .await
+            .expect("query");
+        rows.iter()
+            .map(|row| row.try_get_by_index::<String>(0).expect("a text column"))
+            .collect()
+    }
+
+    /// The text value of the first row `sql` returns (see [`TestApp::texts`]).
+    pub async fn text(&self, sql: &str) -> String {
+        self.texts(sql).await.into_iter().next().expect("a row")
+    }
+
     /// GETs a path; returns status, content type and body text.
     pub async fn get(&self, path: &str, accept: &str) -> (u16, String, String) {
         let response = self

@@ -1,10 +1,12 @@
 //! Persons and the roles they play in FIRs.
 
+mod list;
 mod party;
 mod person;
 
 use async_graphql::{Context, ID, Object};
 
+pub use list::PersonFilter;
 pub use party::{CaseParty, PartyAccess, person_access};
 pub use person::Person;
 
@@ -12,6 +14,7 @@ use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::loader::{by_id, children};
+use crate::pagination::{Page, PageRequest};
 use crate::policy::Access;
 
 by_id!(
@@ -61,6 +64,20 @@ impl PeopleQuery {
         #[graphql(desc = "The person's global id.")] id: ID,
     ) -> ApiResult<Option<Person>> {
         find_person(ctx, ids::decode("Person", &id)?).await
+    }
+
+    /// Persons matching a filter, oldest record first, for police roles and analysts.
+    /// Children in conflict with law and victims of sexual offences are left out unless
+    /// the caller is on the team of the case that names them.
+    async fn persons(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the list.")] filter: Option<PersonFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last person already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<Person>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        list::persons(ctx, &filter.unwrap_or_default(), request).await
     }
 }
 

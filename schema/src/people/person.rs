@@ -28,6 +28,11 @@ impl Person {
         Self { row, access }
     }
 
+    /// The person's row id.
+    pub(crate) fn row_id(&self) -> i64 {
+        self.row.id
+    }
+
     fn personal(&self) -> bool {
         self.access.personal == Access::Full
     }

@@ -173,6 +173,73 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
     }
 }
 
+/// Why a person is kept out of person lists and searches for callers outside a case team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shield {
+    /// An accused under 18 at the date of the offence (Juvenile Justice Act s.74): hidden
+    /// from everyone outside the case team and supervisors over the station.
+    ChildInConflictWithLaw,
+    /// A victim of a sexual offence (BNS 72): hidden from everyone who may not see the
+    /// victim's identity in that FIR.
+    ProtectedVictim,
+}
+
+/// The FIRs on which a caller may still find a shielded person in lists and searches:
+/// those owned by `station`, owned by a station under `subtree`, or investigated by
+/// `io_officer`. Empty: none. A list query turns this into SQL; [`TeamReach::covers`]
+/// is the same test on one record, and agrees with [`decide`] (tested).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamReach {
+    /// The caller's own station, when the caller is on every case team there.
+    pub station: Option<UnitRef>,
+    /// The caller's subtree, when the caller supervises it.
+    pub subtree: Option<UnitRef>,
+    /// The caller's officer id: they are on the team of the cases they investigate.
+    pub io_officer: Option<i64>,
+}
+
+impl TeamReach {
+    /// Whether the FIR described by `scope` is inside this reach.
+    pub fn covers(&self, scope: &RecordScope<'_>) -> bool {
+        self.station
+            .as_ref()
+            .is_some_and(|s| s.path == scope.station_path)
+            || self
+                .subtree
+                .as_ref()
+                .is_some_and(|s| s.contains(scope.station_path))
+            || (self.io_officer.is_some() && self.io_officer == scope.io_officer_id)
+    }
+
+    /// Whether the reach holds no FIR at all.
+    pub fn is_empty(&self) -> bool {
+        self.station.is_none() && self.subtree.is_none() && self.io_officer.is_none()
+    }
+}
+
+/// Where `principal` may still find persons shielded by `shield` (see [`TeamReach`]).
+pub fn shield_reach(principal: &Principal, shield: Shield) -> TeamReach {
+    let Some(identity) = principal.identity.as_ref() else {
+        return TeamReach::default();
+    };
+    // The owning station's officers on every case there: the SHO for a protected victim
+    // (as in `decide`), any station role for a child; supervisors over their subtree; the
+    // IO on their own cases.
+    let on_station_team = match shield {
+        Shield::ProtectedVictim => identity.role == Role::StationHouseOfficer,
+        Shield::ChildInConflictWithLaw => matches!(
+            identity.role,
+            Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
+        ),
+    };
+    let unit_if = |granted: bool| granted.then(|| identity.unit.clone());
+    TeamReach {
+        station: unit_if(on_station_team),
+        subtree: unit_if(identity.role == Role::Supervisor),
+        io_officer: identity.officer_id,
+    }
+}
+
 /// Whether lists may include FIRs whose header is not public (sexual offences): true for
 /// the roles that read police-restricted data. Others get such FIRs only by id, when the
 /// policy grants them the header (court/prosecutor on their case).

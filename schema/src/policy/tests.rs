@@ -290,3 +290,45 @@ fn court_and_custody_records() {
         "court without a linked case"
     );
 }
+
+/// A shield's reach is `decide` in SQL-ready form: for every caller that may list persons
+/// and every FIR, the reach covers the FIR exactly when the field class that lifts the
+/// shield is granted in full.
+#[test]
+fn shield_reach_agrees_with_decide() {
+    let paths = [STATION, OTHER_STATION, DISTRICT, OTHER_STATE, "/IN/"];
+    let officers = [Some(IO), Some(7), None];
+    let shields = [
+        (Shield::ChildInConflictWithLaw, FieldClass::Investigative),
+        (Shield::ProtectedVictim, FieldClass::VictimIdentity),
+    ];
+    let mut checked = 0;
+    for role in Role::ALL {
+        for path in paths {
+            for officer in officers {
+                let caller = who(role, path, officer);
+                if !sees_sensitive_headers(&caller) {
+                    continue;
+                }
+                for (shield, class) in shields {
+                    let reach = shield_reach(&caller, shield);
+                    for io in [Some(IO), None] {
+                        let record = RecordScope {
+                            station_path: STATION,
+                            io_officer_id: io,
+                            victim_protected: true,
+                        };
+                        assert_eq!(
+                            reach.covers(&record),
+                            decide(&caller, &record, class) == Access::Full,
+                            "{role:?} at {path} (officer {officer:?}), {shield:?}, IO {io:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 5 * 5 * 3 * 2 * 2);
+    assert!(shield_reach(&Principal::anonymous(), Shield::ProtectedVictim).is_empty());
+}

@@ -20,6 +20,7 @@ pub(crate) enum T {
     Officer,
     Person,
     PersonAlias,
+    PersonNameToken,
     PersonAddress,
     PersonPhone,
     PersonIdentity,
@@ -50,11 +51,12 @@ pub(crate) enum T {
 
 impl T {
     /// Every table, in insertion order.
-    pub(crate) const ALL: [T; 30] = [
+    pub(crate) const ALL: [T; 31] = [
         T::OrgUnit,
         T::Officer,
         T::Person,
         T::PersonAlias,
+        T::PersonNameToken,
         T::PersonAddress,
         T::PersonPhone,
         T::PersonIdentity,
@@ -90,6 +92,7 @@ impl T {
             T::Officer => "officer",
             T::Person => "person",
             T::PersonAlias => "person_alias",
+            T::PersonNameToken => "person_name_token",
             T::PersonAddress => "person_address",
             T::PersonPhone => "person_phone",
             T::PersonIdentity => "person_identity",
@@ -123,7 +126,7 @@ impl T {
     pub(crate) fn has_id(self) -> bool {
         !matches!(
             self,
-            T::FinalReportAccused | T::CourtCaseLink | T::FirSerialCounter
+            T::FinalReportAccused | T::CourtCaseLink | T::FirSerialCounter | T::PersonNameToken
         )
     }
 
@@ -163,6 +166,7 @@ impl T {
                 "created_at",
             ],
             T::PersonAlias => &["id", "person_id", "alias", "alias_normalized"],
+            T::PersonNameToken => &["token", "person_id"],
             T::PersonAddress => &["id", "person_id", "address", "district_code", "is_primary"],
             T::PersonPhone => &["id", "person_id", "phone", "is_primary"],
             T::PersonIdentity => &["id", "person_id", "kind", "number"],

@@ -1157,40 +1157,9 @@ pub(crate) fn officer_name(rng: &mut Rng, region: Region, sex: Sex) -> String {
     format!("{first} {}", rng.pick(p.surnames))
 }
 
-/// Lowercase ASCII with single spaces: apostrophes and dots dropped, other punctuation a space.
-pub(crate) fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for c in name.chars() {
-        if c == '\'' || c == '.' || c == '\u{2019}' {
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            pending_space = true;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalises_to_lowercase_ascii_single_spaces() {
-        assert_eq!(normalize("  Mohd.  Salim   D'Souza "), "mohd salim dsouza");
-        assert_eq!(normalize("R. Murugan"), "r murugan");
-        assert_eq!(
-            normalize("Hetalben Jigneshbhai-Patel"),
-            "hetalben jigneshbhai patel"
-        );
-    }
 
     #[test]
     fn variants_respell_one_word() {

@@ -2,6 +2,7 @@
 //! of repeat offenders who turn up in FIRs across stations and states.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use entities::name_key;
 
 use super::bulk::{Bulk, T};
 use super::geo::{self, STREETS};
@@ -295,7 +296,7 @@ impl People<'_> {
             [
                 v::big(id),
                 v::text(full),
-                v::string(names::normalize(full)),
+                v::string(name_key::normalize(full)),
                 v::text(sex.as_str()),
                 v::opt_int(birth_year),
                 v::opt_date(birth_date),
@@ -345,18 +346,11 @@ impl People<'_> {
             ]);
             self.identity(bulk, id, kind, full, district);
         }
+        for token in name_key::tokens(full) {
+            bulk.push(T::PersonNameToken, [v::string(token), v::big(id)]);
+        }
         if rng.chance(details.alias) {
-            let alias = names::nickname(rng);
-            let alias_id = bulk.id(T::PersonAlias);
-            bulk.push(
-                T::PersonAlias,
-                [
-                    v::big(alias_id),
-                    v::big(id),
-                    v::text(alias),
-                    v::string(names::normalize(alias)),
-                ],
-            );
+            Self::aliases(bulk, id, full, &[names::nickname(rng)]);
         }
         PersonRef {
             id,
@@ -365,6 +359,29 @@ impl People<'_> {
             birth_year,
             sex,
             pool,
+        }
+    }
+
+    /// Writes aliases of the person `id` named `full`, with the name tokens they add.
+    fn aliases(bulk: &mut Bulk, id: i64, full: &str, aliases: &[&str]) {
+        let mut known = name_key::tokens(full);
+        for alias in aliases {
+            let alias_id = bulk.id(T::PersonAlias);
+            bulk.push(
+                T::PersonAlias,
+                [
+                    v::big(alias_id),
+                    v::big(id),
+                    v::text(alias),
+                    v::string(name_key::normalize(alias)),
+                ],
+            );
+            for token in name_key::tokens(alias) {
+                if !known.contains(&token) {
+                    bulk.push(T::PersonNameToken, [v::string(token.clone()), v::big(id)]);
+                    known.push(token);
+                }
+            }
         }
     }
 
@@ -462,18 +479,8 @@ impl People<'_> {
                 let first = name.full.split(' ').next().unwrap_or("Raju");
                 aliases.push(format!("{first} {}", names::nickname(rng)));
             }
-            for alias in aliases {
-                let alias_id = bulk.id(T::PersonAlias);
-                bulk.push(
-                    T::PersonAlias,
-                    [
-                        v::big(alias_id),
-                        v::big(person.id),
-                        v::string(alias.clone()),
-                        v::string(names::normalize(&alias)),
-                    ],
-                );
-            }
+            let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+            Self::aliases(bulk, person.id, &name.full, &aliases);
             if rng.chance(0.5) {
                 // A second address, often in another district.
                 let other = rng.pick_copy(&self.world.states[st.state].districts);

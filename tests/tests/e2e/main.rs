@@ -5,6 +5,7 @@ mod first_slice;
 mod graph;
 mod http;
 mod migrations;
+mod persons;
 mod readme;
 mod restricted;
 mod statements;

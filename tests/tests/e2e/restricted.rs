@@ -1,19 +1,7 @@
 //! Investigative material, complaints and personal documents: grant and denial.
 
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use tests::{TestApp, error_code, nodes, on_both};
-
-async fn one_string(app: &TestApp, sql: &str) -> String {
-    let backend = app.db.get_database_backend();
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(backend, sql.to_owned()))
-        .await
-        .unwrap()
-        .expect("a row");
-    row.try_get_by_index::<String>(0).unwrap()
-}
 
 on_both! {
     async fn case_diary_is_for_the_case_team_only(backend: Backend) {
@@ -46,8 +34,8 @@ on_both! {
 on_both! {
     async fn complaints_are_seen_by_their_citizen_and_station(backend: Backend) {
         let app = TestApp::with_demo_data(backend).await;
-        let citizen = one_string(&app, "SELECT citizen_sub FROM complaint WHERE citizen_sub IS NOT NULL ORDER BY id LIMIT 1").await;
-        let station = one_string(&app, "SELECT u.code FROM complaint c JOIN org_unit u ON u.id = c.station_id ORDER BY c.id LIMIT 1").await;
+        let citizen = app.text("SELECT citizen_sub FROM complaint WHERE citizen_sub IS NOT NULL ORDER BY id LIMIT 1").await;
+        let station = app.text("SELECT u.code FROM complaint c JOIN org_unit u ON u.id = c.station_id ORDER BY c.id LIMIT 1").await;
         let query = "{ complaints(first: 100) { totalCount edges { node { petitionNumber station { code } status } } } }";
         let own = app.data(Some(&app.token("CITIZEN", "IN", &citizen)), query, json!({})).await;
         let own_count = own["complaints"]["totalCount"].as_i64().unwrap();
