@@ -32,6 +32,10 @@ pub struct Model {
     pub outcome: AuditOutcome,
     /// Client address.
     pub client_addr: Option<String>,
+    /// `hash` of the record before this one (empty for the first).
+    pub prev_hash: String,
+    /// SHA-256 (hex) over `prev_hash` and this record's content: the hash chain.
+    pub hash: String,
 }
 
 /// Relations of the `audit_record` table.

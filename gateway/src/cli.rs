@@ -34,6 +34,17 @@ pub enum Command {
     Token(TokenArgs),
     /// Print the SDL of the served schema.
     Schema,
+    /// Work with the audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+/// `cctns audit` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; exits 1 at the first altered, removed or
+    /// inserted record.
+    Verify(DatabaseArgs),
 }
 
 /// `cctns seed` options.
@@ -100,6 +111,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", schema::sdl());
             Ok(())
         }
+        Command::Audit(AuditCommand::Verify(args)) => verify_audit(&args).await,
+    }
+}
+
+async fn verify_audit(args: &DatabaseArgs) -> anyhow::Result<()> {
+    let (db, _) = open(args, PoolOptions::default()).await?;
+    let result = schema::audit::chain::verify(&db)
+        .await
+        .context("cannot read the audit log")?;
+    match result.broken {
+        None => {
+            println!("audit chain intact: {} records", result.checked);
+            Ok(())
+        }
+        Some((id, reason)) => anyhow::bail!(
+            "audit chain broken at record {id}: {reason} ({} records before it verified)",
+            result.checked
+        ),
     }
 }
 

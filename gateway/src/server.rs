@@ -1,16 +1,18 @@
 //! The HTTP surface: routes, identity extraction, GraphQL over HTTP, health and metrics.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::OperationType;
 use async_graphql_axum::GraphQLRequest;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use schema::audit::{self, Actor};
 use schema::db::SqlStats;
 use schema::error::{ApiError, ErrorCode, ensure_codes};
 use schema::policy::Principal;
@@ -96,6 +98,27 @@ fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Respons
 /// The caller, from a verified `Authorization: Bearer` header (none: anonymous).
 pub struct Caller(pub Principal);
 
+/// The client's network address as this server saw it (the TCP peer; forwarding headers
+/// are not trusted), for the audit trail.
+fn client_addr(parts: &Parts) -> Option<String> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+}
+
+/// Records a refused token on the audit trail (CJIS: unsuccessful logon attempts).
+async fn audit_refused_token(state: &AppState, parts: &Parts, sub: Option<&str>, reason: &str) {
+    let actor = Actor {
+        sub: sub.map(str::to_owned),
+        client_addr: client_addr(parts),
+        ..Actor::default()
+    };
+    if let Err(e) = audit::refused_authentication(&state.inner.db, &actor, reason).await {
+        tracing::error!(error = %e, "audit record of a refused token not written");
+    }
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = Response;
 
@@ -110,15 +133,19 @@ impl FromRequestParts<AppState> for Caller {
                 "invalid token",
             )
         };
-        let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(unauthenticated)?;
-        let claims = state.inner.verifier.verify(token.trim()).map_err(|e| {
-            tracing::info!(reason = %e.0, "token refused");
-            unauthenticated()
-        })?;
+        let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer "));
+        let Some(token) = token else {
+            audit_refused_token(state, parts, None, "malformed Authorization header").await;
+            return Err(unauthenticated());
+        };
+        let claims = match state.inner.verifier.verify(token.trim()) {
+            Ok(claims) => claims,
+            Err(e) => {
+                tracing::info!(reason = %e.0, "token refused");
+                audit_refused_token(state, parts, None, &e.0).await;
+                return Err(unauthenticated());
+            }
+        };
         match schema::identity::resolve_principal(&state.inner.db, &claims).await {
             Ok(principal) => Ok(Caller(principal)),
             Err(ApiError {
@@ -126,6 +153,7 @@ impl FromRequestParts<AppState> for Caller {
                 message,
             }) => {
                 tracing::info!(reason = %message, sub = %claims.sub, "token refused");
+                audit_refused_token(state, parts, Some(&claims.sub), &message).await;
                 Err(unauthenticated())
             }
             Err(e) => Err(error_response(
@@ -169,15 +197,34 @@ fn wants_graphql_response(headers: &HeaderMap) -> bool {
 async fn execute(
     state: &AppState,
     principal: Principal,
+    client: Option<String>,
     request: async_graphql::Request,
     headers: &HeaderMap,
 ) -> Response {
     state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let actor = Actor::of(&principal, client);
+    let operation_name = request.operation_name.clone();
+    let query = request.query.clone();
     let (context, batches) = RequestContext::new(state.inner.db.clone(), principal);
+    let trail = context.audit.clone();
     let mut response = batches
         .drive(state.inner.schema.execute(request.data(context)))
         .await;
     ensure_codes(&mut response);
+    trail.refused_errors(&response.errors);
+    let operation_name = match operation_name {
+        None if !trail.is_empty() => sole_operation_name(&query),
+        given => given,
+    };
+    if let Err(e) = audit::flush(&state.inner.db, &trail, &actor, operation_name.as_deref()).await {
+        // Nothing is shown that the audit trail does not record.
+        tracing::error!(error = %e, "audit trail not written; response withheld");
+        return error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Internal,
+            "the audit trail could not be written; try again",
+        );
+    }
     if response.is_err() {
         state.inner.request_errors.fetch_add(1, Ordering::Relaxed);
     }
@@ -210,10 +257,34 @@ async fn execute(
 async fn graphql_post(
     State(state): State<AppState>,
     Caller(principal): Caller,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     request: GraphQLRequest<BadRequest>,
 ) -> Response {
-    execute(&state, principal, request.into_inner(), &headers).await
+    execute(&state, principal, client, request.into_inner(), &headers).await
+}
+
+/// The client's address (see [`client_addr`]), as an extractor.
+pub struct ClientAddr(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(client_addr(parts)))
+    }
+}
+
+/// The name of a document's only operation, if it is named (for the audit trail, when the
+/// request does not say which operation it runs).
+fn sole_operation_name(query: &str) -> Option<String> {
+    let document = async_graphql::parser::parse_query(query).ok()?;
+    let mut operations = document.operations.iter();
+    let (name, _) = operations.next()?;
+    match operations.next() {
+        None => name.map(|n| n.to_string()),
+        Some(_) => None,
+    }
 }
 
 /// The operation a GET request would run, when it can be determined.
@@ -255,6 +326,7 @@ async fn graphql_get(
         Ok(Caller(principal)) => principal,
         Err(response) => return response,
     };
+    let client = client_addr(&parts);
     let request = axum::extract::Request::from_parts(parts, body);
     let graphql =
         match <GraphQLRequest<BadRequest> as axum::extract::FromRequest<AppState>>::from_request(
@@ -276,7 +348,7 @@ async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    execute(&state, caller, graphql, &headers).await
+    execute(&state, caller, client, graphql, &headers).await
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {

@@ -479,6 +479,8 @@ pub(crate) enum AuditRecord {
     Fields,
     Outcome,
     ClientAddr,
+    PrevHash,
+    Hash,
 }
 
 /// The `person_name_token` table and its columns.

@@ -16,6 +16,9 @@ pub struct RequestContext {
     pub principal: Principal,
     /// The shared pool.
     pub db: DatabaseConnection,
+    /// What this request disclosed and was refused; the transport flushes it to the
+    /// audit log when the request has run.
+    pub audit: std::sync::Arc<crate::audit::AuditTrail>,
     /// Batching loaders, fresh for this request.
     pub loaders: Loaders,
     /// Per-request memo of the facts policy decisions need (FIR scopes, party access),
@@ -51,6 +54,7 @@ impl RequestContext {
         let queue = BatchQueue::default();
         let context = Self {
             loaders: loaders(db.clone(), &queue),
+            audit: Default::default(),
             fir_scopes: Memo::new(),
             party_access: Memo::new(),
             principal,

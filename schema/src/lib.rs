@@ -3,6 +3,7 @@
 //! This crate knows nothing of HTTP. A transport builds a [`RequestContext`] per request
 //! (with the caller's verified [`policy::Principal`]) and executes [`CctnsSchema`].
 
+pub mod audit;
 pub mod complaints;
 pub mod context;
 pub mod courts;
@@ -38,6 +39,7 @@ pub struct Query(
     prisons::PrisonQuery,
     registers::RegisterQuery,
     complaints::ComplaintQuery,
+    audit::AuditQuery,
     node::NodeQuery,
     node::EntityQuery,
 );

@@ -34,6 +34,8 @@ pub struct TestApp {
     pub stats: SqlStats,
     /// A direct connection to the same database, for assertions.
     pub db: DatabaseConnection,
+    /// The database's URL (for running `cctns` commands against it).
+    pub url: String,
     /// Keeps the SQLite file alive for the test's duration.
     _dir: Option<tempfile::TempDir>,
 }
@@ -121,6 +123,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             stats,
             db,
+            url,
             _dir: dir,
         }
     }

@@ -5,20 +5,41 @@ use chrono::{DateTime, Utc};
 use entities::{charge, fir, statute};
 
 use super::{CaseOfFir, ChargesOfFir, StatuteById};
+use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
+use crate::courts::CourtCaseById;
 use crate::enums::{Act, FirType};
 use crate::error::ApiResult;
 use crate::ids;
 use crate::investigation::Case;
+use crate::investigation::CourtCasesOfCase;
 use crate::org::{PoliceStation, UnitById};
 use crate::people::{CaseParty, PartiesOfFir};
-use crate::policy::{Access, FieldClass, RecordScope, decide};
+use crate::policy::{Access, FieldClass, RecordScope, decide, needs_court_paths};
 
 /// What the policy needs to know about an FIR beyond its own row.
 #[derive(Debug, Clone)]
 pub(crate) struct FirScope {
     station_path: String,
     io_officer_id: Option<i64>,
+    /// Loaded only for callers the policy grants by court (see `needs_court_paths`).
+    court_paths: Vec<String>,
+}
+
+/// The paths of the courts the case `case_id` is before.
+async fn court_paths(ctx: &Context<'_>, case_id: i64) -> ApiResult<Vec<String>> {
+    let loaders = &RequestContext::of(ctx).loaders;
+    let court_cases = loaders
+        .load_one(CourtCasesOfCase(case_id))
+        .await?
+        .unwrap_or_default();
+    let cases = loaders
+        .load_many(court_cases.into_iter().map(CourtCaseById))
+        .await?;
+    let courts = loaders
+        .load_many(cases.into_values().map(|c| UnitById(c.court_id)))
+        .await?;
+    Ok(courts.into_values().map(|u| u.path).collect())
 }
 
 /// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
@@ -33,9 +54,16 @@ impl Fir {
             None => {
                 let station = rc.loaders.load_one(UnitById(self.0.station_id)).await?;
                 let case = rc.loaders.load_one(CaseOfFir(self.0.id)).await?;
+                let court_paths = match &case {
+                    Some(case) if needs_court_paths(&rc.principal) => {
+                        court_paths(ctx, case.id).await?
+                    }
+                    _ => Vec::new(),
+                };
                 let scope = FirScope {
                     station_path: station.map(|s| s.path).unwrap_or_default(),
                     io_officer_id: case.and_then(|c| c.io_id),
+                    court_paths,
                 };
                 rc.fir_scopes.put(self.0.id, scope.clone());
                 scope
@@ -45,12 +73,27 @@ impl Fir {
             station_path: &scope.station_path,
             io_officer_id: scope.io_officer_id,
             victim_protected: self.0.victim_identity_protected,
+            court_paths: &scope.court_paths,
         };
         Ok(decide(&rc.principal, &scope, class))
     }
 
     async fn full(&self, ctx: &Context<'_>, class: FieldClass) -> ApiResult<bool> {
         Ok(self.access(ctx, class).await?.is_full())
+    }
+
+    /// Whether the current field may return the narrative (and the place); notes on the
+    /// audit trail the disclosure of a protected FIR's narrative, and any refusal.
+    async fn reveal_narrative(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let access = self.access(ctx, FieldClass::Narrative).await?;
+        match access {
+            Access::Full if self.0.victim_identity_protected => {
+                audit::disclosed(ctx, "Fir", self.0.id, AuditClass::Narrative);
+            }
+            Access::Denied => audit::denied(ctx, "Fir", self.0.id, AuditClass::Narrative),
+            _ => {}
+        }
+        Ok(access.is_full())
     }
 }
 
@@ -109,16 +152,17 @@ impl Fir {
     /// sexual offences).
     async fn place(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         Ok(self
-            .full(ctx, FieldClass::Narrative)
+            .reveal_narrative(ctx)
             .await?
             .then(|| self.0.place_address.clone())
             .flatten())
     }
     /// The information as recorded. Police-restricted; in sexual offences only the case's
-    /// IO, the owning station's SHO and supervisors over the station see it.
+    /// IO, the owning station's SHO, supervisors over the station and the court and
+    /// prosecutor on the case see it.
     async fn narrative(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         Ok(self
-            .full(ctx, FieldClass::Narrative)
+            .reveal_narrative(ctx)
             .await?
             .then(|| self.0.narrative.clone()))
     }

@@ -15,6 +15,7 @@ use super::{
     AccusedOfFinalReport, ArrestsOfCase, CourtCasesOfCase, DiaryOfCase, FinalReportsOfCase,
     IoHistoryOfCase, ItemsOfSeizure, SeizuresOfCase,
 };
+use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
 use crate::courts::{CourtCase, CourtCaseById};
 use crate::enums::{
@@ -125,8 +126,10 @@ impl Case {
     async fn diary(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<DiaryEntry>>> {
         let fir = self.load_fir(ctx).await?;
         if !fir.access(ctx, FieldClass::Investigative).await?.is_full() {
+            audit::denied(ctx, "Case", self.0.id, AuditClass::Investigative);
             return Ok(None);
         }
+        audit::disclosed(ctx, "Case", self.0.id, AuditClass::Investigative);
         let rows = RequestContext::of(ctx)
             .loaders
             .load_one(DiaryOfCase(self.0.id))

@@ -26,6 +26,10 @@ pub struct PartyAccess {
     pub pseudonym: String,
     /// Whether a victim-identity protection decided this access.
     pub protected: bool,
+    /// Whether the person is a victim in an FIR that protects the victim's identity.
+    pub victim: bool,
+    /// Whether the person is a child in conflict with law (an accused under 18).
+    pub child: bool,
 }
 
 impl PartyAccess {
@@ -36,6 +40,8 @@ impl PartyAccess {
             personal: Access::Full,
             pseudonym,
             protected: false,
+            victim: false,
+            child: false,
         }
     }
 }
@@ -66,12 +72,16 @@ pub async fn person_access(ctx: &Context<'_>, person_id: i64) -> ApiResult<Party
         },
         pseudonym: format!("Person-{person_id}"),
         protected: false,
+        victim: false,
+        child: false,
     };
     let parties: Vec<CaseParty> = parties.into_iter().map(CaseParty).collect();
     let decisions = try_join_all(parties.iter().map(|p| p.person_access(ctx))).await?;
     let mut personal_granted = false;
     for access in decisions {
         personal_granted |= access.personal == Access::Full;
+        overall.victim |= access.victim;
+        overall.child |= access.child;
         if access.protected && access.name != Access::Full {
             overall.protected = true;
             overall.pseudonym = access.pseudonym.clone();
@@ -147,6 +157,8 @@ impl CaseParty {
             personal,
             pseudonym,
             protected: victim_ordinal.is_some() && fir.0.victim_identity_protected,
+            victim: victim_ordinal.is_some() && fir.0.victim_identity_protected,
+            child: self.0.juvenile,
         })
     }
 }

@@ -9,6 +9,7 @@ use super::{
     AddressesOfPerson, AliasesOfPerson, CaseParty, IdentitiesOfPerson, PartiesOfPerson,
     PhonesOfPerson,
 };
+use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
 use crate::enums::{IdentityKind, Sex};
 use crate::error::ApiResult;
@@ -36,6 +37,17 @@ impl Person {
     fn personal(&self) -> bool {
         self.access.personal == Access::Full
     }
+
+    /// Whether the current field may return personal data; notes the disclosure, or the
+    /// refusal, on the audit trail.
+    fn reveal_personal(&self, ctx: &Context<'_>) -> bool {
+        match self.access.personal {
+            Access::Full => audit::disclosed(ctx, "Person", self.row.id, AuditClass::Personal),
+            Access::Denied => audit::denied(ctx, "Person", self.row.id, AuditClass::Personal),
+            Access::Masked => {}
+        }
+        self.personal()
+    }
 }
 
 /// A person known to the police: complainant, victim, accused or witness, anywhere.
@@ -46,9 +58,17 @@ impl Person {
         ids::encode("Person", self.row.id)
     }
     /// The person's name; a pseudonym (`Victim-1`) when the caller may not see it.
-    async fn name(&self) -> String {
+    async fn name(&self, ctx: &Context<'_>) -> String {
         match self.access.name {
-            Access::Full => self.row.name.clone(),
+            Access::Full => {
+                if self.access.victim {
+                    audit::disclosed(ctx, "Person", self.row.id, AuditClass::VictimIdentity);
+                }
+                if self.access.child {
+                    audit::disclosed(ctx, "Person", self.row.id, AuditClass::Child);
+                }
+                self.row.name.clone()
+            }
             _ => self.access.pseudonym.clone(),
         }
     }
@@ -67,7 +87,7 @@ impl Person {
     /// Primary phone number (personal data: masked outside the owning station, the case
     /// team and supervisors over the station).
     async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
-        if !self.personal() {
+        if !self.reveal_personal(ctx) {
             return Ok(None);
         }
         let phones = RequestContext::of(ctx)
@@ -80,7 +100,7 @@ impl Person {
     }
     /// Primary address (personal data, as for `phone`).
     async fn address(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
-        if !self.personal() {
+        if !self.reveal_personal(ctx) {
             return Ok(None);
         }
         let addresses = RequestContext::of(ctx)
@@ -112,7 +132,7 @@ impl Person {
     }
     /// Identity documents (personal data, as for `phone`).
     async fn identities(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<IdentityDocument>>> {
-        if !self.personal() {
+        if !self.reveal_personal(ctx) {
             return Ok(None);
         }
         let rows = RequestContext::of(ctx)

@@ -15,6 +15,10 @@
 //!   case's IO, the owning station's SHO and supervisors over that station; other police
 //!   see a pseudonym. Rank alone never unmasks it.
 //!
+//! * courts and prosecutors on a case (the case is before a court of the COURT caller's
+//!   unit, or of the PROSECUTOR's district): everything about it but investigative
+//!   material, victim identity included;
+//!
 //! * court records: police and analysts, the court's own unit (and units above it) for
 //!   COURT callers, and prosecutors serving in the district that holds the court;
 //! * custody records: police and analysts, the prison's own staff (and units above it),
@@ -70,6 +74,8 @@ pub struct RecordScope<'a> {
     pub io_officer_id: Option<i64>,
     /// Whether the FIR carries a charge that protects the victim's identity by law.
     pub victim_protected: bool,
+    /// Materialised paths of the courts the case is before (empty when not yet in court).
+    pub court_paths: &'a [String],
 }
 
 /// A court record (court case, hearing, order), described by where the court sits.
@@ -136,17 +142,22 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
         };
     };
     let reads_restricted = identity.role.is_police() || identity.role == Role::Analyst;
+    let in_court = before_callers_court(identity, scope);
     match class {
         FieldClass::Header => {
-            if !scope.victim_protected || reads_restricted || in_case_team(identity, scope) {
+            if !scope.victim_protected
+                || reads_restricted
+                || in_case_team(identity, scope)
+                || in_court
+            {
                 Access::Full
             } else {
                 Access::Denied
             }
         }
-        FieldClass::PoliceRestricted => restricted(reads_restricted),
+        FieldClass::PoliceRestricted => restricted(reads_restricted || in_court),
         FieldClass::Personal => {
-            if in_case_team(identity, scope) || supervises(identity, scope) {
+            if in_case_team(identity, scope) || supervises(identity, scope) || in_court {
                 Access::Full
             } else if reads_restricted {
                 Access::Masked
@@ -158,6 +169,7 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
             if is_io(identity, scope)
                 || is_owning_sho(identity, scope)
                 || supervises(identity, scope)
+                || in_court
             {
                 Access::Full
             } else if reads_restricted {
@@ -166,11 +178,30 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
                 Access::Denied
             }
         }
-        FieldClass::VictimIdentity | FieldClass::Narrative => restricted(reads_restricted),
+        FieldClass::VictimIdentity | FieldClass::Narrative => {
+            restricted(reads_restricted || in_court)
+        }
         FieldClass::Investigative => {
             restricted(in_case_team(identity, scope) || supervises(identity, scope))
         }
     }
+}
+
+/// Whether the record's case is before the caller's court (a COURT caller whose unit holds
+/// one of the courts) or a court the caller prosecutes in (a PROSECUTOR of that district).
+fn before_callers_court(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    let mut courts = scope.court_paths.iter();
+    match identity.role {
+        Role::Court => courts.any(|court| identity.unit.contains(court)),
+        Role::Prosecutor => courts.any(|court| same_district(&identity.unit.path, court)),
+        _ => false,
+    }
+}
+
+/// Whether deciding for `principal` needs [`RecordScope::court_paths`]: only courts and
+/// prosecutors are granted anything by where a case is tried, so others skip loading them.
+pub fn needs_court_paths(principal: &Principal) -> bool {
+    matches!(principal.role(), Some(Role::Court | Role::Prosecutor))
 }
 
 /// Why a person is kept out of person lists and searches for callers outside a case team.
@@ -238,6 +269,12 @@ pub fn shield_reach(principal: &Principal, shield: Shield) -> TeamReach {
         subtree: unit_if(identity.role == Role::Supervisor),
         io_officer: identity.officer_id,
     }
+}
+
+/// Whether the caller may read the audit log: auditors only (no other role, whatever its
+/// rank or reach).
+pub fn reads_audit_log(principal: &Principal) -> bool {
+    principal.role() == Some(Role::Auditor)
 }
 
 /// Whether lists may include FIRs whose header is not public (sexual offences): true for

@@ -30,6 +30,7 @@ fn scope(victim_protected: bool) -> RecordScope<'static> {
         station_path: STATION,
         io_officer_id: Some(IO),
         victim_protected,
+        court_paths: &[],
     }
 }
 
@@ -317,6 +318,7 @@ fn shield_reach_agrees_with_decide() {
                             station_path: STATION,
                             io_officer_id: io,
                             victim_protected: true,
+                            court_paths: &[],
                         };
                         assert_eq!(
                             reach.covers(&record),
@@ -331,4 +333,63 @@ fn shield_reach_agrees_with_decide() {
     }
     assert_eq!(checked, 5 * 5 * 3 * 2 * 2);
     assert!(shield_reach(&Principal::anonymous(), Shield::ProtectedVictim).is_empty());
+}
+
+/// Courts and prosecutors on a case see all of it but the case diary, victim identity
+/// included; the same roles elsewhere see nothing of it.
+#[test]
+fn court_and_prosecutor_on_the_case() {
+    const COURT: &str = "/IN/MH/MH-PUN/MH-PUN-DC1/";
+    let courts = [COURT.to_owned()];
+    let before_court = RecordScope {
+        station_path: STATION,
+        io_officer_id: Some(IO),
+        victim_protected: true,
+        court_paths: &courts,
+    };
+    let not_in_court = RecordScope {
+        court_paths: &[],
+        ..before_court
+    };
+    let the_court = who(Role::Court, COURT, None);
+    let other_court = who(Role::Court, "/IN/MH/MH-MUM/MH-MUM-DC1/", None);
+    let district_prosecutor = who(Role::Prosecutor, DISTRICT, None);
+    let other_prosecutor = who(Role::Prosecutor, "/IN/MH/MH-MUM/", None);
+    use FieldClass::*;
+    for class in [
+        Header,
+        PoliceRestricted,
+        Personal,
+        VictimIdentity,
+        Narrative,
+    ] {
+        for (who, caller) in [("court", &the_court), ("prosecutor", &district_prosecutor)] {
+            assert_eq!(
+                decide(caller, &before_court, class),
+                F,
+                "{who} on the case, {class:?}"
+            );
+            assert_eq!(
+                decide(caller, &not_in_court, class),
+                D,
+                "{who} before filing, {class:?}"
+            );
+        }
+        for (who, caller) in [
+            ("other court", &other_court),
+            ("other prosecutor", &other_prosecutor),
+        ] {
+            assert_eq!(decide(caller, &before_court, class), D, "{who}, {class:?}");
+        }
+    }
+    for caller in [&the_court, &district_prosecutor] {
+        assert_eq!(
+            decide(caller, &before_court, Investigative),
+            D,
+            "no case diary"
+        );
+    }
+    assert!(
+        needs_court_paths(&the_court) && !needs_court_paths(&who(Role::Supervisor, DISTRICT, None))
+    );
 }

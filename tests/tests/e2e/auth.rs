@@ -34,14 +34,20 @@ on_both! {
             ("unknown unit", app.token("STATION_OFFICER", "NO-SUCH-UNIT", "x")),
             ("unknown role", app.token("SUPERUSER", &station, "x")),
         ];
+        let audited = "SELECT CAST(COUNT(*) AS TEXT) FROM audit_record WHERE operation = 'authenticate'";
         for (name, token) in cases {
             let before = app.stats.statements();
+            let refusals = app.text(audited).await;
             let (status, body) = app.graphql(Some(&token), QUERY, json!({})).await;
             assert_eq!(status, 401, "{name}: {body}");
             assert_eq!(error_code(&body), Some("UNAUTHENTICATED"), "{name}");
             assert!(body.get("data").is_none(), "{name}: nothing executed");
-            // Only the unit/officer lookups may run for a well-signed token.
-            assert!(app.stats.statements() - before <= 2, "{name}");
+            // Only the unit/officer lookups may run for a well-signed token, and the
+            // refusal's audit record (begin, lock on PostgreSQL, last hash, insert, commit).
+            let spent = app.stats.statements() - before - 1;
+            assert!(spent <= 2 + 5, "{name}: {spent} statements");
+            let after: i64 = app.text(audited).await.parse().unwrap();
+            assert_eq!(after, refusals.parse::<i64>().unwrap() + 1, "{name}: the refusal is audited");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! End-to-end tests: the real gateway router over SQLite and over a real PostgreSQL.
 
+mod audit;
 mod auth;
 mod first_slice;
 mod graph;
