@@ -27,8 +27,10 @@
 //! Jurisdiction is a prefix test on materialised org-unit paths.
 
 mod principal;
+mod write;
 
 pub use principal::{Identity, Principal, Role, UnitRef};
+pub use write::{WriteTarget, may_write, require_write};
 
 /// What a caller may see of one field class of one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -393,3 +393,208 @@ fn court_and_prosecutor_on_the_case() {
         needs_court_paths(&the_court) && !needs_court_paths(&who(Role::Supervisor, DISTRICT, None))
     );
 }
+
+/// Write authority: every rule's grant and its denial.
+#[test]
+fn write_authority() {
+    const COURT: &str = "/IN/MH/MH-PUN/MH-PUN-DC1/";
+    const PRISON: &str = "/IN/MH/MH-PUN/MH-PUN-PR1/";
+    let station_record = WriteTarget::StationRecord {
+        station_path: STATION,
+        io_officer_id: Some(IO),
+    };
+    let investigation = WriteTarget::Investigation {
+        station_path: STATION,
+    };
+    let court_record = WriteTarget::CourtRecord { court_path: COURT };
+    let custody = WriteTarget::CustodyRecord {
+        prison_path: PRISON,
+    };
+    let complaint = WriteTarget::Complaint {
+        station_path: STATION,
+    };
+    let rows: Vec<(&str, Principal, WriteTarget<'_>, bool)> = vec![
+        (
+            "constable of the owning station writes its FIR",
+            who(Role::StationOfficer, STATION, Some(7)),
+            station_record,
+            true,
+        ),
+        (
+            "SHO of the owning station writes its FIR",
+            who(Role::StationHouseOfficer, STATION, Some(9)),
+            station_record,
+            true,
+        ),
+        (
+            "the case's IO writes it from elsewhere",
+            who(Role::InvestigatingOfficer, OTHER_STATION, Some(IO)),
+            station_record,
+            true,
+        ),
+        (
+            "another station's officer may not",
+            who(Role::StationOfficer, OTHER_STATION, Some(8)),
+            station_record,
+            false,
+        ),
+        (
+            "another station's SHO may not",
+            who(Role::StationHouseOfficer, OTHER_STATION, Some(10)),
+            station_record,
+            false,
+        ),
+        (
+            "a supervisor over the station may not edit the FIR",
+            who(Role::Supervisor, DISTRICT, Some(11)),
+            station_record,
+            false,
+        ),
+        (
+            "an analyst may not",
+            who(Role::Analyst, "/IN/", Some(IO)),
+            station_record,
+            false,
+        ),
+        (
+            "a court may not write police records",
+            who(Role::Court, COURT, None),
+            station_record,
+            false,
+        ),
+        (
+            "the owning SHO assigns the IO",
+            who(Role::StationHouseOfficer, STATION, Some(9)),
+            investigation,
+            true,
+        ),
+        (
+            "a supervisor over the station assigns the IO",
+            who(Role::Supervisor, DISTRICT, Some(11)),
+            investigation,
+            true,
+        ),
+        (
+            "a supervisor elsewhere may not",
+            who(Role::Supervisor, OTHER_STATE, Some(12)),
+            investigation,
+            false,
+        ),
+        (
+            "a constable may not assign",
+            who(Role::StationOfficer, STATION, Some(7)),
+            investigation,
+            false,
+        ),
+        (
+            "another station's SHO may not assign",
+            who(Role::StationHouseOfficer, OTHER_STATION, Some(10)),
+            investigation,
+            false,
+        ),
+        (
+            "the court writes its records",
+            who(Role::Court, COURT, None),
+            court_record,
+            true,
+        ),
+        (
+            "a district court establishment writes its courts' records",
+            who(Role::Court, DISTRICT, None),
+            court_record,
+            true,
+        ),
+        (
+            "another court may not",
+            who(Role::Court, "/IN/MH/MH-MUM/MH-MUM-DC1/", None),
+            court_record,
+            false,
+        ),
+        (
+            "a prosecutor may not write court records",
+            who(Role::Prosecutor, DISTRICT, None),
+            court_record,
+            false,
+        ),
+        (
+            "police may not write court records",
+            who(Role::Supervisor, "/IN/", Some(12)),
+            court_record,
+            false,
+        ),
+        (
+            "the prison writes its custody records",
+            who(Role::Prison, PRISON, None),
+            custody,
+            true,
+        ),
+        (
+            "another prison may not",
+            who(Role::Prison, "/IN/MH/MH-MUM/MH-MUM-PR1/", None),
+            custody,
+            false,
+        ),
+        (
+            "a court may not write custody records",
+            who(Role::Court, COURT, None),
+            custody,
+            false,
+        ),
+        (
+            "a citizen files a complaint",
+            who(Role::Citizen, "/IN/", None),
+            complaint,
+            true,
+        ),
+        (
+            "the station receives a complaint",
+            who(Role::StationOfficer, STATION, Some(7)),
+            complaint,
+            true,
+        ),
+        (
+            "another station may not receive it",
+            who(Role::StationOfficer, OTHER_STATION, Some(8)),
+            complaint,
+            false,
+        ),
+        (
+            "an administrator maintains reference data",
+            who(Role::Admin, "/IN/", None),
+            WriteTarget::ReferenceData,
+            true,
+        ),
+        (
+            "a DGP may not",
+            who(Role::Supervisor, "/IN/", Some(12)),
+            WriteTarget::ReferenceData,
+            false,
+        ),
+        (
+            "an administrator writes no case data",
+            who(Role::Admin, "/IN/", None),
+            station_record,
+            false,
+        ),
+        (
+            "an auditor writes nothing",
+            who(Role::Auditor, "/IN/", None),
+            complaint,
+            false,
+        ),
+        (
+            "anonymous callers write nothing",
+            Principal::anonymous(),
+            complaint,
+            false,
+        ),
+    ];
+    for (rule, principal, target, allowed) in &rows {
+        assert_eq!(may_write(principal, target), *allowed, "{rule}");
+        let result = require_write(principal, target);
+        assert_eq!(result.is_ok(), *allowed, "{rule}");
+        if let Err(e) = result {
+            assert_eq!(e.code, crate::error::ErrorCode::Forbidden, "{rule}");
+        }
+    }
+}
