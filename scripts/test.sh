@@ -18,3 +18,7 @@ cargo run --quiet -p gateway -- schema >"$PG_WORK/cctns.graphql"
 node tests/peers/compose.mjs "$PG_WORK/cctns.graphql"
 
 cargo test --workspace --all-targets "$@"
+
+# The authorization matrix, printed (it already passed above; this shows what it checked).
+cargo test --quiet -p tests --test e2e matrix -- --nocapture --test-threads=1 2>&1 \
+  | grep -v '^running\|^test result\|^$'

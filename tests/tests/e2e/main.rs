@@ -5,6 +5,7 @@ mod auth;
 mod first_slice;
 mod graph;
 mod http;
+mod matrix;
 mod migrations;
 mod persons;
 mod readme;
