@@ -75,6 +75,8 @@ pub async fn resolve_principal(db: &DatabaseConnection, claims: &Claims) -> ApiR
             officer_id,
             rank: claims.rank.clone(),
             name: claims.name.clone(),
+            #[cfg(test)]
+            unrestricted: false,
         }),
     })
 }

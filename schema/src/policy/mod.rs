@@ -101,6 +101,10 @@ pub fn court_record(principal: &Principal, scope: &CourtScope<'_>) -> Access {
     let Some(identity) = principal.identity.as_ref() else {
         return Access::Denied;
     };
+    #[cfg(test)]
+    if identity.unrestricted {
+        return Access::Full;
+    }
     let granted = match identity.role {
         role if role.is_police() || role == Role::Analyst => true,
         Role::Court => identity.unit.contains(scope.court_path),
@@ -115,6 +119,10 @@ pub fn custody_record(principal: &Principal, scope: &CustodyScope<'_>) -> Access
     let Some(identity) = principal.identity.as_ref() else {
         return Access::Denied;
     };
+    #[cfg(test)]
+    if identity.unrestricted {
+        return Access::Full;
+    }
     let granted = match identity.role {
         role if role.is_police() || role == Role::Analyst => true,
         Role::Prison => identity.unit.contains(scope.prison_path),
@@ -143,6 +151,10 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
             _ => Access::Denied,
         };
     };
+    #[cfg(test)]
+    if identity.unrestricted {
+        return Access::Full;
+    }
     let reads_restricted = identity.role.is_police() || identity.role == Role::Analyst;
     let in_court = before_callers_court(identity, scope);
     match class {
@@ -320,5 +332,7 @@ fn supervises(identity: &Identity, scope: &RecordScope<'_>) -> bool {
     identity.role == Role::Supervisor && identity.unit.contains(scope.station_path)
 }
 
+#[cfg(test)]
+mod cost;
 #[cfg(test)]
 mod tests;

@@ -120,6 +120,11 @@ pub struct Identity {
     pub rank: Option<String>,
     /// The `name` claim, if any.
     pub name: Option<String>,
+    /// Test builds only: every decision for this identity is `Full`, without evaluating a
+    /// rule (the baseline of the policy-cost benchmark, `policy::cost`). No token can
+    /// produce it: the field does not exist outside the schema crate's own tests.
+    #[cfg(test)]
+    pub(crate) unrestricted: bool,
 }
 
 impl Principal {
