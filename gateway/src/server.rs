@@ -5,8 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::GraphQLRequest;
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest};
 use axum::Router;
+use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -107,15 +108,56 @@ fn client_addr(parts: &Parts) -> Option<String> {
         .map(|ConnectInfo(addr)| addr.ip().to_string())
 }
 
-/// Records a refused token on the audit trail (CJIS: unsuccessful logon attempts).
-async fn audit_refused_token(state: &AppState, parts: &Parts, sub: Option<&str>, reason: &str) {
-    let actor = Actor {
-        sub: sub.map(str::to_owned),
-        client_addr: client_addr(parts),
-        ..Actor::default()
+/// Why a caller was not identified.
+pub(crate) enum Unidentified {
+    /// The token was refused (the refusal is already on the audit trail).
+    Refused,
+    /// The identity could not be checked (database unreachable).
+    Unavailable(ApiError),
+}
+
+/// Identifies a caller from the value of an `Authorization` header (or a WebSocket
+/// `connection_init` payload): none is the anonymous principal; a token must verify and
+/// name a known unit. Every refusal is audited (CJIS: unsuccessful logon attempts).
+pub(crate) async fn identify(
+    state: &AppState,
+    authorization: Option<&str>,
+    client: Option<String>,
+) -> Result<Principal, Unidentified> {
+    let Some(value) = authorization else {
+        return Ok(Principal::anonymous());
     };
-    if let Err(e) = audit::refused_authentication(&state.inner.db, &actor, reason).await {
-        tracing::error!(error = %e, "audit record of a refused token not written");
+    let refuse = |sub: Option<String>, reason: String| async move {
+        let actor = Actor {
+            sub,
+            client_addr: client,
+            ..Actor::default()
+        };
+        if let Err(e) = audit::refused_authentication(&state.inner.db, &actor, &reason).await {
+            tracing::error!(error = %e, "audit record of a refused token not written");
+        }
+        Unidentified::Refused
+    };
+    let Some(token) = value.strip_prefix("Bearer ") else {
+        return Err(refuse(None, "malformed Authorization header".into()).await);
+    };
+    let claims = match state.inner.verifier.verify(token.trim()) {
+        Ok(claims) => claims,
+        Err(e) => {
+            tracing::info!(reason = %e.0, "token refused");
+            return Err(refuse(None, e.0).await);
+        }
+    };
+    match schema::identity::resolve_principal(&state.inner.db, &claims).await {
+        Ok(principal) => Ok(principal),
+        Err(ApiError {
+            code: ErrorCode::Unauthenticated,
+            message,
+        }) => {
+            tracing::info!(reason = %message, sub = %claims.sub, "token refused");
+            Err(refuse(Some(claims.sub.clone()), message).await)
+        }
+        Err(e) => Err(Unidentified::Unavailable(e)),
     }
 }
 
@@ -123,40 +165,18 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
-            return Ok(Caller(Principal::anonymous()));
+        let authorization = match parts.headers.get(header::AUTHORIZATION) {
+            None => None,
+            Some(value) => Some(value.to_str().unwrap_or("")),
         };
-        let unauthenticated = || {
-            error_response(
+        match identify(state, authorization, client_addr(parts)).await {
+            Ok(principal) => Ok(Caller(principal)),
+            Err(Unidentified::Refused) => Err(error_response(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthenticated,
                 "invalid token",
-            )
-        };
-        let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer "));
-        let Some(token) = token else {
-            audit_refused_token(state, parts, None, "malformed Authorization header").await;
-            return Err(unauthenticated());
-        };
-        let claims = match state.inner.verifier.verify(token.trim()) {
-            Ok(claims) => claims,
-            Err(e) => {
-                tracing::info!(reason = %e.0, "token refused");
-                audit_refused_token(state, parts, None, &e.0).await;
-                return Err(unauthenticated());
-            }
-        };
-        match schema::identity::resolve_principal(&state.inner.db, &claims).await {
-            Ok(principal) => Ok(Caller(principal)),
-            Err(ApiError {
-                code: ErrorCode::Unauthenticated,
-                message,
-            }) => {
-                tracing::info!(reason = %message, sub = %claims.sub, "token refused");
-                audit_refused_token(state, parts, Some(&claims.sub), &message).await;
-                Err(unauthenticated())
-            }
-            Err(e) => Err(error_response(
+            )),
+            Err(Unidentified::Unavailable(e)) => Err(error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 e.code,
                 &e.message,
@@ -194,13 +214,18 @@ fn wants_graphql_response(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("application/graphql-response+json"))
 }
 
-async fn execute(
+/// The audit trail of a request could not be written, so its response is withheld.
+pub(crate) struct AuditUnavailable;
+
+/// Runs one GraphQL operation for `principal` on any transport: a fresh request context,
+/// batched loads, contract error codes, and the request's audit trail flushed before
+/// the response may leave.
+pub(crate) async fn run(
     state: &AppState,
     principal: Principal,
     client: Option<String>,
     request: async_graphql::Request,
-    headers: &HeaderMap,
-) -> Response {
+) -> Result<async_graphql::Response, AuditUnavailable> {
     state.inner.requests.fetch_add(1, Ordering::Relaxed);
     let actor = Actor::of(&principal, client);
     let operation_name = request.operation_name.clone();
@@ -219,15 +244,28 @@ async fn execute(
     if let Err(e) = audit::flush(&state.inner.db, &trail, &actor, operation_name.as_deref()).await {
         // Nothing is shown that the audit trail does not record.
         tracing::error!(error = %e, "audit trail not written; response withheld");
+        return Err(AuditUnavailable);
+    }
+    if response.is_err() {
+        state.inner.request_errors.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(response)
+}
+
+async fn execute(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    request: async_graphql::Request,
+    headers: &HeaderMap,
+) -> Response {
+    let Ok(response) = run(state, principal, client, request).await else {
         return error_response(
             StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal,
             "the audit trail could not be written; try again",
         );
-    }
-    if response.is_err() {
-        state.inner.request_errors.fetch_add(1, Ordering::Relaxed);
-    }
+    };
     let graphql_media = wants_graphql_response(headers);
     // Under application/graphql-response+json, a request that never executed is a 400.
     let status =
@@ -306,6 +344,22 @@ async fn graphql_get(
     headers: HeaderMap,
     request: axum::extract::Request,
 ) -> Response {
+    if headers
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
+    {
+        let (mut parts, _) = request.into_parts();
+        let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &state).await {
+            Ok(protocol) => protocol,
+            Err(rejection) => return rejection.into_response(),
+        };
+        let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
+            Ok(upgrade) => upgrade,
+            Err(rejection) => return rejection.into_response(),
+        };
+        return crate::ws::upgrade(state, upgrade, protocol, client_addr(&parts));
+    }
     let accepts_html = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())

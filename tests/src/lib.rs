@@ -146,6 +146,24 @@ impl TestApp {
         .expect("mint")
     }
 
+    /// A token for `role` at `unit` signed with the right secret but expired an hour ago
+    /// (well beyond the verifier's clock leeway).
+    pub fn expired_token(&self, role: &str, unit: &str, sub: &str) -> String {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock")
+            .as_secs() as i64;
+        let claims = serde_json::json!({
+            "sub": sub, "role": role, "unit": unit, "iat": now - 7200, "exp": now - 3600,
+        });
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(TEST_SECRET.as_bytes()).expect("HS256 key"),
+        )
+        .expect("sign")
+    }
+
     /// POSTs a GraphQL request; returns the status and the JSON body.
     pub async fn graphql(
         &self,

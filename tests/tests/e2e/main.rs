@@ -11,3 +11,4 @@ mod persons;
 mod readme;
 mod restricted;
 mod statements;
+mod websocket;
