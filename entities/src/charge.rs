@@ -26,6 +26,8 @@ pub struct Model {
     pub removed_at: Option<DateTimeUtc>,
     /// Amendment that added the charge (altered charges).
     pub added_by_amendment_id: Option<i64>,
+    /// Name of the state or local act, for charges under `LOCAL`.
+    pub local_act: Option<String>,
 }
 
 /// Relations of the `charge` table.

@@ -39,6 +39,8 @@ pub mod fir_amendment;
 pub mod fir_serial_counter;
 /// `hearing`: A hearing of a court case.
 pub mod hearing;
+/// `idempotency_key`: A mutation's idempotency key and the record its first run produced.
+pub mod idempotency_key;
 /// `io_assignment`: An assignment of an investigating officer to a case (IO history).
 pub mod io_assignment;
 /// `missing_person`: A missing-person report.
@@ -100,6 +102,7 @@ pub mod prelude {
     pub use super::fir_amendment::Entity as FirAmendment;
     pub use super::fir_serial_counter::Entity as FirSerialCounter;
     pub use super::hearing::Entity as Hearing;
+    pub use super::idempotency_key::Entity as IdempotencyKey;
     pub use super::io_assignment::Entity as IoAssignment;
     pub use super::missing_person::Entity as MissingPerson;
     pub use super::officer::Entity as Officer;

@@ -153,6 +153,7 @@ pub(crate) async fn identify(
         Err(ApiError {
             code: ErrorCode::Unauthenticated,
             message,
+            ..
         }) => {
             tracing::info!(reason = %message, sub = %claims.sub, "token refused");
             Err(refuse(Some(claims.sub.clone()), message).await)
@@ -227,10 +228,11 @@ pub(crate) async fn run(
     request: async_graphql::Request,
 ) -> Result<async_graphql::Response, AuditUnavailable> {
     state.inner.requests.fetch_add(1, Ordering::Relaxed);
-    let actor = Actor::of(&principal, client);
+    let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
-    let (context, batches) = RequestContext::new(state.inner.db.clone(), principal);
+    let (mut context, batches) = RequestContext::new(state.inner.db.clone(), principal);
+    context.client_addr = client;
     let trail = context.audit.clone();
     let mut response = batches
         .drive(state.inner.schema.execute(request.data(context)))

@@ -172,6 +172,7 @@ pub(crate) enum Charge {
     AddedAt,
     RemovedAt,
     AddedByAmendmentId,
+    LocalAct,
 }
 
 /// The `case_party` table and its columns.
@@ -489,4 +490,15 @@ pub(crate) enum PersonNameToken {
     Table,
     Token,
     PersonId,
+}
+
+/// The `idempotency_key` table and its columns.
+#[derive(DeriveIden)]
+pub(crate) enum IdempotencyKey {
+    Table,
+    ActorSub,
+    Key,
+    Operation,
+    RecordId,
+    CreatedAt,
 }

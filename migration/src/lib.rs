@@ -21,6 +21,7 @@ mod m20261129_000008_create_events_audit;
 mod m20261129_000010_seed_statutes;
 mod m20261129_000011_create_person_name_tokens;
 mod m20261129_000012_chain_audit_records;
+mod m20261129_000013_create_write_support;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_seed_statutes::Migration),
             Box::new(m20261129_000011_create_person_name_tokens::Migration),
             Box::new(m20261129_000012_chain_audit_records::Migration),
+            Box::new(m20261129_000013_create_write_support::Migration),
         ]
     }
 }

@@ -30,7 +30,7 @@ async fn up_down_up_on_sqlite() {
 
     Migrator::up(&db, None).await.expect("first up");
     let tables = user_tables(&db).await;
-    assert_eq!(tables, 36, "tables after up");
+    assert_eq!(tables, 37, "tables after up");
     let statutes = count(&db, "SELECT COUNT(*) FROM statute").await;
 
     Migrator::down(&db, None).await.expect("down");

@@ -14,6 +14,8 @@ use crate::policy::Principal;
 pub struct RequestContext {
     /// The verified caller.
     pub principal: Principal,
+    /// The client's network address, as the transport saw it (for audit records).
+    pub client_addr: Option<String>,
     /// The shared pool.
     pub db: DatabaseConnection,
     /// What this request disclosed and was refused; the transport flushes it to the
@@ -58,6 +60,7 @@ impl RequestContext {
             fir_scopes: Memo::new(),
             party_access: Memo::new(),
             principal,
+            client_addr: None,
             db,
         };
         (context, queue)

@@ -88,3 +88,61 @@ pub async fn connect(
     });
     Ok((db, stats))
 }
+
+/// Serialises this process's write transactions on SQLite (which allows one writer at a
+/// time anyway): taken before `BEGIN IMMEDIATE`, so two writers never hold one lock each
+/// while waiting for the other's.
+static SQLITE_WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// A write transaction. On SQLite it holds the process's writer lock and began with
+/// `BEGIN IMMEDIATE` (so reads inside it never have to upgrade to a write that another
+/// connection raced); on PostgreSQL it is a plain transaction. Dropped uncommitted, it
+/// rolls back.
+pub struct WriteTxn {
+    txn: sea_orm::DatabaseTransaction,
+    _writer: Option<tokio::sync::MutexGuard<'static, ()>>,
+}
+
+impl std::fmt::Debug for WriteTxn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriteTxn").finish_non_exhaustive()
+    }
+}
+
+impl WriteTxn {
+    /// Begins a write transaction on `db`.
+    pub async fn begin(db: &DatabaseConnection) -> Result<Self, DbErr> {
+        use sea_orm::{DbBackend, SqliteTransactionMode, TransactionOptions, TransactionTrait};
+        if db.get_database_backend() == DbBackend::Sqlite {
+            let writer = SQLITE_WRITER.lock().await;
+            let txn = db
+                .begin_with_options(TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..Default::default()
+                })
+                .await?;
+            Ok(Self {
+                txn,
+                _writer: Some(writer),
+            })
+        } else {
+            Ok(Self {
+                txn: db.begin().await?,
+                _writer: None,
+            })
+        }
+    }
+
+    /// Commits everything written in the transaction.
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.txn.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTxn {
+    type Target = sea_orm::DatabaseTransaction;
+
+    fn deref(&self) -> &Self::Target {
+        &self.txn
+    }
+}

@@ -56,6 +56,8 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// A message safe to show to the caller.
     pub message: String,
+    /// The input field at fault (`extensions.field`), for `BAD_USER_INPUT`.
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -64,7 +66,22 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            field: None,
         }
+    }
+
+    /// `BAD_USER_INPUT` about one input field (named as the client wrote it, e.g.
+    /// `input.charges[1].section`).
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.into()),
+            ..Self::bad_input(message)
+        }
+    }
+
+    /// `CONFLICT`: the record is not in a state that allows this.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Conflict, message)
     }
 
     /// `BAD_USER_INPUT` with a message naming what is wrong.
@@ -104,7 +121,12 @@ impl From<std::sync::Arc<DbErr>> for ApiError {
 
 impl ErrorExtensions for ApiError {
     fn extend(&self) -> FieldError {
-        FieldError::new(self.message.clone()).extend_with(|_, e| e.set("code", self.code.as_str()))
+        FieldError::new(self.message.clone()).extend_with(|_, e| {
+            e.set("code", self.code.as_str());
+            if let Some(field) = &self.field {
+                e.set("field", field.as_str());
+            }
+        })
     }
 }
 

@@ -23,8 +23,9 @@ pub mod policy;
 pub mod prisons;
 pub mod registers;
 pub mod seed;
+pub mod write;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, SDLExportOptions, Schema};
+use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema};
 
 pub use context::RequestContext;
 
@@ -44,12 +45,16 @@ pub struct Query(
     node::EntityQuery,
 );
 
+/// The root mutation: every domain's mutations, merged.
+#[derive(MergedObject, Default)]
+pub struct Mutation(fir::FirMutation);
+
 /// The served schema.
-pub type CctnsSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type CctnsSchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema. Per-request data ([`RequestContext`]) is attached by the transport.
 pub fn build_schema() -> CctnsSchema {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .enable_federation()
         .finish()
 }

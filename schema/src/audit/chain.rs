@@ -4,21 +4,21 @@
 //! content (everything but `id`), so altering, removing or inserting a record breaks the
 //! chain at that point. Appends are serialised so the chain is a single line: by a
 //! transaction-scoped advisory lock on PostgreSQL (which also orders several gateway
-//! replicas), and by a process-wide lock on SQLite (one gateway process per file).
+//! replicas), and on SQLite by the writer lock every [`WriteTxn`] holds (one gateway
+//! process per file).
 
 use chrono::{DateTime, SubsecRound, Utc};
 use entities::audit_record;
 use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, QuerySelect, Statement,
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Statement,
 };
 use sha2::{Digest, Sha256};
 
+use crate::db::WriteTxn;
+
 /// Key of the PostgreSQL advisory lock that serialises appends ("cctnsaud").
 const APPEND_LOCK_KEY: i64 = 0x6363_746e_7361_7564;
-
-/// Serialises appends on SQLite within this process.
-static SQLITE_APPEND: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A record to append: every column but `id`, `prev_hash` and `hash`.
 #[derive(Debug, Clone)]
@@ -89,25 +89,21 @@ pub fn record_hash(prev_hash: &str, record: &audit_record::Model) -> String {
 
 /// Appends `records`, in order, to the chain inside `txn` (the caller commits: a write and
 /// its audit records land together or not at all).
-pub async fn append(txn: &DatabaseTransaction, records: Vec<NewRecord>) -> Result<(), DbErr> {
+pub async fn append(txn: &WriteTxn, records: Vec<NewRecord>) -> Result<(), DbErr> {
     if records.is_empty() {
         return Ok(());
     }
-    let _sqlite_guard = match txn.get_database_backend() {
-        DbBackend::Postgres => {
-            txn.execute_raw(Statement::from_string(
-                DbBackend::Postgres,
-                format!("SELECT pg_advisory_xact_lock({APPEND_LOCK_KEY})"),
-            ))
-            .await?;
-            None
-        }
-        _ => Some(SQLITE_APPEND.lock().await),
-    };
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT pg_advisory_xact_lock({APPEND_LOCK_KEY})"),
+        ))
+        .await?;
+    }
     let mut prev_hash = audit_record::Entity::find()
         .order_by_desc(audit_record::Column::Id)
         .limit(1)
-        .one(txn)
+        .one(&**txn)
         .await?
         .map(|last| last.hash)
         .unwrap_or_default();
@@ -121,7 +117,7 @@ pub async fn append(txn: &DatabaseTransaction, records: Vec<NewRecord>) -> Resul
         rows.push(row);
     }
     // One statement; both databases assign ids in VALUES order, which is chain order.
-    audit_record::Entity::insert_many(rows).exec(txn).await?;
+    audit_record::Entity::insert_many(rows).exec(&**txn).await?;
     Ok(())
 }
 

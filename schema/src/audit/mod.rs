@@ -16,11 +16,12 @@ use std::sync::Mutex;
 use async_graphql::{Context, ServerError};
 use chrono::Utc;
 use entities::enums::AuditOutcome;
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbErr};
 
 pub use query::{AuditFilter, AuditQuery, AuditRecord};
 
 use crate::context::RequestContext;
+use crate::db::WriteTxn;
 use crate::error::ErrorCode;
 use crate::policy::Principal;
 
@@ -233,7 +234,7 @@ pub async fn flush(
     if records.is_empty() {
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = WriteTxn::begin(db).await?;
     chain::append(&txn, records).await?;
     txn.commit().await
 }
@@ -254,7 +255,7 @@ pub async fn refused_authentication(
         AuditOutcome::Denied,
         Utc::now(),
     );
-    let txn = db.begin().await?;
+    let txn = WriteTxn::begin(db).await?;
     chain::append(&txn, vec![record]).await?;
     txn.commit().await
 }

@@ -1,6 +1,8 @@
 //! FIRs, their charges and the statute catalogue.
 
 mod filter;
+mod register;
+mod serial;
 mod types;
 
 use async_graphql::{Context, ID, Object};
@@ -8,6 +10,7 @@ use entities::{fir, statute};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use filter::FirFilter;
+pub use register::{ChargeInput, FirMutation, PartyInput, RegisterFirInput};
 pub(crate) use types::FirScope;
 pub use types::{Charge, Fir};
 

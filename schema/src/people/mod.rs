@@ -1,11 +1,13 @@
 //! Persons and the roles they play in FIRs.
 
+mod create;
 mod list;
 mod party;
 mod person;
 
 use async_graphql::{Context, ID, Object};
 
+pub use create::NewPersonInput;
 pub use list::PersonFilter;
 pub use party::{CaseParty, PartyAccess, person_access};
 pub use person::Person;

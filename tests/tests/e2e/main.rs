@@ -9,6 +9,7 @@ mod matrix;
 mod migrations;
 mod persons;
 mod readme;
+mod register_fir;
 mod restricted;
 mod statements;
 mod websocket;

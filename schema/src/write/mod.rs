@@ -1,0 +1,210 @@
+//! The write side's one path (ARCHITECTURE.md, "a request's path", step 6): every
+//! mutation runs in one database transaction that writes the change, its domain events
+//! (the outbox) and its audit records together; either all land or none.
+//!
+//! A mutation calls [`Write::begin`] (which also honours the client's idempotency key),
+//! checks authority with [`crate::policy::require_write`], writes through
+//! [`Write::txn`], notes its [`Write::event`]s and [`Write::audit`] records, and ends
+//! with [`Write::commit`]. Dropping a `Write` without committing rolls everything back.
+
+mod events;
+
+use chrono::{DateTime, Utc};
+use entities::{domain_event, idempotency_key};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+pub use events::EventType;
+
+use crate::audit::{Actor, chain};
+use crate::context::RequestContext;
+use crate::db::WriteTxn;
+use crate::error::{ApiError, ApiResult};
+
+/// How a mutation begins: fresh, or as the replay of a request already made with the same
+/// idempotency key (whose result is the record `id`).
+#[derive(Debug)]
+pub enum Begun {
+    /// Write, then [`Write::commit`].
+    Fresh(Box<Write>),
+    /// Nothing to write: return the record the first request produced.
+    Replay(i64),
+}
+
+/// One mutation's transaction, with the events and audit records it will commit.
+#[derive(Debug)]
+pub struct Write {
+    txn: WriteTxn,
+    actor: Actor,
+    operation: &'static str,
+    idempotency_key: Option<String>,
+    at: DateTime<Utc>,
+    events: Vec<domain_event::ActiveModel>,
+    audit: Vec<chain::NewRecord>,
+}
+
+/// Longest accepted idempotency key.
+const MAX_KEY_LEN: usize = 200;
+
+impl Write {
+    /// Begins the transaction of mutation `operation` for the caller of `ctx`. With an
+    /// idempotency key already used by the same caller for the same mutation, returns
+    /// [`Begun::Replay`]; a key used for another mutation is `BAD_USER_INPUT`.
+    pub async fn begin(
+        ctx: &async_graphql::Context<'_>,
+        operation: &'static str,
+        idempotency_key: Option<String>,
+    ) -> ApiResult<Begun> {
+        let rc = RequestContext::of(ctx);
+        let actor = Actor::of(&rc.principal, rc.client_addr.clone());
+        let txn = WriteTxn::begin(&rc.db).await?;
+        let write = Write {
+            txn,
+            actor,
+            operation,
+            idempotency_key: None,
+            at: Utc::now(),
+            events: Vec::new(),
+            audit: Vec::new(),
+        };
+        match idempotency_key {
+            None => Ok(Begun::Fresh(Box::new(write))),
+            Some(key) => write.claim(key).await,
+        }
+    }
+
+    /// Claims `key` for this request, or finds the request that claimed it first. On
+    /// PostgreSQL a concurrent first request holds its uncommitted row; the insert waits
+    /// for it and then sees the committed row.
+    async fn claim(mut self, key: String) -> ApiResult<Begun> {
+        if key.is_empty() || key.len() > MAX_KEY_LEN {
+            return Err(ApiError::invalid(
+                "idempotencyKey",
+                format!("idempotencyKey must have 1 to {MAX_KEY_LEN} characters"),
+            ));
+        }
+        let sub = self.actor.sub.clone().unwrap_or_default();
+        let inserted = idempotency_key::Entity::insert(idempotency_key::ActiveModel {
+            actor_sub: Set(sub.clone()),
+            key: Set(key.clone()),
+            operation: Set(self.operation.to_owned()),
+            record_id: Set(None),
+            created_at: Set(self.at),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                idempotency_key::Column::ActorSub,
+                idempotency_key::Column::Key,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&*self.txn)
+        .await?;
+        if inserted == 1 {
+            self.idempotency_key = Some(key);
+            return Ok(Begun::Fresh(Box::new(self)));
+        }
+        let first = idempotency_key::Entity::find()
+            .filter(idempotency_key::Column::ActorSub.eq(&sub))
+            .filter(idempotency_key::Column::Key.eq(&key))
+            .one(&*self.txn)
+            .await?;
+        match first {
+            Some(first) if first.operation != self.operation => Err(ApiError::invalid(
+                "idempotencyKey",
+                format!("this idempotencyKey was used for {}", first.operation),
+            )),
+            Some(idempotency_key::Model {
+                record_id: Some(id),
+                ..
+            }) => Ok(Begun::Replay(id)),
+            _ => Err(ApiError::conflict(
+                "a request with this idempotencyKey is still in progress",
+            )),
+        }
+    }
+
+    /// The transaction to write through.
+    pub fn txn(&self) -> &sea_orm::DatabaseTransaction {
+        &self.txn
+    }
+
+    /// When the mutation happened (one instant for everything it writes).
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// The caller, as recorded.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Notes a domain event for the outbox: thin (type, time, owning unit, subject ids),
+    /// never names or narrative.
+    pub fn event(&mut self, event_type: EventType, unit: &UnitOf, subject_refs: serde_json::Value) {
+        self.events.push(domain_event::ActiveModel {
+            event_type: Set(event_type.as_str().to_owned()),
+            occurred_at: Set(self.at),
+            unit_id: Set(unit.id),
+            unit_path: Set(unit.path.clone()),
+            subject_refs: Set(subject_refs),
+            actor_sub: Set(self.actor.sub.clone()),
+            ..Default::default()
+        });
+    }
+
+    /// Notes an audit record of what was written: records of `record_type` with `ids`,
+    /// and what changed.
+    pub fn audit(&mut self, record_type: &str, ids: &[i64], what: impl Into<String>) {
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        self.audit.push(chain::NewRecord::new(
+            &self.actor,
+            self.operation.to_owned(),
+            Some(record_type.to_owned()),
+            (!ids.is_empty()).then(|| ids.join(",")),
+            Some(what.into()),
+            entities::enums::AuditOutcome::Allowed,
+            self.at,
+        ));
+    }
+
+    /// Writes the events and audit records, records the idempotency key's result
+    /// (`record_id`), and commits.
+    pub async fn commit(self, record_id: i64) -> ApiResult<()> {
+        if !self.events.is_empty() {
+            domain_event::Entity::insert_many(self.events)
+                .exec_without_returning(&*self.txn)
+                .await?;
+        }
+        chain::append(&self.txn, self.audit).await?;
+        if let Some(key) = &self.idempotency_key {
+            idempotency_key::Entity::update_many()
+                .col_expr(
+                    idempotency_key::Column::RecordId,
+                    sea_orm::sea_query::Expr::value(record_id),
+                )
+                .filter(
+                    idempotency_key::Column::ActorSub.eq(self
+                        .actor
+                        .sub
+                        .clone()
+                        .unwrap_or_default()),
+                )
+                .filter(idempotency_key::Column::Key.eq(key))
+                .exec(&*self.txn)
+                .await?;
+        }
+        self.txn.commit().await?;
+        Ok(())
+    }
+}
+
+/// The unit an event belongs to.
+#[derive(Debug, Clone)]
+pub struct UnitOf {
+    /// Row id of the unit.
+    pub id: i64,
+    /// Its materialised path (subscribers filter by subtree).
+    pub path: String,
+}
