@@ -73,6 +73,8 @@ pub mod prison_record;
 pub mod proclaimed_offender;
 /// `property_item`: A property item: stolen, recovered, seized or returned.
 pub mod property_item;
+/// How property identifiers are keyed for search.
+pub mod property_key;
 /// `seizure`: A seizure (IIF-IV).
 pub mod seizure;
 /// `statute`: A section of an act in the statute catalogue.

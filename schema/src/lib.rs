@@ -47,7 +47,7 @@ pub struct Query(
 
 /// The root mutation: every domain's mutations, merged.
 #[derive(MergedObject, Default)]
-pub struct Mutation(fir::FirMutation);
+pub struct Mutation(fir::FirMutation, investigation::InvestigationMutation);
 
 /// The served schema.
 pub type CctnsSchema = Schema<Query, Mutation, EmptySubscription>;

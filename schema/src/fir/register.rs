@@ -298,7 +298,7 @@ impl FirMutation {
 
         let mut write = match Write::begin(ctx, "registerFir", idempotency_key).await? {
             Begun::Replay(id) => return registered(ctx, id).await,
-            Begun::Fresh(write) => write,
+            Begun::Fresh(write) => *write,
         };
         let at = write.at();
         let year = at.year();

@@ -1,10 +1,16 @@
 //! Investigations: the case opened by an FIR, its officers, arrests, seizures and reports.
 
+mod lifecycle;
 mod types;
+mod write;
 
 use async_graphql::{Context, ID, Object};
 
 pub use types::{Arrest, Case, FinalReport, PropertyItem, Seizure};
+pub use write::{
+    FileFinalReportInput, InvestigationMutation, PropertyItemInput, RecordArrestInput,
+    RecordSeizureInput,
+};
 
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};

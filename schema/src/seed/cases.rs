@@ -16,7 +16,7 @@ use super::crimes::{self, Catalogue, ChargeRef, Code, Crime, VictimKind};
 use super::names::{self, Sex};
 use super::org::{Staff, World};
 use super::people::{Details, People, PersonRef, PoolPerson};
-use super::property::{Factory, Item, normalize_registration};
+use super::property::{Factory, Item};
 use super::rng::Rng;
 use super::text::{self, Facts};
 use super::v;
@@ -1136,7 +1136,10 @@ impl<'w> Gen<'w> {
     #[allow(clippy::too_many_arguments)]
     fn write_item(&mut self, fir_id: i64, seizure: Option<i64>, item: &Item, status: &str) {
         let id = self.bulk.id(T::PropertyItem);
-        let normalized = item.registration.as_deref().map(normalize_registration);
+        let normalized = item
+            .registration
+            .as_deref()
+            .map(entities::property_key::registration);
         self.bulk.push(
             T::PropertyItem,
             [

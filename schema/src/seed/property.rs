@@ -50,15 +50,6 @@ impl Item {
     }
 }
 
-/// Registration normalised for search: uppercase letters and digits only.
-pub(crate) fn normalize_registration(registration: &str) -> String {
-    registration
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
-
 struct VehicleModel {
     make: &'static str,
     model: &'static str,
@@ -513,7 +504,7 @@ mod tests {
             assert_eq!(luhn(&imei[..14]), imei.as_bytes()[14] - b'0');
             assert!(imeis.insert(imei));
             let v = factory.vehicle(&mut rng, "MH");
-            let reg = normalize_registration(v.registration.as_deref().unwrap());
+            let reg = entities::property_key::registration(v.registration.as_deref().unwrap());
             assert_eq!(reg.len(), 10, "{reg}");
             assert!(registrations.insert(reg));
             let c = v.chassis.unwrap();

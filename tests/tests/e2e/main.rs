@@ -13,3 +13,4 @@ mod register_fir;
 mod restricted;
 mod statements;
 mod websocket;
+mod workflow;
