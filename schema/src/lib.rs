@@ -47,7 +47,13 @@ pub struct Query(
 
 /// The root mutation: every domain's mutations, merged.
 #[derive(MergedObject, Default)]
-pub struct Mutation(fir::FirMutation, investigation::InvestigationMutation);
+pub struct Mutation(
+    fir::FirMutation,
+    investigation::InvestigationMutation,
+    courts::CourtMutation,
+    prisons::PrisonMutation,
+    complaints::ComplaintMutation,
+);
 
 /// The served schema.
 pub type CctnsSchema = Schema<Query, Mutation, EmptySubscription>;

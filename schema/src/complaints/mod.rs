@@ -3,6 +3,10 @@
 //! A citizen sees only the complaints they filed; station officers see their own
 //! station's; supervisors see their subtree's. Complaints are not national data.
 
+mod write;
+
+pub use write::{ComplaintMutation, FileComplaintInput};
+
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use entities::complaint;
@@ -61,6 +65,27 @@ impl ComplaintQuery {
                 .add(complaint::Column::Status.eq(entities::enums::ComplaintStatus::from(status)));
         }
         let query = complaint::Entity::find().filter(condition);
+        fetch_page(ctx, query, complaint::Column::Id, request, true, Complaint).await
+    }
+
+    /// The complaints the calling citizen filed, latest first (CITIZEN only).
+    async fn my_complaints(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last complaint already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<Complaint>> {
+        let principal = &RequestContext::of(ctx).principal;
+        let Some(identity) = principal
+            .identity
+            .as_ref()
+            .filter(|i| i.role == Role::Citizen)
+        else {
+            return Err(ApiError::forbidden("myComplaints is for citizens"));
+        };
+        let request = PageRequest::new(first, after.as_deref())?;
+        let query = complaint::Entity::find()
+            .filter(complaint::Column::CitizenSub.eq(identity.sub.clone()));
         fetch_page(ctx, query, complaint::Column::Id, request, true, Complaint).await
     }
 }

@@ -1,12 +1,14 @@
 //! Courts: court cases (by CNR), hearings, orders and disposals.
 
 mod types;
+mod write;
 
 use async_graphql::{Context, Object};
 use entities::{court_case, hearing};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub use types::{CourtCase, CourtOrder, Disposal, Hearing};
+pub use write::{CourtMutation, DisposalInput, IssueCourtOrderInput, RegisterCourtCaseInput};
 
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};

@@ -10,6 +10,7 @@ use entities::{fir, statute};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use filter::FirFilter;
+pub(crate) use register::PreparedFir;
 pub use register::{ChargeInput, FirMutation, PartyInput, RegisterFirInput};
 pub(crate) use types::FirScope;
 pub use types::{Charge, Fir};

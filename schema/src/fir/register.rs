@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Datelike, Duration, Utc};
 use entities::enums::{CaseStatus, PartyRole as StoredRole, UnitKind};
-use entities::{case_party, charge, fir, person, police_case, statute};
+use entities::{case_party, charge, fir, org_unit, person, police_case, statute};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
@@ -274,8 +274,30 @@ impl FirMutation {
         )]
         idempotency_key: Option<String>,
     ) -> ApiResult<Fir> {
-        let now = Utc::now();
-        input.validate(now)?;
+        let prepared = PreparedFir::prepare(ctx, input).await?;
+        let mut write = match Write::begin(ctx, "registerFir", idempotency_key).await? {
+            Begun::Replay(id) => return registered(ctx, id).await,
+            Begun::Fresh(write) => *write,
+        };
+        let fir_id = prepared.write(ctx, &mut write).await?;
+        write.commit(fir_id).await?;
+        registered(ctx, fir_id).await
+    }
+}
+
+/// An FIR checked and ready to write: the input validated, the caller's authority
+/// checked, the station, statutes and persons it names looked up.
+pub(crate) struct PreparedFir {
+    input: RegisterFirInput,
+    station: org_unit::Model,
+    statutes: HashMap<(entities::enums::Act, String), statute::Model>,
+    persons: HashMap<i64, person::Model>,
+}
+
+impl PreparedFir {
+    /// Validates `input` and looks up what it names, outside any transaction.
+    pub(crate) async fn prepare(ctx: &Context<'_>, input: RegisterFirInput) -> ApiResult<Self> {
+        input.validate(Utc::now())?;
         let station = unit_by_code(ctx, &input.station_code)
             .await
             .map_err(|_| ApiError::invalid("input.stationCode", "no such station"))?;
@@ -285,9 +307,8 @@ impl FirMutation {
                 format!("{} is not a police station", station.code),
             ));
         }
-        let rc = RequestContext::of(ctx);
         require_write(
-            &rc.principal,
+            &RequestContext::of(ctx).principal,
             &WriteTarget::StationRecord {
                 station_path: &station.path,
                 io_officer_id: None,
@@ -295,11 +316,29 @@ impl FirMutation {
         )?;
         let statutes = statutes_of(ctx, &input.charges).await?;
         let persons = existing_persons(ctx, &input.parties).await?;
+        Ok(Self {
+            input,
+            station,
+            statutes,
+            persons,
+        })
+    }
 
-        let mut write = match Write::begin(ctx, "registerFir", idempotency_key).await? {
-            Begun::Replay(id) => return registered(ctx, id).await,
-            Begun::Fresh(write) => *write,
-        };
+    /// The registering station.
+    pub(crate) fn station(&self) -> &org_unit::Model {
+        &self.station
+    }
+
+    /// Writes the FIR inside `write`: serial, FIR, case (REGISTERED), charges, new persons,
+    /// parties, the FIR_REGISTERED event and the audit records. Returns the FIR's row id.
+    pub(crate) async fn write(self, ctx: &Context<'_>, write: &mut Write) -> ApiResult<i64> {
+        let Self {
+            input,
+            station,
+            statutes,
+            persons,
+        } = self;
+        let rc = RequestContext::of(ctx);
         let at = write.at();
         let year = at.year();
         let serial = serial::next_serial(write.txn(), station.id, year).await?;
@@ -413,8 +452,7 @@ impl FirMutation {
             format!("registered FIR {serial:04}/{year} at {}", station.code),
         );
         write.audit("Person", &person_ids, "named as parties");
-        write.commit(fir_id).await?;
-        registered(ctx, fir_id).await
+        Ok(fir_id)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Investigations: the case opened by an FIR, its officers, arrests, seizures and reports.
 
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod types;
 mod write;
 

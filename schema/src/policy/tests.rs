@@ -413,6 +413,11 @@ fn write_authority() {
     };
     let complaint = WriteTarget::Complaint {
         station_path: STATION,
+        new_with_contact: true,
+    };
+    let handling = WriteTarget::Complaint {
+        station_path: STATION,
+        new_with_contact: false,
     };
     let rows: Vec<(&str, Principal, WriteTarget<'_>, bool)> = vec![
         (
@@ -584,9 +589,33 @@ fn write_authority() {
             false,
         ),
         (
-            "anonymous callers write nothing",
+            "anonymous callers file complaints with contact details",
             Principal::anonymous(),
             complaint,
+            true,
+        ),
+        (
+            "anonymous callers write nothing else",
+            Principal::anonymous(),
+            handling,
+            false,
+        ),
+        (
+            "a citizen does not handle complaints",
+            who(Role::Citizen, "/IN/", None),
+            handling,
+            false,
+        ),
+        (
+            "the station handles its complaints",
+            who(Role::StationHouseOfficer, STATION, Some(9)),
+            handling,
+            true,
+        ),
+        (
+            "anonymous callers write no FIR",
+            Principal::anonymous(),
+            station_record,
             false,
         ),
     ];

@@ -35,11 +35,14 @@ pub enum WriteTarget<'a> {
         /// Materialised path of the prison.
         prison_path: &'a str,
     },
-    /// A complaint filed by a citizen (their own) or received at the station at
-    /// `station_path`.
+    /// A complaint filed by a citizen (their own), by an anonymous caller who leaves
+    /// contact details, or received at the station at `station_path`; closing or
+    /// converting one is the receiving station's.
     Complaint {
         /// Materialised path of the receiving station.
         station_path: &'a str,
+        /// Whether this is a new complaint that gives the complainant's contact details.
+        new_with_contact: bool,
     },
     /// Org units, officers and reference data (statutes).
     ReferenceData,
@@ -48,7 +51,13 @@ pub enum WriteTarget<'a> {
 /// Whether `principal` may make the write described by `target`.
 pub fn may_write(principal: &Principal, target: &WriteTarget<'_>) -> bool {
     let Some(identity) = principal.identity.as_ref() else {
-        return false;
+        return matches!(
+            target,
+            WriteTarget::Complaint {
+                new_with_contact: true,
+                ..
+            }
+        );
     };
     let role = identity.role;
     let at_station = |path: &str| {
@@ -78,9 +87,10 @@ pub fn may_write(principal: &Principal, target: &WriteTarget<'_>) -> bool {
         WriteTarget::CustodyRecord { prison_path } => {
             role == Role::Prison && identity.unit.contains(prison_path)
         }
-        WriteTarget::Complaint { station_path } => {
-            role == Role::Citizen || at_station(station_path)
-        }
+        WriteTarget::Complaint {
+            station_path,
+            new_with_contact,
+        } => (role == Role::Citizen && new_with_contact) || at_station(station_path),
         WriteTarget::ReferenceData => role == Role::Admin,
     }
 }
@@ -100,7 +110,7 @@ pub fn require_write(principal: &Principal, target: &WriteTarget<'_>) -> ApiResu
         WriteTarget::CourtRecord { .. } => "only the court itself writes its records",
         WriteTarget::CustodyRecord { .. } => "only the prison itself writes its custody records",
         WriteTarget::Complaint { .. } => {
-            "complaints are filed by citizens or received at the caller's own station"
+            "complaints are filed by citizens (with contact details) or handled by the receiving station"
         }
         WriteTarget::ReferenceData => "reference data is maintained by administrators",
     };

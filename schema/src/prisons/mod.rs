@@ -1,6 +1,7 @@
 //! Prisons: custody records (e-Prisons) and movements.
 
 mod types;
+mod write;
 
 use async_graphql::{Context, InputObject, Object};
 use entities::{court_case, prison_record};
@@ -8,6 +9,7 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 pub use types::{PrisonMovement, PrisonRecord};
+pub use write::{AdmitPrisonerInput, PrisonMutation, RecordPrisonMovementInput};
 
 use crate::context::RequestContext;
 use crate::enums::PrisonerCategory;

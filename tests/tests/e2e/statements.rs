@@ -41,9 +41,11 @@ on_both! {
              {large} for {large_rows} FIRs"
         );
         assert!(large_rows > 10 * small_rows, "the large query touches many more rows");
-        // A batch that lands while the request is being polled can split one wave in two:
-        // allow that, but nothing that grows with rows.
-        assert!(large <= small + 3, "statements grew with rows: {small} → {large}");
-        assert!(large <= 40, "about one statement per relation per level: {large}");
+        // A batch that lands while the request is being polled can split one wave in two,
+        // more often when the machine is busy (the whole suite runs in parallel): allow a
+        // few such splits, but nothing that grows with rows (N+1 here would be hundreds).
+        assert!(large <= small + 20, "statements grew with rows: {small} → {large}");
+        assert!(large <= 60, "about one statement per relation per level: {large}");
+        assert!(large * 5 < large_rows as u64, "fewer statements than rows by far: {large} for {large_rows}");
     }
 }
