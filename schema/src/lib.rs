@@ -49,6 +49,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     fir::FirMutation,
+    fir::FirAmendMutation,
     investigation::InvestigationMutation,
     courts::CourtMutation,
     prisons::PrisonMutation,

@@ -1,5 +1,6 @@
 //! FIRs, their charges and the statute catalogue.
 
+mod amend;
 mod filter;
 mod register;
 mod serial;
@@ -9,6 +10,7 @@ use async_graphql::{Context, ID, Object};
 use entities::{fir, statute};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
+pub use amend::{AmendFirInput, FirAmendMutation};
 pub use filter::FirFilter;
 pub(crate) use register::PreparedFir;
 pub use register::{ChargeInput, FirMutation, PartyInput, RegisterFirInput};

@@ -186,10 +186,14 @@ impl RegisterFirInput {
 
 /// The statute catalogue rows the charges name, by (act, section); a charge under a
 /// central act that the catalogue does not hold is refused.
-async fn statutes_of(
+pub(crate) async fn statutes_of(
     ctx: &Context<'_>,
     charges: &[ChargeInput],
+    field: &str,
 ) -> ApiResult<HashMap<(entities::enums::Act, String), statute::Model>> {
+    if charges.iter().all(|c| c.act == Act::Local) {
+        return Ok(HashMap::new());
+    }
     let mut any = Condition::any();
     for charge in charges.iter().filter(|c| c.act != Act::Local) {
         any = any.add(
@@ -210,10 +214,10 @@ async fn statutes_of(
             && !found.contains_key(&(charge.act.into(), charge.section.trim().to_owned()))
         {
             return Err(ApiError::invalid(
-                format!("input.charges[{i}].section"),
+                format!("{field}[{i}].section"),
                 format!(
-                    "{:?} {} is not in the statute catalogue",
-                    charge.act,
+                    "{} {} is not in the statute catalogue",
+                    sea_orm::ActiveEnum::to_value(&entities::enums::Act::from(charge.act)),
                     charge.section.trim()
                 ),
             ));
@@ -314,7 +318,7 @@ impl PreparedFir {
                 io_officer_id: None,
             },
         )?;
-        let statutes = statutes_of(ctx, &input.charges).await?;
+        let statutes = statutes_of(ctx, &input.charges, "input.charges").await?;
         let persons = existing_persons(ctx, &input.parties).await?;
         Ok(Self {
             input,

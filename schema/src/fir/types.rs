@@ -9,7 +9,7 @@ use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
 use crate::courts::CourtCaseById;
 use crate::enums::{Act, FirType};
-use crate::error::ApiResult;
+use crate::error::{ApiResult, unless_forbidden};
 use crate::ids;
 use crate::investigation::Case;
 use crate::investigation::CourtCasesOfCase;
@@ -218,6 +218,25 @@ impl Fir {
         let Some(row) = row else { return Ok(None) };
         let case = Case(row);
         Ok(case.visible(ctx).await?.then_some(case))
+    }
+    /// For an FIR registered on the transfer of a zero FIR: that FIR's number and station
+    /// (`0007/2026 (MH-PUN-PS001)`), the reference the original number is known by.
+    async fn original_number(&self) -> Option<&str> {
+        self.0.original_number.as_deref()
+    }
+    /// The zero FIR this one was transferred from (null if none, or not visible).
+    async fn transferred_from(&self, ctx: &Context<'_>) -> ApiResult<Option<Fir>> {
+        match self.0.transferred_from_fir_id {
+            Some(id) => unless_forbidden(super::find_fir(ctx, id).await),
+            None => Ok(None),
+        }
+    }
+    /// The FIR this zero FIR was transferred to (null if none, or not visible).
+    async fn transferred_to(&self, ctx: &Context<'_>) -> ApiResult<Option<Fir>> {
+        match self.0.transferred_to_fir_id {
+            Some(id) => unless_forbidden(super::find_fir(ctx, id).await),
+            None => Ok(None),
+        }
     }
     /// Everyone named in the FIR, each in their role (police-restricted: null for other
     /// callers). Protected identities come masked.

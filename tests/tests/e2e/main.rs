@@ -1,5 +1,6 @@
 //! End-to-end tests: the real gateway router over SQLite and over a real PostgreSQL.
 
+mod amend_transfer;
 mod audit;
 mod auth;
 mod first_slice;

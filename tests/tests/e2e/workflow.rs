@@ -64,7 +64,8 @@ const OUTCOME: &str = "mutation($h: ID!, $next: NaiveDate) { recordHearingOutcom
 const ORDER: &str =
     "mutation($input: IssueCourtOrderInput!) { issueCourtOrder(input: $input) { kind } }";
 const ADMIT: &str = "mutation($input: AdmitPrisonerInput!) { admitPrisoner(input: $input) { id prisonerId category } }";
-const MOVE: &str = "mutation($input: RecordPrisonMovementInput!) { recordPrisonMovement(input: $input) { id } }";
+const MOVE: &str =
+    "mutation($input: RecordPrisonMovementInput!) { recordPrisonMovement(input: $input) { id } }";
 const RELEASE: &str =
     "mutation($r: ID!) { releasePrisoner(prisonRecordId: $r, reason: BAIL) { releasedAt } }";
 const COURT: &str = "MH-PUN-CT01";
