@@ -159,6 +159,10 @@ on_both! {
         let body = refused(&app, &io, SEIZE, bad_item, "BAD_USER_INPUT").await;
         assert_eq!(body["errors"][0]["extensions"]["field"], "input.items[0].imei");
 
+        // No court case before a chargesheet.
+        let early = json!({ "input": { "cnr": "ZZZZ990000012026", "courtCode": COURT, "caseType": "RCC", "caseNumber": 1, "caseYear": 2026, "caseIds": [case] } });
+        let body = refused(&app, &app.token("COURT", COURT, "ecourts-pune"), COURT_CASE, early, "CONFLICT").await;
+        assert!(body["errors"][0]["message"].as_str().unwrap().contains("UNDER_INVESTIGATION"), "{body}");
         // A closure must not charge anyone; a chargesheet must.
         refused(&app, &io, REPORT, report("UNTRACED", json!([accused])), "BAD_USER_INPUT").await;
         let filed = step(&app, &io, REPORT, report("CHARGESHEET", json!([accused])), &["CASE_STATUS_CHANGED", "FINAL_REPORT_FILED"]).await;
