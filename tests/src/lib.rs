@@ -244,6 +244,12 @@ fn jwt_args() -> JwtArgs {
     }
 }
 
+/// The current year (UTC): FIR serials, petition numbers and prisoner ids count per year.
+pub fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
+}
+
 /// The nodes of a Relay connection in a response body.
 pub fn nodes(connection: &Value) -> Vec<Value> {
     connection["edges"]

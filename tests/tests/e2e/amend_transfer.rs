@@ -1,7 +1,7 @@
 //! Amendments (never edits) and zero-FIR transfers.
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{TestApp, error_code, on_both, this_year};
 
 const STATION: &str = "MH-PUN-PS001";
 const OTHER: &str = "MH-PUN-PS002";
@@ -82,13 +82,13 @@ on_both! {
         let id = zero["registerFir"]["id"].as_str().unwrap().to_owned();
         let serial = zero["registerFir"]["serial"].as_i64().unwrap();
         let next_there: i64 = app.text(&format!(
-            "SELECT CAST(COALESCE(MAX(c.last_serial), 0) + 1 AS TEXT) FROM fir_serial_counter c JOIN org_unit u ON u.id = c.station_id WHERE u.code = '{OTHER}' AND c.year = 2026")).await.parse().unwrap();
+            "SELECT CAST(COALESCE(MAX(c.last_serial), 0) + 1 AS TEXT) FROM fir_serial_counter c JOIN org_unit u ON u.id = c.station_id WHERE u.code = '{OTHER}' AND c.year = {}", this_year())).await.parse().unwrap();
         let before = events(&app).await.len();
         let moved = app.data(Some(&officer), TRANSFER, json!({ "id": id, "to": OTHER })).await["transferFir"].clone();
         assert_eq!(moved["station"]["code"], OTHER);
         assert_eq!(moved["serial"], next_there);
         assert_eq!(moved["type"], "REGULAR");
-        assert_eq!(moved["originalNumber"], format!("{serial:04}/2026 ({STATION})"));
+        assert_eq!(moved["originalNumber"], format!("{serial:04}/{} ({STATION})", this_year()));
         assert_eq!(moved["charges"], json!([{ "act": "BNS", "section": "309(4)" }]));
         assert_eq!(moved["parties"][1]["code"], "A1");
         assert_eq!(moved["transferredFrom"]["id"], id.as_str());

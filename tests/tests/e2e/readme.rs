@@ -1,20 +1,22 @@
-//! Every query in the README's tour runs without errors against the demo data.
+//! Every query in the README's tour, and its mutation example, runs without errors
+//! against the demo data.
 
 use serde_json::json;
 use tests::{TestApp, on_both};
 
-/// The ```graphql blocks of the README's tour section.
-fn tour_queries() -> Vec<String> {
+/// The ```graphql blocks of the README section whose heading starts with `heading`.
+fn graphql_blocks(heading: &str) -> Vec<String> {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
         .expect("README.md");
-    let tour = readme
-        .split("## A tour")
+    let section = readme
+        .split(&format!("## {heading}"))
         .nth(1)
-        .expect("README has a tour section")
+        .unwrap_or_else(|| panic!("README has a section {heading}"))
         .split("\n## ")
         .next()
         .unwrap();
-    tour.split("```graphql")
+    section
+        .split("```graphql")
         .skip(1)
         .map(|block| block.split("```").next().unwrap().to_owned())
         .collect()
@@ -24,7 +26,7 @@ on_both! {
     async fn readme_tour_queries_run(backend: Backend) {
         let app = TestApp::with_demo_data(backend).await;
         let analyst = app.token("ANALYST", "IN", "analyst");
-        let queries = tour_queries();
+        let queries = graphql_blocks("A tour");
         assert_eq!(queries.len(), 5);
         for query in queries {
             let data = app.data(Some(&analyst), &query, json!({})).await;
@@ -34,5 +36,18 @@ on_both! {
                 assert!(!edges.as_array().unwrap().is_empty(), "{query}: nothing found");
             }
         }
+    }
+}
+
+on_both! {
+    async fn readme_mutation_example_runs(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let officer = app.token("STATION_OFFICER", "KA-BLR-PS001", "KA-BLR-PS001.pc1");
+        let examples = graphql_blocks("Writing");
+        assert_eq!(examples.len(), 1);
+        let data = app.data(Some(&officer), &examples[0], json!({})).await;
+        assert_eq!(data["registerFir"]["case"]["status"], "REGISTERED", "{data}");
+        let number = data["registerFir"]["number"].as_str().unwrap();
+        assert!(number.len() == 9 && number.as_bytes()[4] == b'/', "NNNN/YYYY: {number}");
     }
 }

@@ -2,7 +2,7 @@
 //! all-or-nothing writes (the FIR, its case, parties, event and audit record together).
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{TestApp, error_code, on_both, this_year};
 
 const STATION: &str = "MH-PUN-PS001";
 
@@ -53,7 +53,8 @@ async fn counts(app: &TestApp) -> [i64; 5] {
 async fn last_serial(app: &TestApp) -> i64 {
     app.text(&format!(
         "SELECT CAST(COALESCE(MAX(c.last_serial), 0) AS TEXT) FROM fir_serial_counter c JOIN org_unit u ON u.id = c.station_id \
-         WHERE u.code = '{STATION}' AND c.year = 2026"
+         WHERE u.code = '{STATION}' AND c.year = {}",
+        this_year()
     ))
     .await
     .parse()
@@ -75,8 +76,8 @@ on_both! {
         let data = app.data(Some(&officer(&app)), REGISTER, json!({ "input": fir })).await;
         let fir = &data["registerFir"];
         assert_eq!(fir["serial"], serial + 1);
-        assert_eq!(fir["year"], 2026);
-        assert_eq!(fir["number"], format!("{:04}/2026", serial + 1));
+        assert_eq!(fir["year"], this_year());
+        assert_eq!(fir["number"], format!("{:04}/{}", serial + 1, this_year()));
         assert_eq!(fir["victimIdentityProtected"], false);
         assert_eq!(fir["charges"], json!([{ "act": "BNS", "section": "303(2)" }]));
         assert_eq!(fir["case"]["status"], "REGISTERED");

@@ -4,7 +4,7 @@
 //! step, and every illegal transition refused with `CONFLICT`.
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{TestApp, error_code, on_both, this_year};
 
 const STATION: &str = "MH-PUN-PS001";
 
@@ -90,7 +90,7 @@ on_both! {
         let anil = json!({ "name": "Anil Deshpande", "sex": "MALE", "birthYear": 1979, "phone": "9822098220" });
         let filed = step(&app, &citizen, FILE, complaint(anil.clone()), &["COMPLAINT_RECEIVED"]).await;
         let petition = filed["fileComplaint"]["id"].as_str().unwrap().to_owned();
-        assert!(filed["fileComplaint"]["petitionNumber"].as_str().unwrap().starts_with(&format!("{STATION}/PET/2026/")));
+        assert!(filed["fileComplaint"]["petitionNumber"].as_str().unwrap().starts_with(&format!("{STATION}/PET/{}/", this_year())));
         let mine = app.data(Some(&citizen), "{ myComplaints { totalCount } }", json!({})).await;
         assert_eq!(mine["myComplaints"]["totalCount"], 1);
         refused(&app, "", FILE, complaint(Value::Null), "FORBIDDEN").await;
@@ -201,7 +201,7 @@ on_both! {
         refused(&app, &court, ADMIT, admission.clone(), "FORBIDDEN").await;
         let admitted = step(&app, &prison, ADMIT, admission.clone(), &["PRISONER_ADMITTED"]).await;
         let record = admitted["admitPrisoner"]["id"].as_str().unwrap().to_owned();
-        assert!(admitted["admitPrisoner"]["prisonerId"].as_str().unwrap().starts_with("MHPUNPR1/2026/"));
+        assert!(admitted["admitPrisoner"]["prisonerId"].as_str().unwrap().starts_with(&format!("MHPUNPR1/{}/", this_year())));
         let body = refused(&app, &prison, ADMIT, admission.clone(), "CONFLICT").await;
         assert!(body["errors"][0]["message"].as_str().unwrap().contains("already in custody"), "{body}");
         step(&app, &prison, MOVE, json!({ "input": { "prisonRecordId": record, "kind": "COURT_PRODUCTION", "destinationCode": COURT } }), &[]).await;
