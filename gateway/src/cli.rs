@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
 use schema::db::{PoolOptions, SqlStats};
+use schema::events::EventHub;
 use schema::policy::Role;
 use schema::seed::{SeedOptions, sample_principals};
 use sea_orm::DatabaseConnection;
@@ -200,10 +201,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         demo(&db, &args).await?;
     }
+    let events = EventHub::start(db.clone())
+        .await
+        .context("cannot read the event outbox")?;
     let app = router(
         db,
         stats,
         verifier,
+        events.clone(),
         &RouterOptions {
             graphiql: environment == Environment::Development || args.graphiql,
             max_body_bytes: args.max_body_bytes,
@@ -219,7 +224,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Complete every event stream, so subscribers get `complete` and connections close.
+        events.shutdown();
+    })
     .await
     .context("server error")?;
     tracing::info!("shut down cleanly");

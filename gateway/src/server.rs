@@ -16,6 +16,7 @@ use axum::routing::get;
 use schema::audit::{self, Actor};
 use schema::db::SqlStats;
 use schema::error::{ApiError, ErrorCode, ensure_codes};
+use schema::events::EventHub;
 use schema::policy::Principal;
 use schema::{CctnsSchema, RequestContext};
 use sea_orm::DatabaseConnection;
@@ -31,6 +32,7 @@ pub struct AppState {
 
 struct Inner {
     schema: CctnsSchema,
+    events: Arc<EventHub>,
     db: DatabaseConnection,
     stats: SqlStats,
     verifier: Verifier,
@@ -53,11 +55,13 @@ pub fn router(
     db: DatabaseConnection,
     stats: SqlStats,
     verifier: Verifier,
+    events: Arc<EventHub>,
     options: &RouterOptions,
 ) -> Router {
     let state = AppState {
         inner: Arc::new(Inner {
             schema: schema::build_schema(),
+            events,
             db,
             stats,
             verifier,
@@ -231,27 +235,91 @@ pub(crate) async fn run(
     let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
-    let (mut context, batches) = RequestContext::new(state.inner.db.clone(), principal);
-    context.client_addr = client;
+    let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
-    let mut response = batches
+    let response = batches
         .drive(state.inner.schema.execute(request.data(context)))
         .await;
-    ensure_codes(&mut response);
-    trail.refused_errors(&response.errors);
-    let operation_name = match operation_name {
-        None if !trail.is_empty() => sole_operation_name(&query),
-        given => given,
-    };
-    if let Err(e) = audit::flush(&state.inner.db, &trail, &actor, operation_name.as_deref()).await {
-        // Nothing is shown that the audit trail does not record.
-        tracing::error!(error = %e, "audit trail not written; response withheld");
-        return Err(AuditUnavailable);
+    state
+        .finish(response, &trail, &actor, operation_name, &query)
+        .await
+}
+
+/// Runs one subscription for `principal`: each item is finished as [`run`] finishes a
+/// response (contract codes, audit flush).
+pub(crate) fn run_stream(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    request: async_graphql::Request,
+) -> futures_util::stream::BoxStream<'static, Result<async_graphql::Response, AuditUnavailable>> {
+    use futures_util::StreamExt;
+    state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let actor = Actor::of(&principal, client.clone());
+    let operation_name = request.operation_name.clone();
+    let query = request.query.clone();
+    let (context, batches) = state.context(principal, client);
+    let trail = context.audit.clone();
+    let stream = batches.drive_stream(state.inner.schema.execute_stream(request.data(context)));
+    let state = state.clone();
+    stream
+        .then(move |response| {
+            let (state, trail, actor) = (state.clone(), trail.clone(), actor.clone());
+            let (operation_name, query) = (operation_name.clone(), query.clone());
+            async move {
+                state
+                    .finish(response, &trail, &actor, operation_name, &query)
+                    .await
+            }
+        })
+        .boxed()
+}
+
+impl AppState {
+    /// A request context for `principal`, with the client's address and the event hub.
+    fn context(
+        &self,
+        principal: Principal,
+        client: Option<String>,
+    ) -> (RequestContext, schema::loader::BatchQueue) {
+        let (mut context, batches) = RequestContext::new(self.inner.db.clone(), principal);
+        context.client_addr = client;
+        context.events = Some(self.inner.events.clone());
+        (context, batches)
     }
-    if response.is_err() {
-        state.inner.request_errors.fetch_add(1, Ordering::Relaxed);
+
+    /// Gives a response its contract codes and writes what it disclosed or was refused
+    /// to the audit log; withholds it if that fails.
+    async fn finish(
+        &self,
+        mut response: async_graphql::Response,
+        trail: &audit::AuditTrail,
+        actor: &Actor,
+        operation_name: Option<String>,
+        query: &str,
+    ) -> Result<async_graphql::Response, AuditUnavailable> {
+        ensure_codes(&mut response);
+        trail.refused_errors(&response.errors);
+        let operation_name = match operation_name {
+            None if !trail.is_empty() => sole_operation_name(query),
+            given => given,
+        };
+        if let Err(e) = audit::flush(&self.inner.db, trail, actor, operation_name.as_deref()).await
+        {
+            // Nothing is shown that the audit trail does not record.
+            tracing::error!(error = %e, "audit trail not written; response withheld");
+            return Err(AuditUnavailable);
+        }
+        if response.is_err() {
+            self.inner.request_errors.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(response)
     }
-    Ok(response)
+}
+
+/// Whether `request` is a subscription.
+pub(crate) fn is_subscription(request: &async_graphql::Request) -> bool {
+    operation_type(request) == Some(OperationType::Subscription)
 }
 
 async fn execute(

@@ -37,12 +37,17 @@ impl GatewayExecutor {
     async fn run(self, principal: Principal, request: Request) -> Response {
         match server::run(&self.state, principal, self.client, request).await {
             Ok(response) => response,
-            Err(server::AuditUnavailable) => Response::from_errors(vec![error(
-                ErrorCode::Internal,
-                "the audit trail could not be written; try again",
-            )]),
+            Err(server::AuditUnavailable) => audit_unavailable(),
         }
     }
+}
+
+/// The response that replaces one whose audit records could not be written.
+fn audit_unavailable() -> Response {
+    Response::from_errors(vec![error(
+        ErrorCode::Internal,
+        "the audit trail could not be written; try again",
+    )])
 }
 
 fn error(code: ErrorCode, message: &str) -> async_graphql::ServerError {
@@ -69,7 +74,12 @@ impl Executor for GatewayExecutor {
             .and_then(|data| data.get(&std::any::TypeId::of::<Session>()))
             .and_then(|session| session.downcast_ref::<Session>())
             .map_or_else(Principal::anonymous, |s| s.principal.clone());
-        stream::once(self.clone().run(principal, request)).boxed()
+        if !server::is_subscription(&request) {
+            return stream::once(self.clone().run(principal, request)).boxed();
+        }
+        server::run_stream(&self.state, principal, self.client.clone(), request)
+            .map(|item| item.unwrap_or_else(|server::AuditUnavailable| audit_unavailable()))
+            .boxed()
     }
 }
 

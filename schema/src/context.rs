@@ -16,6 +16,8 @@ pub struct RequestContext {
     pub principal: Principal,
     /// The client's network address, as the transport saw it (for audit records).
     pub client_addr: Option<String>,
+    /// The process's event hub: writes wake it, subscriptions listen to it.
+    pub events: Option<std::sync::Arc<crate::events::EventHub>>,
     /// The shared pool.
     pub db: DatabaseConnection,
     /// What this request disclosed and was refused; the transport flushes it to the
@@ -61,6 +63,7 @@ impl RequestContext {
             party_access: Memo::new(),
             principal,
             client_addr: None,
+            events: None,
             db,
         };
         (context, queue)

@@ -10,6 +10,7 @@ pub mod courts;
 pub mod db;
 pub mod enums;
 pub mod error;
+pub mod events;
 pub mod fir;
 pub mod identity;
 pub mod ids;
@@ -25,7 +26,7 @@ pub mod registers;
 pub mod seed;
 pub mod write;
 
-use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema};
+use async_graphql::{MergedObject, SDLExportOptions, Schema};
 
 pub use context::RequestContext;
 
@@ -56,14 +57,21 @@ pub struct Mutation(
     complaints::ComplaintMutation,
 );
 
+/// The root subscription.
+pub type Subscription = events::EventSubscription;
+
 /// The served schema.
-pub type CctnsSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type CctnsSchema = Schema<Query, Mutation, Subscription>;
 
 /// Builds the schema. Per-request data ([`RequestContext`]) is attached by the transport.
 pub fn build_schema() -> CctnsSchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .enable_federation()
-        .finish()
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .enable_federation()
+    .finish()
 }
 
 /// The Apollo Federation v2 SDL of the served schema (what `cctns schema` prints and

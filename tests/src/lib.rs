@@ -89,6 +89,16 @@ impl TestApp {
     /// A gateway over a fresh, migrated, empty database.
     pub async fn empty(backend: Backend) -> TestApp {
         let (url, dir) = fresh_database(backend).await;
+        Self::serve(url, dir).await
+    }
+
+    /// A second gateway (another replica) over this one's database.
+    pub async fn replica(&self) -> TestApp {
+        Self::serve(self.url.clone(), None).await
+    }
+
+    /// Starts a gateway over the (migrated on the way) database at `url`.
+    async fn serve(url: String, dir: Option<tempfile::TempDir>) -> TestApp {
         let pool = PoolOptions {
             max_connections: 8,
             ..PoolOptions::default()
@@ -97,10 +107,14 @@ impl TestApp {
         Migrator::up(&db, None).await.expect("migrate");
         let verifier =
             Verifier::from_config(&jwt_args(), Environment::Development).expect("verifier");
+        let events = schema::events::EventHub::start(db.clone())
+            .await
+            .expect("event hub");
         let app = router(
             db.clone(),
             stats.clone(),
             verifier,
+            events,
             &RouterOptions {
                 graphiql: true,
                 max_body_bytes: 256 * 1024,

@@ -87,12 +87,9 @@ pub fn record_hash(prev_hash: &str, record: &audit_record::Model) -> String {
         .collect()
 }
 
-/// Appends `records`, in order, to the chain inside `txn` (the caller commits: a write and
-/// its audit records land together or not at all).
-pub async fn append(txn: &WriteTxn, records: Vec<NewRecord>) -> Result<(), DbErr> {
-    if records.is_empty() {
-        return Ok(());
-    }
+/// Takes the chain's lock for the rest of `txn` (PostgreSQL; on SQLite the [`WriteTxn`]
+/// already excludes other writers). Taking it again in the same transaction is free.
+pub async fn lock(txn: &WriteTxn) -> Result<(), DbErr> {
     if txn.get_database_backend() == DbBackend::Postgres {
         txn.execute_raw(Statement::from_string(
             DbBackend::Postgres,
@@ -100,6 +97,16 @@ pub async fn append(txn: &WriteTxn, records: Vec<NewRecord>) -> Result<(), DbErr
         ))
         .await?;
     }
+    Ok(())
+}
+
+/// Appends `records`, in order, to the chain inside `txn` (the caller commits: a write and
+/// its audit records land together or not at all).
+pub async fn append(txn: &WriteTxn, records: Vec<NewRecord>) -> Result<(), DbErr> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    lock(txn).await?;
     let mut prev_hash = audit_record::Entity::find()
         .order_by_desc(audit_record::Column::Id)
         .limit(1)

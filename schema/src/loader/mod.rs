@@ -125,37 +125,67 @@ impl Wake for NoteWake {
 /// large lists) before handing the thread back to the runtime.
 const MAX_REPOLLS: usize = 64;
 
-impl<F: Future> Future for Driven<F> {
-    type Output = F::Output;
+impl BatchQueue {
+    /// Runs `stream` (a subscription's execution), releasing parked batches in waves
+    /// while it produces each item, as [`BatchQueue::drive`] does for one response.
+    pub fn drive_stream<S: futures_util::Stream>(&self, stream: S) -> DrivenStream<S> {
+        DrivenStream {
+            work: Box::pin(stream),
+            queue: self.clone(),
+        }
+    }
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<F::Output> {
-        *self
-            .queue
-            .shared
-            .waker
-            .lock()
-            .expect("batch queue poisoned") = Some(cx.waker().clone());
+    /// Polls the request's work (`poll`) so that its loads go out in waves: parked
+    /// batches are released only when the work is waiting on nothing but them.
+    fn drive_poll<T>(
+        &self,
+        cx: &mut TaskContext<'_>,
+        mut poll: impl FnMut(&mut TaskContext<'_>) -> Poll<T>,
+    ) -> Poll<T> {
+        *self.shared.waker.lock().expect("batch queue poisoned") = Some(cx.waker().clone());
         for _ in 0..MAX_REPOLLS {
             let note = Arc::new(NoteWake {
                 task: cx.waker().clone(),
                 woken: AtomicBool::new(false),
             });
             let waker = Waker::from(note.clone());
-            let polled = self
-                .work
-                .as_mut()
-                .poll(&mut TaskContext::from_waker(&waker));
+            let polled = poll(&mut TaskContext::from_waker(&waker));
             if polled.is_ready() {
                 return polled;
             }
             // A request that woke itself while being polled (a list yielding to be
             // cooperative, a batch landing meanwhile) has more to do before it waits.
             if !note.woken.load(Ordering::Acquire) {
-                self.queue.release();
+                self.release();
                 return Poll::Pending;
             }
         }
         Poll::Pending
+    }
+}
+
+impl<F: Future> Future for Driven<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        this.queue.drive_poll(cx, |cx| this.work.as_mut().poll(cx))
+    }
+}
+
+/// A stream driven by [`BatchQueue::drive_stream`].
+pub struct DrivenStream<S: futures_util::Stream> {
+    work: Pin<Box<S>>,
+    queue: BatchQueue,
+}
+
+impl<S: futures_util::Stream> futures_util::Stream for DrivenStream<S> {
+    type Item = S::Item;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<Option<S::Item>> {
+        let this = &mut *self;
+        this.queue
+            .drive_poll(cx, |cx| this.work.as_mut().poll_next(cx))
     }
 }
 

@@ -7,14 +7,12 @@
 //! [`Write::txn`], notes its [`Write::event`]s and [`Write::audit`] records, and ends
 //! with [`Write::commit`]. Dropping a `Write` without committing rolls everything back.
 
-mod events;
-
 use chrono::{DateTime, Utc};
 use entities::{domain_event, idempotency_key};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-pub use events::EventType;
+pub use crate::events::EventType;
 
 use crate::audit::{Actor, chain};
 use crate::context::RequestContext;
@@ -41,6 +39,7 @@ pub struct Write {
     at: DateTime<Utc>,
     events: Vec<domain_event::ActiveModel>,
     audit: Vec<chain::NewRecord>,
+    hub: Option<std::sync::Arc<crate::events::EventHub>>,
 }
 
 /// Longest accepted idempotency key.
@@ -66,6 +65,7 @@ impl Write {
             at: Utc::now(),
             events: Vec::new(),
             audit: Vec::new(),
+            hub: rc.events.clone(),
         };
         match idempotency_key {
             None => Ok(Begun::Fresh(Box::new(write))),
@@ -170,12 +170,24 @@ impl Write {
     }
 
     /// Writes the events and audit records, records the idempotency key's result
-    /// (`record_id`), and commits.
+    /// (`record_id`), commits, and wakes the event hub.
+    ///
+    /// The audit chain's lock is taken before the events are inserted and held to the
+    /// commit, so event ids commit in increasing order across all writers (the hub's
+    /// "everything after the last id" then misses nothing). On PostgreSQL the transaction
+    /// also sends `NOTIFY`, delivered to every replica when it commits.
     pub async fn commit(self, record_id: i64) -> ApiResult<()> {
-        if !self.events.is_empty() {
+        chain::lock(&self.txn).await?;
+        let published = !self.events.is_empty();
+        if published {
             domain_event::Entity::insert_many(self.events)
                 .exec_without_returning(&*self.txn)
                 .await?;
+            if self.txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+                self.txn
+                    .execute_unprepared(&format!("NOTIFY {}", crate::events::hub::CHANNEL))
+                    .await?;
+            }
         }
         chain::append(&self.txn, self.audit).await?;
         if let Some(key) = &self.idempotency_key {
@@ -196,6 +208,9 @@ impl Write {
                 .await?;
         }
         self.txn.commit().await?;
+        if published && let Some(hub) = &self.hub {
+            hub.wake();
+        }
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 mod amend_transfer;
 mod audit;
 mod auth;
+mod events;
 mod first_slice;
 mod graph;
 mod http;

@@ -1,8 +1,12 @@
 //! The domain event types integrators subscribe to (DOMAIN.md, "Events integrators
 //! subscribe to").
 
-/// A domain event type, stored as its SCREAMING_SNAKE_CASE name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use async_graphql::Enum;
+
+/// A domain event type (GraphQL `DomainEventType`), stored as its SCREAMING_SNAKE_CASE
+/// name.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(name = "DomainEventType", rename_items = "SCREAMING_SNAKE_CASE")]
 pub enum EventType {
     /// An FIR was registered.
     FirRegistered,
@@ -45,6 +49,34 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// Every event type.
+    pub const ALL: [EventType; 19] = [
+        EventType::FirRegistered,
+        EventType::FirTransferred,
+        EventType::FirAmended,
+        EventType::ChargesAltered,
+        EventType::IoAssigned,
+        EventType::AccusedArrested,
+        EventType::PropertySeized,
+        EventType::FinalReportFiled,
+        EventType::CaseStatusChanged,
+        EventType::CourtCaseRegistered,
+        EventType::HearingScheduled,
+        EventType::HearingOutcomeRecorded,
+        EventType::CourtOrderIssued,
+        EventType::JudgmentDelivered,
+        EventType::PrisonerAdmitted,
+        EventType::PrisonerReleased,
+        EventType::PrisonerEscaped,
+        EventType::ComplaintReceived,
+        EventType::MissingPersonReported,
+    ];
+
+    /// The type stored as `name`.
+    pub fn from_stored(name: &str) -> Option<EventType> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +99,18 @@ impl EventType {
             EventType::PrisonerEscaped => "PRISONER_ESCAPED",
             EventType::ComplaintReceived => "COMPLAINT_RECEIVED",
             EventType::MissingPersonReported => "MISSING_PERSON_REPORTED",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventType;
+
+    #[test]
+    fn stored_names_round_trip() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::from_stored(t.as_str()), Some(t));
         }
     }
 }
