@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest};
+use async_graphql_axum::GraphQLRequest;
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
@@ -33,6 +33,7 @@ pub struct AppState {
 struct Inner {
     schema: CctnsSchema,
     events: Arc<EventHub>,
+    connections: Arc<crate::ws::Connections>,
     db: DatabaseConnection,
     stats: SqlStats,
     verifier: Verifier,
@@ -62,6 +63,7 @@ pub fn router(
         inner: Arc::new(Inner {
             schema: schema::build_schema(),
             events,
+            connections: Arc::default(),
             db,
             stats,
             verifier,
@@ -128,8 +130,19 @@ pub(crate) async fn identify(
     authorization: Option<&str>,
     client: Option<String>,
 ) -> Result<Principal, Unidentified> {
+    identify_until(state, authorization, client)
+        .await
+        .map(|(principal, _)| principal)
+}
+
+/// [`identify`], with the token's expiry (`exp`, seconds since the epoch) if there was one.
+pub(crate) async fn identify_until(
+    state: &AppState,
+    authorization: Option<&str>,
+    client: Option<String>,
+) -> Result<(Principal, Option<i64>), Unidentified> {
     let Some(value) = authorization else {
-        return Ok(Principal::anonymous());
+        return Ok((Principal::anonymous(), None));
     };
     let refuse = |sub: Option<String>, reason: String| async move {
         let actor = Actor {
@@ -153,7 +166,7 @@ pub(crate) async fn identify(
         }
     };
     match schema::identity::resolve_principal(&state.inner.db, &claims).await {
-        Ok(principal) => Ok(principal),
+        Ok(principal) => Ok((principal, Some(claims.exp))),
         Err(ApiError {
             code: ErrorCode::Unauthenticated,
             message,
@@ -276,6 +289,11 @@ pub(crate) fn run_stream(
 }
 
 impl AppState {
+    /// The open WebSocket connections, per caller.
+    pub(crate) fn connections(&self) -> &Arc<crate::ws::Connections> {
+        &self.inner.connections
+    }
+
     /// A request context for `principal`, with the client's address and the event hub.
     fn context(
         &self,
@@ -420,15 +438,11 @@ async fn graphql_get(
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
     {
         let (mut parts, _) = request.into_parts();
-        let protocol = match GraphQLProtocol::from_request_parts(&mut parts, &state).await {
-            Ok(protocol) => protocol,
-            Err(rejection) => return rejection.into_response(),
-        };
         let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
             Ok(upgrade) => upgrade,
             Err(rejection) => return rejection.into_response(),
         };
-        return crate::ws::upgrade(state, upgrade, protocol, client_addr(&parts));
+        return crate::ws::upgrade(state, upgrade, &parts.headers, client_addr(&parts));
     }
     let accepts_html = headers
         .get(header::ACCEPT)

@@ -2,35 +2,95 @@
 //! `graphql-ws` (subscriptions-transport-ws) one.
 //!
 //! The caller is identified once, from the `connection_init` payload, by the same
-//! verification as HTTP ([`server::identify`]): `{"Authorization": "Bearer …"}` (or
+//! verification as HTTP ([`server::identify_until`]): `{"Authorization": "Bearer …"}` (or
 //! `{"authorization": …}`, or `{"token": …}`); no token is the anonymous caller. A refused
 //! token closes the connection before any operation runs (close code 1002 with the reason
 //! `invalid token` on `graphql-transport-ws`, as async-graphql rejects a failed
-//! `connection_init`; a `connection_error` message on the legacy protocol). Each operation then runs exactly as an HTTP
-//! request does ([`server::run`]): its own request context, batched loads, audit trail.
+//! `connection_init`; a `connection_error` message on the legacy protocol). When the
+//! token expires, the connection is closed with `4403 token expired`.
+//!
+//! Each operation runs exactly as an HTTP request does ([`server::run`], or
+//! [`server::run_stream`] for subscriptions): its own request context, batched loads,
+//! audit trail. The server pings every [`PING_EVERY`] and closes a connection that has
+//! sent nothing for [`IDLE_TIMEOUT`]; a connection holds at most
+//! [`MAX_SUBSCRIPTIONS_PER_CONNECTION`] subscriptions, a caller at most
+//! [`MAX_CONNECTIONS_PER_CALLER`] connections.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use async_graphql::http::{WebSocket as GraphQLSocket, WebSocketProtocols, WsMessage};
 use async_graphql::{Data, Executor, Request, Response};
-use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
-use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response as HttpResponse;
 use futures_util::stream::{self, BoxStream, StreamExt};
+use futures_util::{SinkExt, future};
 use schema::error::ErrorCode;
 use schema::policy::Principal;
 
 use crate::server::{self, AppState, Unidentified};
 
+/// How often the server pings an idle connection.
+pub const PING_EVERY: Duration = Duration::from_secs(20);
+/// A connection that sends nothing (not even a pong) for this long is closed.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Subscriptions one connection may hold at once.
+pub const MAX_SUBSCRIPTIONS_PER_CONNECTION: usize = 32;
+/// Connections one caller (`sub`, or client address when anonymous) may hold at once.
+pub const MAX_CONNECTIONS_PER_CALLER: usize = 16;
+
+/// Open connections per caller.
+#[derive(Debug, Default)]
+pub(crate) struct Connections(Mutex<HashMap<String, usize>>);
+
+impl Connections {
+    /// Counts a new connection of `caller`, unless they hold the maximum already.
+    fn open(self: &Arc<Self>, caller: String) -> Option<ConnectionSlot> {
+        let mut open = self.0.lock().expect("connection table poisoned");
+        let count = open.entry(caller.clone()).or_default();
+        if *count >= MAX_CONNECTIONS_PER_CALLER {
+            return None;
+        }
+        *count += 1;
+        Some(ConnectionSlot {
+            table: self.clone(),
+            caller,
+        })
+    }
+}
+
+/// One counted connection; dropping it (the connection ended) frees the slot.
+struct ConnectionSlot {
+    table: Arc<Connections>,
+    caller: String,
+}
+
+impl Drop for ConnectionSlot {
+    fn drop(&mut self) {
+        let mut open = self.table.0.lock().expect("connection table poisoned");
+        if let Some(count) = open.get_mut(&self.caller) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.caller);
+            }
+        }
+    }
+}
+
 /// Who a connection belongs to, decided at `connection_init`.
 struct Session {
     principal: Principal,
+    _slot: ConnectionSlot,
 }
 
-/// Runs each operation of a connection through the gateway's one request path.
+/// Runs each operation of one connection through the gateway's one request path.
 #[derive(Clone)]
 struct GatewayExecutor {
     state: AppState,
     client: Option<String>,
+    subscriptions: Arc<AtomicUsize>,
 }
 
 impl GatewayExecutor {
@@ -58,6 +118,15 @@ fn error(code: ErrorCode, message: &str) -> async_graphql::ServerError {
     error
 }
 
+/// Decrements the connection's subscription count when a subscription ends.
+struct SubscriptionSlot(Arc<AtomicUsize>);
+
+impl Drop for SubscriptionSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
 impl Executor for GatewayExecutor {
     async fn execute(&self, request: Request) -> Response {
         // Only reached outside a connection (no session): the anonymous caller.
@@ -77,8 +146,20 @@ impl Executor for GatewayExecutor {
         if !server::is_subscription(&request) {
             return stream::once(self.clone().run(principal, request)).boxed();
         }
+        if self.subscriptions.fetch_add(1, Ordering::AcqRel) >= MAX_SUBSCRIPTIONS_PER_CONNECTION {
+            self.subscriptions.fetch_sub(1, Ordering::AcqRel);
+            let refused = Response::from_errors(vec![error(
+                ErrorCode::RateLimited,
+                &format!("at most {MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection"),
+            )]);
+            return stream::once(future::ready(refused)).boxed();
+        }
+        let slot = SubscriptionSlot(self.subscriptions.clone());
         server::run_stream(&self.state, principal, self.client.clone(), request)
-            .map(|item| item.unwrap_or_else(|server::AuditUnavailable| audit_unavailable()))
+            .map(move |item| {
+                let _held = &slot;
+                item.unwrap_or_else(|server::AuditUnavailable| audit_unavailable())
+            })
             .boxed()
     }
 }
@@ -95,33 +176,141 @@ fn authorization(payload: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// The sub-protocol the client asked for (graphql-transport-ws unless it asked only for
+/// the legacy one).
+fn protocol(headers: &axum::http::HeaderMap) -> Option<WebSocketProtocols> {
+    let offered = headers
+        .get(axum::http::header::SEC_WEBSOCKET_PROTOCOL)
+        .and_then(|v| v.to_str().ok())?;
+    offered
+        .split(',')
+        .filter_map(|p| p.trim().parse::<WebSocketProtocols>().ok())
+        .min_by_key(|p| matches!(p, WebSocketProtocols::SubscriptionsTransportWS))
+}
+
 /// Upgrades a `GET /graphql` to a GraphQL WebSocket connection.
 pub(crate) fn upgrade(
     state: AppState,
     upgrade: WebSocketUpgrade,
-    protocol: GraphQLProtocol,
+    headers: &axum::http::HeaderMap,
     client: Option<String>,
 ) -> HttpResponse {
+    let Some(protocol) = protocol(headers) else {
+        return axum::response::IntoResponse::into_response((
+            axum::http::StatusCode::BAD_REQUEST,
+            "use the graphql-transport-ws or graphql-ws sub-protocol",
+        ));
+    };
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| {
-            let executor = GatewayExecutor {
-                state: state.clone(),
-                client: client.clone(),
-            };
-            GraphQLWebSocket::new(socket, executor, protocol)
-                .on_connection_init(move |payload| async move {
-                    let authorization = authorization(&payload);
-                    match server::identify(&state, authorization.as_deref(), client).await {
-                        Ok(principal) => {
-                            let mut data = Data::default();
-                            data.insert(Session { principal });
-                            Ok(data)
-                        }
-                        Err(Unidentified::Refused) => Err("invalid token".into()),
-                        Err(Unidentified::Unavailable(e)) => Err(e.message.into()),
-                    }
-                })
-                .serve()
-        })
+        .on_upgrade(move |socket| serve(socket, state, protocol, client))
+}
+
+/// Serves one connection until either side closes it or its token expires.
+async fn serve(
+    socket: WebSocket,
+    state: AppState,
+    protocol: WebSocketProtocols,
+    client: Option<String>,
+) {
+    let (mut sink, incoming) = socket.split();
+    let input = incoming
+        .take_while(|message| future::ready(message.is_ok()))
+        .filter_map(|message| {
+            future::ready(match message {
+                Ok(Message::Text(text)) => Some(text.as_bytes().to_vec()),
+                Ok(Message::Binary(bytes)) => Some(bytes.to_vec()),
+                _ => None,
+            })
+        });
+    let executor = GatewayExecutor {
+        state: state.clone(),
+        client: client.clone(),
+        subscriptions: Arc::new(AtomicUsize::new(0)),
+    };
+    let (expiry_tx, mut expiry_rx) = tokio::sync::watch::channel(None::<i64>);
+    let graphql =
+        GraphQLSocket::new(executor, input, protocol)
+            .keepalive_timeout(IDLE_TIMEOUT)
+            .on_connection_init(move |payload| async move {
+                let authorization = authorization(&payload);
+                let (principal, expires) =
+                    match server::identify_until(&state, authorization.as_deref(), client.clone())
+                        .await
+                    {
+                        Ok(identified) => identified,
+                        Err(Unidentified::Refused) => return Err("invalid token".into()),
+                        Err(Unidentified::Unavailable(e)) => return Err(e.message.into()),
+                    };
+                let caller = principal
+                    .identity
+                    .as_ref()
+                    .map(|i| format!("sub:{}", i.sub))
+                    .unwrap_or_else(|| format!("addr:{}", client.unwrap_or_default()));
+                let Some(slot) = state.connections().open(caller) else {
+                    return Err(format!(
+                        "at most {MAX_CONNECTIONS_PER_CALLER} connections per caller"
+                    )
+                    .into());
+                };
+                expiry_tx.send_replace(expires);
+                let mut data = Data::default();
+                data.insert(Session {
+                    principal,
+                    _slot: slot,
+                });
+                Ok(data)
+            })
+            .map(|message| match message {
+                WsMessage::Text(text) => Message::Text(text.into()),
+                WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame {
+                    code,
+                    reason: reason.into(),
+                })),
+            });
+    let ping = match protocol {
+        WebSocketProtocols::GraphQLWS => r#"{"type":"ping"}"#,
+        WebSocketProtocols::SubscriptionsTransportWS => r#"{"type":"ka"}"#,
+    };
+    let pings = tokio_stream_interval(PING_EVERY).map(move |_| Message::Text(ping.into()));
+    let expiry = stream::once(async move {
+        // Wait for connection_init to name the token's expiry, then until it passes.
+        let expires = loop {
+            if let Some(expires) = *expiry_rx.borrow_and_update() {
+                break expires;
+            }
+            if expiry_rx.changed().await.is_err() {
+                return None;
+            }
+        };
+        let now = chrono::Utc::now().timestamp();
+        tokio::time::sleep(Duration::from_secs(
+            expires.saturating_sub(now).max(0) as u64
+        ))
+        .await;
+        Some(Message::Close(Some(CloseFrame {
+            code: 4403,
+            reason: "token expired".into(),
+        })))
+    })
+    .filter_map(future::ready);
+    // The connection ends with the GraphQL stream (the client went away or was closed):
+    // its end is marked with `None`, which stops the pings and the expiry timer too.
+    let graphql = graphql.map(Some).chain(stream::once(future::ready(None)));
+    let others = stream::select(pings, expiry).map(Some);
+    let mut outgoing = std::pin::pin!(stream::select(graphql, others));
+    while let Some(Some(message)) = outgoing.next().await {
+        let closing = matches!(message, Message::Close(_));
+        if sink.send(message).await.is_err() || closing {
+            break;
+        }
+    }
+}
+
+/// A stream that yields every `period`, starting after the first period.
+fn tokio_stream_interval(period: Duration) -> impl futures_util::Stream<Item = ()> {
+    stream::unfold((), move |()| async move {
+        tokio::time::sleep(period).await;
+        Some(((), ()))
+    })
 }

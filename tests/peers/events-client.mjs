@@ -10,8 +10,10 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const [url, configJson] = process.argv.slice(2);
-const { token, query, variables, expect, timeoutMs } = JSON.parse(configJson);
+const { token, query, variables, expect, timeoutMs, count } = JSON.parse(configJson);
 const events = [];
+// With `count` > 1: that many subscriptions on the one connection; errors by index.
+const refusals = {};
 let finished = false;
 
 const client = createClient({
@@ -32,20 +34,34 @@ const client = createClient({
 function finish(extra = {}) {
   if (finished) return;
   finished = true;
-  console.log(JSON.stringify({ events, ...extra }));
+  console.log(JSON.stringify({ events, refusals, ...extra }));
   Promise.resolve(client.dispose()).catch(() => {}).finally(() => process.exit(0));
 }
 
 setTimeout(() => finish({ timedOut: true }), timeoutMs ?? 10000);
 
-client.subscribe(
-  { query, variables },
-  {
-    next: (payload) => {
-      events.push(payload);
-      if (expect && events.length >= expect) finish();
+for (let i = 0; i < (count ?? 1); i++) {
+  client.subscribe(
+    { query, variables },
+    {
+      next: (payload) => {
+        if (payload.errors && (count ?? 1) > 1) {
+          refusals[i] = payload.errors;
+          return;
+        }
+        events.push(payload);
+        if (expect && events.length >= expect) finish();
+      },
+      error: (error) => {
+        if ((count ?? 1) > 1 && !(error && error.code !== undefined)) {
+          refusals[i] = error;
+          return;
+        }
+        finish({ error: error && error.code !== undefined ? { closed: error.code, reason: error.reason } : error });
+      },
+      complete: () => {
+        if ((count ?? 1) === 1) finish({ complete: true });
+      },
     },
-    error: (error) => finish({ error: error && error.code !== undefined ? { closed: error.code, reason: error.reason } : error }),
-    complete: () => finish({ complete: true }),
-  },
-);
+  );
+}

@@ -142,8 +142,13 @@ impl TestApp {
         }
     }
 
-    /// A valid token for `role` at `unit` with subject `sub`.
+    /// A valid token for `role` at `unit` with subject `sub`, for ten minutes.
     pub fn token(&self, role: &str, unit: &str, sub: &str) -> String {
+        self.token_for(role, unit, sub, 600)
+    }
+
+    /// A valid token for `role` at `unit` with subject `sub` that expires in `seconds`.
+    pub fn token_for(&self, role: &str, unit: &str, sub: &str, seconds: u64) -> String {
         auth::mint(
             &secret(),
             &TokenRequest {
@@ -152,7 +157,7 @@ impl TestApp {
                 unit: unit.to_owned(),
                 rank: None,
                 name: None,
-                ttl_seconds: 600,
+                ttl_seconds: seconds,
                 issuer: None,
                 audience: None,
             },

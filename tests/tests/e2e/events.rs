@@ -25,6 +25,17 @@ impl Subscriber {
     /// Subscribes as `token` with `filter`, expecting `expect` events (0: expecting none,
     /// listening for 2 s); returns once the subscription is in place.
     async fn start(app: &TestApp, token: Option<&str>, filter: Value, expect: usize) -> Subscriber {
+        Self::start_many(app, token, filter, expect, 1).await
+    }
+
+    /// As [`Subscriber::start`], with `count` subscriptions on one connection.
+    async fn start_many(
+        app: &TestApp,
+        token: Option<&str>,
+        filter: Value,
+        expect: usize,
+        count: usize,
+    ) -> Subscriber {
         let peers = concat!(env!("CARGO_MANIFEST_DIR"), "/peers");
         assert!(
             std::path::Path::new(peers)
@@ -33,7 +44,7 @@ impl Subscriber {
             "tests/peers has no node_modules: run the suite with `bash scripts/test.sh` (it runs npm ci)"
         );
         let url = app.base.replacen("http://", "ws://", 1) + "/graphql";
-        let config = json!({ "token": token, "query": EVENTS, "variables": { "filter": filter }, "expect": expect, "timeoutMs": if expect == 0 { 2000 } else { 15000 } });
+        let config = json!({ "token": token, "query": EVENTS, "variables": { "filter": filter }, "expect": expect, "timeoutMs": if expect == 0 { 2000 } else { 15000 }, "count": count });
         tokio::task::spawn_blocking(move || {
             let mut child = Command::new("node")
                 .arg(format!("{peers}/events-client.mjs"))
@@ -216,4 +227,25 @@ async fn events_cross_gateway_replicas_over_one_postgres() {
         3,
         "committed through replica A, delivered by replica B: {got:?}"
     );
+}
+
+on_both! {
+    async fn connections_end_with_their_token_and_hold_a_bounded_number_of_subscriptions(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        // A token that expires in 2 s: the server closes the connection with 4403.
+        let short = app.token_for("ANALYST", "IN", "short-lived", 2);
+        let started = std::time::Instant::now();
+        let closed = Subscriber::start(&app, Some(&short), json!({}), 1).await.finish().await;
+        let code = closed["closed"].as_i64().or_else(|| closed["error"]["closed"].as_i64());
+        assert_eq!(code, Some(4403), "{closed}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "closed at expiry");
+
+        // 33 subscriptions on one connection: the 33rd is refused, the others stand.
+        let analyst = app.token("ANALYST", "IN", "many");
+        let many = Subscriber::start_many(&app, Some(&analyst), json!({}), 0, 33).await.finish().await;
+        let refusals = many["refusals"].as_object().unwrap();
+        assert_eq!(refusals.len(), 1, "{many}");
+        let refusal = refusals.values().next().unwrap();
+        assert_eq!(refusal[0]["extensions"]["code"], "RATE_LIMITED", "{many}");
+    }
 }
