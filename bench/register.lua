@@ -7,14 +7,9 @@ for line in io.lines(os.getenv("REQUESTS")) do
   table.insert(lines, { token = token, body = body })
 end
 
-local threads = {}
-function setup(thread)
-  thread:set("offset", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/result.lua")
 
 local i = 0
-failures = 0
 function request()
   i = i + 1
   local r = lines[((i + offset * 7919) % #lines) + 1]
@@ -24,20 +19,3 @@ function request()
   }, r.body)
 end
 
-function response(status, headers, body)
-  if status ~= 200 or string.find(body, '"errors"', 1, true) then
-    failures = failures + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local failed = summary.errors.status + summary.errors.timeout + summary.errors.connect
-    + summary.errors.read + summary.errors.write
-  for _, thread in ipairs(threads) do
-    failed = failed + (thread:get("failures") or 0)
-  end
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d failures=%d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, failed))
-end

@@ -230,6 +230,11 @@ impl TestApp {
         self.texts(sql).await.into_iter().next().expect("a row")
     }
 
+    /// The WebSocket URL of `/graphql`.
+    pub fn ws_url(&self) -> String {
+        self.base.replacen("http://", "ws://", 1) + "/graphql"
+    }
+
     /// GETs a path; returns status, content type and body text.
     pub async fn get(&self, path: &str, accept: &str) -> (u16, String, String) {
         let response = self
@@ -261,6 +266,19 @@ fn jwt_args() -> JwtArgs {
         jwt_issuer: None,
         jwt_audience: None,
     }
+}
+
+/// The path of a script in `tests/peers/` (real third-party clients run with node);
+/// fails with the fix when `npm ci` has not been run there.
+pub fn peer_script(name: &str) -> String {
+    let peers = concat!(env!("CARGO_MANIFEST_DIR"), "/peers");
+    assert!(
+        std::path::Path::new(peers)
+            .join("node_modules/graphql-ws")
+            .exists(),
+        "tests/peers has no node_modules: run the suite with `bash scripts/test.sh` (it runs npm ci)"
+    );
+    format!("{peers}/{name}")
 }
 
 /// The current year (UTC): FIR serials, petition numbers and prisoner ids count per year.

@@ -7,10 +7,7 @@ use chrono::{Datelike, Utc};
 use entities::enums::{ComplaintStatus, UnitKind};
 use entities::{complaint, org_unit};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::Complaint;
 use crate::context::RequestContext;
@@ -18,7 +15,7 @@ use crate::enums::ComplaintChannel;
 use crate::error::{ApiError, ApiResult};
 use crate::fir::{Fir, PreparedFir, RegisterFirInput, find_fir};
 use crate::ids;
-use crate::org::unit_by_code;
+use crate::org::unit_of_kind;
 use crate::people::NewPersonInput;
 use crate::policy::{Role, WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write};
@@ -69,12 +66,8 @@ async fn station_complaint(
 
 /// The complaint re-read under lock; `CONFLICT` unless it is still open.
 async fn open_complaint(write: &Write, id: i64) -> ApiResult<complaint::Model> {
-    let mut select = complaint::Entity::find_by_id(id);
-    if write.txn().get_database_backend() == DbBackend::Postgres {
-        select = select.lock_exclusive();
-    }
-    let found = select
-        .one(write.txn())
+    let found = write
+        .locked(complaint::Entity::find_by_id(id))
         .await?
         .ok_or_else(|| ApiError::not_found("complaint"))?;
     match found.status {
@@ -86,35 +79,20 @@ async fn open_complaint(write: &Write, id: i64) -> ApiResult<complaint::Model> {
     }
 }
 
-/// The next petition number of `station` for `year` (`MH-PUN-PS001/PET/2026/00042`),
-/// taken while holding the station's row lock.
+/// The next petition number of `station` for `year` (`MH-PUN-PS001/PET/2026/00042`).
 async fn next_petition_number(
     write: &Write,
     station: &org_unit::Model,
     year: i32,
 ) -> ApiResult<String> {
-    let mut select = org_unit::Entity::find_by_id(station.id);
-    if write.txn().get_database_backend() == DbBackend::Postgres {
-        select = select.lock_exclusive();
-    }
-    select.one(write.txn()).await?;
     let prefix = format!("{}/PET/{year}/", station.code);
-    let last = complaint::Entity::find()
+    let latest = complaint::Entity::find()
         .filter(complaint::Column::StationId.eq(station.id))
         .filter(complaint::Column::PetitionNumber.starts_with(&prefix))
-        .order_by_desc(complaint::Column::PetitionNumber)
-        .one(write.txn())
-        .await?;
-    let next = last
-        .and_then(|c| {
-            c.petition_number
-                .rsplit('/')
-                .next()
-                .and_then(|n| n.parse::<u32>().ok())
-        })
-        .unwrap_or(0)
-        + 1;
-    Ok(format!("{prefix}{next:05}"))
+        .order_by_desc(complaint::Column::PetitionNumber);
+    write
+        .next_number(station.id, &prefix, latest, |c| &c.petition_number)
+        .await
 }
 
 fn unit(station: &org_unit::Model) -> UnitOf {
@@ -153,15 +131,13 @@ impl ComplaintMutation {
         if let Some(person) = &input.complainant {
             person.validate("input.complainant", now)?;
         }
-        let station = unit_by_code(ctx, &input.station_code)
-            .await
-            .map_err(|_| ApiError::invalid("input.stationCode", "no such station"))?;
-        if station.kind != UnitKind::PoliceStation {
-            return Err(ApiError::invalid(
-                "input.stationCode",
-                format!("{} is not a police station", station.code),
-            ));
-        }
+        let station = unit_of_kind(
+            ctx,
+            &input.station_code,
+            UnitKind::PoliceStation,
+            "input.stationCode",
+        )
+        .await?;
         let principal = &RequestContext::of(ctx).principal;
         let role = principal.role();
         let with_contact = role == Some(Role::Citizen)

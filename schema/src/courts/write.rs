@@ -23,7 +23,7 @@ use crate::enums::{CourtOrderKind, DisposalResult};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::investigation::lifecycle::{self, advance};
-use crate::org::unit_by_code;
+use crate::org::unit_of_kind;
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write};
 
@@ -218,15 +218,8 @@ impl CourtMutation {
             }
             case_rows.push(row);
         }
-        let court = unit_by_code(ctx, &input.court_code)
-            .await
-            .map_err(|_| ApiError::invalid("input.courtCode", "no such court"))?;
-        if court.kind != UnitKind::Court {
-            return Err(ApiError::invalid(
-                "input.courtCode",
-                format!("{} is not a court", court.code),
-            ));
-        }
+        let court =
+            unit_of_kind(ctx, &input.court_code, UnitKind::Court, "input.courtCode").await?;
         require_write(
             &RequestContext::of(ctx).principal,
             &WriteTarget::CourtRecord {

@@ -9,17 +9,14 @@ use entities::enums::{CaseStatus, FirType as StoredType, UnitKind};
 use entities::{case_party, charge, fir, fir_amendment, org_unit, police_case, statute};
 use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::register::{ChargeInput, statutes_of};
 use super::{Fir, find_fir, serial};
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::org::unit_by_code;
+use crate::org::unit_of_kind;
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write};
 
@@ -73,12 +70,8 @@ async fn owned_fir(ctx: &Context<'_>, id: &ID) -> ApiResult<(fir::Model, org_uni
 
 /// The FIR re-read under lock inside the write.
 async fn locked_fir(write: &Write, id: i64) -> ApiResult<fir::Model> {
-    let mut select = fir::Entity::find_by_id(id);
-    if write.txn().get_database_backend() == DbBackend::Postgres {
-        select = select.lock_exclusive();
-    }
-    select
-        .one(write.txn())
+    write
+        .locked(fir::Entity::find_by_id(id))
         .await?
         .ok_or_else(|| ApiError::not_found("FIR"))
 }
@@ -370,15 +363,13 @@ impl FirAmendMutation {
         idempotency_key: Option<String>,
     ) -> ApiResult<Fir> {
         let (found, source) = owned_fir(ctx, &fir_id).await?;
-        let target = unit_by_code(ctx, &to_station_code)
-            .await
-            .map_err(|_| ApiError::invalid("toStationCode", "no such station"))?;
-        if target.kind != UnitKind::PoliceStation {
-            return Err(ApiError::invalid(
-                "toStationCode",
-                format!("{} is not a police station", target.code),
-            ));
-        }
+        let target = unit_of_kind(
+            ctx,
+            &to_station_code,
+            UnitKind::PoliceStation,
+            "toStationCode",
+        )
+        .await?;
         if target.id == source.id {
             return Err(ApiError::invalid(
                 "toStationCode",

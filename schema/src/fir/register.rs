@@ -14,7 +14,7 @@ use crate::context::RequestContext;
 use crate::enums::{Act, FirType, PartyRole};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::org::unit_by_code;
+use crate::org::unit_of_kind;
 use crate::people::NewPersonInput;
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write};
@@ -302,15 +302,13 @@ impl PreparedFir {
     /// Validates `input` and looks up what it names, outside any transaction.
     pub(crate) async fn prepare(ctx: &Context<'_>, input: RegisterFirInput) -> ApiResult<Self> {
         input.validate(Utc::now())?;
-        let station = unit_by_code(ctx, &input.station_code)
-            .await
-            .map_err(|_| ApiError::invalid("input.stationCode", "no such station"))?;
-        if station.kind != UnitKind::PoliceStation {
-            return Err(ApiError::invalid(
-                "input.stationCode",
-                format!("{} is not a police station", station.code),
-            ));
-        }
+        let station = unit_of_kind(
+            ctx,
+            &input.station_code,
+            UnitKind::PoliceStation,
+            "input.stationCode",
+        )
+        .await?;
         require_write(
             &RequestContext::of(ctx).principal,
             &WriteTarget::StationRecord {

@@ -12,7 +12,7 @@
 use entities::enums::CaseStatus;
 use entities::police_case;
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, QuerySelect};
+use sea_orm::{ActiveModelTrait, EntityTrait};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -39,12 +39,8 @@ pub(crate) fn name(status: CaseStatus) -> String {
 /// The case row, read inside the write's transaction and locked until it ends
 /// (`FOR UPDATE` on PostgreSQL; SQLite's writer lock already excludes other writers).
 pub(crate) async fn locked_case(write: &Write, case_id: i64) -> ApiResult<police_case::Model> {
-    let mut select = police_case::Entity::find_by_id(case_id);
-    if write.txn().get_database_backend() == DbBackend::Postgres {
-        select = select.lock_exclusive();
-    }
-    select
-        .one(write.txn())
+    write
+        .locked(police_case::Entity::find_by_id(case_id))
         .await?
         .ok_or_else(|| ApiError::not_found("case"))
 }

@@ -89,6 +89,32 @@ pub(crate) async fn unit_by_code(ctx: &Context<'_>, code: &str) -> ApiResult<org
         .ok_or_else(|| ApiError::not_found("org unit"))
 }
 
+/// The unit with `code`, which a write names in input `field` and which must be of
+/// `kind` (a police station, court, prison): `BAD_USER_INPUT` on that field otherwise.
+pub(crate) async fn unit_of_kind(
+    ctx: &Context<'_>,
+    code: &str,
+    kind: StoredUnitKind,
+    field: &str,
+) -> ApiResult<org_unit::Model> {
+    let what = match kind {
+        StoredUnitKind::PoliceStation => "police station",
+        StoredUnitKind::Court => "court",
+        StoredUnitKind::Prison => "prison",
+        _ => "unit of that kind",
+    };
+    let unit = unit_by_code(ctx, code)
+        .await
+        .map_err(|_| ApiError::invalid(field, format!("no {what} {code}")))?;
+    if unit.kind != kind {
+        return Err(ApiError::invalid(
+            field,
+            format!("{} is not a {what}", unit.code),
+        ));
+    }
+    Ok(unit)
+}
+
 /// The ids of every unit in the subtree at `path` (the unit itself included), as a
 /// subquery: `column IN (units_under(path))` is the jurisdiction test in SQL.
 pub(crate) fn units_under(path: &str) -> sea_orm::sea_query::SelectStatement {

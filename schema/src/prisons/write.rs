@@ -7,17 +7,14 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use entities::enums::UnitKind;
 use entities::{court_case_link, org_unit, person, police_case, prison_movement, prison_record};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{PrisonRecord, find_prison_record};
 use crate::context::RequestContext;
 use crate::enums::{MovementKind, PrisonerCategory, ReleaseReason};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::org::unit_by_code;
+use crate::org::{unit_by_code, unit_of_kind};
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write};
 
@@ -38,23 +35,6 @@ fn not_future(at: Option<DateTime<Utc>>, field: &str) -> ApiResult<()> {
         )),
         _ => Ok(()),
     }
-}
-
-/// Locks `row` of `entity` until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite's
-/// writer lock already excludes other writers).
-async fn lock<E: EntityTrait>(
-    write: &Write,
-    select: sea_orm::Select<E>,
-) -> ApiResult<Option<E::Model>>
-where
-    E::Model: Sync,
-{
-    let select = if write.txn().get_database_backend() == DbBackend::Postgres {
-        select.lock_exclusive()
-    } else {
-        select
-    };
-    Ok(select.one(write.txn()).await?)
 }
 
 /// A custody record and its prison, loaded for a write by the prison.
@@ -86,7 +66,8 @@ impl CustodyTarget {
 
     /// The record re-read under lock, refused with `CONFLICT` unless the prisoner is in custody.
     async fn in_custody(&self, write: &Write) -> ApiResult<prison_record::Model> {
-        let record = lock(write, prison_record::Entity::find_by_id(self.record.id))
+        let record = write
+            .locked(prison_record::Entity::find_by_id(self.record.id))
             .await?
             .ok_or_else(|| ApiError::not_found("prison record"))?;
         if record.released_at.is_some() {
@@ -182,15 +163,13 @@ impl PrisonMutation {
                 "an admission needs a court case or a warrant",
             ));
         }
-        let prison = unit_by_code(ctx, &input.prison_code)
-            .await
-            .map_err(|_| ApiError::invalid("input.prisonCode", "no such prison"))?;
-        if prison.kind != UnitKind::Prison {
-            return Err(ApiError::invalid(
-                "input.prisonCode",
-                format!("{} is not a prison", prison.code),
-            ));
-        }
+        let prison = unit_of_kind(
+            ctx,
+            &input.prison_code,
+            UnitKind::Prison,
+            "input.prisonCode",
+        )
+        .await?;
         require_write(
             &RequestContext::of(ctx).principal,
             &WriteTarget::CustodyRecord {
@@ -203,7 +182,8 @@ impl PrisonMutation {
         };
         // Lock the person, then look for open custody: two admissions of one person
         // cannot both pass.
-        lock(&write, person::Entity::find_by_id(person_row))
+        write
+            .locked(person::Entity::find_by_id(person_row))
             .await?
             .ok_or_else(|| ApiError::not_found("person"))?;
         let open = prison_record::Entity::find()
@@ -391,27 +371,16 @@ impl PrisonMutation {
     }
 }
 
-/// The next prisoner id of `prison` for `year` (`MHPUNPR1/2026/00042`), taken while
-/// holding the prison's row lock, so two admissions never share one.
+/// The next prisoner id of `prison` for `year` (`MHPUNPR1/2026/00042`).
 async fn next_prisoner_id(write: &Write, prison: &org_unit::Model, year: i32) -> ApiResult<String> {
-    lock(write, org_unit::Entity::find_by_id(prison.id)).await?;
     let prefix = format!("{}/{year}/", prison.code.replace('-', ""));
-    let last = prison_record::Entity::find()
+    let latest = prison_record::Entity::find()
         .filter(prison_record::Column::PrisonId.eq(prison.id))
         .filter(prison_record::Column::PrisonerId.starts_with(&prefix))
-        .order_by_desc(prison_record::Column::PrisonerId)
-        .one(write.txn())
-        .await?;
-    let next = last
-        .and_then(|r| {
-            r.prisoner_id
-                .rsplit('/')
-                .next()
-                .and_then(|n| n.parse::<u32>().ok())
-        })
-        .unwrap_or(0)
-        + 1;
-    Ok(format!("{prefix}{next:05}"))
+        .order_by_desc(prison_record::Column::PrisonerId);
+    write
+        .next_number(prison.id, &prefix, latest, |r| &r.prisoner_id)
+        .await
 }
 
 async fn record_result(ctx: &Context<'_>, id: i64) -> ApiResult<PrisonRecord> {

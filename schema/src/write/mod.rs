@@ -130,6 +130,50 @@ impl Write {
         &self.txn
     }
 
+    /// The row `select` finds, read inside the transaction and locked until it ends
+    /// (`FOR UPDATE` on PostgreSQL; on SQLite the writer lock already excludes every
+    /// other writer). Every state check of a mutation reads its record this way.
+    pub async fn locked<E: EntityTrait>(
+        &self,
+        select: sea_orm::Select<E>,
+    ) -> ApiResult<Option<E::Model>>
+    where
+        E::Model: Sync,
+    {
+        use sea_orm::QuerySelect;
+        let select = if self.txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+            select.lock_exclusive()
+        } else {
+            select
+        };
+        Ok(select.one(&*self.txn).await?)
+    }
+
+    /// The next number in a per-unit sequence of strings `PREFIX00042` (petition
+    /// numbers, prisoner ids): locks the unit's row so two writers never take the same
+    /// number, then continues after the highest `existing` one (`latest` reads it).
+    pub async fn next_number<E: EntityTrait>(
+        &self,
+        unit_id: i64,
+        prefix: &str,
+        latest: sea_orm::Select<E>,
+        number_of: impl Fn(&E::Model) -> &str,
+    ) -> ApiResult<String>
+    where
+        E::Model: Sync,
+    {
+        self.locked(entities::org_unit::Entity::find_by_id(unit_id))
+            .await?
+            .ok_or_else(ApiError::internal)?;
+        let last = latest.one(&*self.txn).await?;
+        let next = last
+            .as_ref()
+            .and_then(|row| number_of(row).strip_prefix(prefix)?.parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1;
+        Ok(format!("{prefix}{next:05}"))
+    }
+
     /// When the mutation happened (one instant for everything it writes).
     pub fn at(&self) -> DateTime<Utc> {
         self.at

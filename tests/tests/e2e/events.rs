@@ -36,18 +36,12 @@ impl Subscriber {
         expect: usize,
         count: usize,
     ) -> Subscriber {
-        let peers = concat!(env!("CARGO_MANIFEST_DIR"), "/peers");
-        assert!(
-            std::path::Path::new(peers)
-                .join("node_modules/graphql-ws")
-                .exists(),
-            "tests/peers has no node_modules: run the suite with `bash scripts/test.sh` (it runs npm ci)"
-        );
-        let url = app.base.replacen("http://", "ws://", 1) + "/graphql";
+        let script = tests::peer_script("events-client.mjs");
+        let url = app.ws_url();
         let config = json!({ "token": token, "query": EVENTS, "variables": { "filter": filter }, "expect": expect, "timeoutMs": if expect == 0 { 2000 } else { 15000 }, "count": count });
         tokio::task::spawn_blocking(move || {
             let mut child = Command::new("node")
-                .arg(format!("{peers}/events-client.mjs"))
+                .arg(script)
                 .arg(url)
                 .arg(config.to_string())
                 .stdout(Stdio::piped())

@@ -7,17 +7,11 @@ use tests::{TestApp, on_both};
 
 /// Runs `scenarios` through `tests/peers/ws-client.mjs`; one result per scenario.
 async fn ws_client(app: &TestApp, scenarios: Value) -> Vec<Value> {
-    let peers = concat!(env!("CARGO_MANIFEST_DIR"), "/peers");
-    assert!(
-        std::path::Path::new(peers)
-            .join("node_modules/graphql-ws")
-            .exists(),
-        "tests/peers has no node_modules: run the suite with `bash scripts/test.sh` (it runs npm ci)"
-    );
-    let url = app.base.replacen("http://", "ws://", 1) + "/graphql";
+    let script = tests::peer_script("ws-client.mjs");
+    let url = app.ws_url();
     let output = tokio::task::spawn_blocking(move || {
         std::process::Command::new("node")
-            .arg(format!("{peers}/ws-client.mjs"))
+            .arg(script)
             .arg(url)
             .arg(scenarios.to_string())
             .output()
