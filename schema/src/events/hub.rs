@@ -47,13 +47,22 @@ pub struct EventHub {
 impl EventHub {
     /// Starts the hub over `db`: publishing begins after the newest event already stored.
     pub async fn start(db: DatabaseConnection) -> Result<Arc<Self>, DbErr> {
+        Self::start_with_buffer(db, SUBSCRIBER_BUFFER).await
+    }
+
+    /// [`EventHub::start`] with `buffer` events per subscriber before it counts as fallen
+    /// behind.
+    pub async fn start_with_buffer(
+        db: DatabaseConnection,
+        buffer: usize,
+    ) -> Result<Arc<Self>, DbErr> {
         let newest = domain_event::Entity::find()
             .order_by_desc(domain_event::Column::Id)
             .limit(1)
             .one(&db)
             .await?
             .map_or(0, |e| e.id);
-        let (sender, _) = broadcast::channel(SUBSCRIBER_BUFFER);
+        let (sender, _) = broadcast::channel(buffer);
         let (shutdown, _) = watch::channel(false);
         let hub = Arc::new(Self {
             sender,

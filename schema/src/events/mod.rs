@@ -8,3 +8,6 @@ mod types;
 pub use hub::EventHub;
 pub use subscription::{DomainEvent, EventFilter, EventSubscription, SubjectRef};
 pub use types::EventType;
+
+#[cfg(test)]
+mod tests;
