@@ -4,10 +4,9 @@
 //! The caller is identified once, from the `connection_init` payload, by the same
 //! verification as HTTP ([`server::identify_until`]): `{"Authorization": "Bearer …"}` (or
 //! `{"authorization": …}`, or `{"token": …}`); no token is the anonymous caller. A refused
-//! token closes the connection before any operation runs (close code 1002 with the reason
-//! `invalid token` on `graphql-transport-ws`, as async-graphql rejects a failed
-//! `connection_init`; a `connection_error` message on the legacy protocol). When the
-//! token expires, the connection is closed with `4403 token expired`.
+//! token closes the connection before any operation runs (`4403` with the reason
+//! `invalid token` on `graphql-transport-ws`; a `connection_error` message on the legacy
+//! protocol). When the token expires, the connection is closed with `4403 token expired`.
 //!
 //! Each operation runs exactly as an HTTP request does ([`server::run`], or
 //! [`server::run_stream`] for subscriptions): its own request context, batched loads,
@@ -17,7 +16,7 @@
 //! [`MAX_CONNECTIONS_PER_CALLER`] connections.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -229,45 +228,29 @@ async fn serve(
         subscriptions: Arc::new(AtomicUsize::new(0)),
     };
     let (expiry_tx, mut expiry_rx) = tokio::sync::watch::channel(None::<i64>);
-    let graphql =
-        GraphQLSocket::new(executor, input, protocol)
-            .keepalive_timeout(IDLE_TIMEOUT)
-            .on_connection_init(move |payload| async move {
-                let authorization = authorization(&payload);
-                let (principal, expires) =
-                    match server::identify_until(&state, authorization.as_deref(), client.clone())
-                        .await
-                    {
-                        Ok(identified) => identified,
-                        Err(Unidentified::Refused) => return Err("invalid token".into()),
-                        Err(Unidentified::Unavailable(e)) => return Err(e.message.into()),
-                    };
-                let caller = principal
-                    .identity
-                    .as_ref()
-                    .map(|i| format!("sub:{}", i.sub))
-                    .unwrap_or_else(|| format!("addr:{}", client.unwrap_or_default()));
-                let Some(slot) = state.connections().open(caller) else {
-                    return Err(format!(
-                        "at most {MAX_CONNECTIONS_PER_CALLER} connections per caller"
-                    )
-                    .into());
-                };
-                expiry_tx.send_replace(expires);
-                let mut data = Data::default();
-                data.insert(Session {
-                    principal,
-                    _slot: slot,
-                });
-                Ok(data)
-            })
-            .map(|message| match message {
-                WsMessage::Text(text) => Message::Text(text.into()),
-                WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame {
-                    code,
-                    reason: reason.into(),
-                })),
-            });
+    // Set when connection_init is refused, so the close that follows says 4403.
+    let refused = Arc::new(AtomicBool::new(false));
+    let refusing = refused.clone();
+    let graphql = GraphQLSocket::new(executor, input, protocol)
+        .keepalive_timeout(IDLE_TIMEOUT)
+        .on_connection_init(move |payload| async move {
+            let accepted = accept(&state, &payload, client, expiry_tx).await;
+            refusing.store(accepted.is_err(), Ordering::Release);
+            accepted
+        })
+        .map(move |message| match message {
+            WsMessage::Text(text) => Message::Text(text.into()),
+            // async-graphql closes a refused connection_init with 1002; the protocol
+            // names 4403 Forbidden for it.
+            WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame {
+                code: if code == 1002 && refused.load(Ordering::Acquire) {
+                    4403
+                } else {
+                    code
+                },
+                reason: reason.into(),
+            })),
+        });
     let ping = match protocol {
         WebSocketProtocols::GraphQLWS => r#"{"type":"ping"}"#,
         WebSocketProtocols::SubscriptionsTransportWS => r#"{"type":"ka"}"#,
@@ -305,6 +288,38 @@ async fn serve(
             break;
         }
     }
+}
+
+/// Identifies the caller of a `connection_init` and takes a connection slot for them;
+/// sends the token's expiry to the connection's timer.
+async fn accept(
+    state: &AppState,
+    payload: &serde_json::Value,
+    client: Option<String>,
+    expiry: tokio::sync::watch::Sender<Option<i64>>,
+) -> async_graphql::Result<Data> {
+    let authorization = authorization(payload);
+    let (principal, expires) =
+        match server::identify_until(state, authorization.as_deref(), client.clone()).await {
+            Ok(identified) => identified,
+            Err(Unidentified::Refused) => return Err("invalid token".into()),
+            Err(Unidentified::Unavailable(e)) => return Err(e.message.into()),
+        };
+    let caller = principal
+        .identity
+        .as_ref()
+        .map(|i| format!("sub:{}", i.sub))
+        .unwrap_or_else(|| format!("addr:{}", client.unwrap_or_default()));
+    let Some(slot) = state.connections().open(caller) else {
+        return Err(format!("at most {MAX_CONNECTIONS_PER_CALLER} connections per caller").into());
+    };
+    expiry.send_replace(expires);
+    let mut data = Data::default();
+    data.insert(Session {
+        principal,
+        _slot: slot,
+    });
+    Ok(data)
 }
 
 /// A stream that yields every `period`, starting after the first period.

@@ -49,7 +49,7 @@ on_both! {
         assert_eq!(results[1]["errors"][0]["extensions"]["code"], "FORBIDDEN", "{}", results[1]);
         // Bad and expired tokens close the connection before any operation runs.
         for (i, what) in [(2, "garbage"), (3, "expired")] {
-            assert_eq!(results[i]["closed"], 1002, "{what}: {}", results[i]);
+            assert_eq!(results[i]["closed"], 4403, "{what}: {}", results[i]);
             assert_eq!(results[i]["reason"], "invalid token", "{what}: {}", results[i]);
         }
         // The legacy protocol: the same verification.
