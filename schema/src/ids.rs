@@ -35,6 +35,14 @@ pub fn decode(kind: &str, id: &ID) -> ApiResult<i64> {
     }
 }
 
+/// [`decode`] for a mutation's input: a malformed id is `BAD_USER_INPUT` naming `field`.
+pub fn decode_input(kind: &str, id: &ID, field: &str) -> ApiResult<i64> {
+    decode(kind, id).map_err(|e| ApiError {
+        field: Some(field.to_owned()),
+        ..e
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

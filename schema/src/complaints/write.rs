@@ -13,12 +13,12 @@ use super::Complaint;
 use crate::context::RequestContext;
 use crate::enums::ComplaintChannel;
 use crate::error::{ApiError, ApiResult};
-use crate::fir::{Fir, PreparedFir, RegisterFirInput, find_fir};
+use crate::fir::{Fir, PreparedFir, RegisterFirInput, registered};
 use crate::ids;
 use crate::org::unit_of_kind;
 use crate::people::NewPersonInput;
 use crate::policy::{Role, WriteTarget, require_write};
-use crate::write::{Begun, EventType, UnitOf, Write};
+use crate::write::{Begun, EventType, UnitOf, Write, written};
 
 /// A complaint to file.
 #[derive(InputObject, Debug)]
@@ -41,10 +41,7 @@ async fn station_complaint(
     ctx: &Context<'_>,
     id: &ID,
 ) -> ApiResult<(complaint::Model, org_unit::Model)> {
-    let row = ids::decode("Complaint", id).map_err(|e| ApiError {
-        field: Some("complaintId".into()),
-        ..e
-    })?;
+    let row = ids::decode_input("Complaint", id, "complaintId")?;
     let db = &RequestContext::of(ctx).db;
     let found = complaint::Entity::find_by_id(row)
         .one(db)
@@ -170,7 +167,7 @@ impl ComplaintMutation {
             .filter(|i| i.role == Role::Citizen)
             .map(|i| i.sub.clone());
         let mut write = match Write::begin(ctx, "fileComplaint", idempotency_key).await? {
-            Begun::Replay(id) => return complaint_result(ctx, id).await,
+            Begun::Replay(id) => return written::<complaint::Entity, _>(ctx, id, Complaint).await,
             Begun::Fresh(write) => *write,
         };
         let complainant = match &input.complainant {
@@ -205,7 +202,7 @@ impl ComplaintMutation {
             format!("complaint {petition} filed"),
         );
         write.commit(row.id).await?;
-        complaint_result(ctx, row.id).await
+        written::<complaint::Entity, _>(ctx, row.id, Complaint).await
     }
 
     /// Registers an FIR on a complaint of the caller's station; the complaint becomes
@@ -228,7 +225,7 @@ impl ComplaintMutation {
             ));
         }
         let mut write = match Write::begin(ctx, "convertComplaintToFir", idempotency_key).await? {
-            Begun::Replay(id) => return fir_result(ctx, id).await,
+            Begun::Replay(id) => return registered(ctx, id).await,
             Begun::Fresh(write) => *write,
         };
         open_complaint(&write, found.id).await?;
@@ -247,7 +244,7 @@ impl ComplaintMutation {
             format!("converted to FIR {fir_id}"),
         );
         write.commit(fir_id).await?;
-        fir_result(ctx, fir_id).await
+        registered(ctx, fir_id).await
     }
 
     /// Closes a complaint of the caller's station without an FIR, with the reason.
@@ -264,7 +261,7 @@ impl ComplaintMutation {
         }
         let (found, _) = station_complaint(ctx, &complaint_id).await?;
         let mut write = match Write::begin(ctx, "closeComplaint", idempotency_key).await? {
-            Begun::Replay(id) => return complaint_result(ctx, id).await,
+            Begun::Replay(id) => return written::<complaint::Entity, _>(ctx, id, Complaint).await,
             Begun::Fresh(write) => *write,
         };
         open_complaint(&write, found.id).await?;
@@ -278,17 +275,6 @@ impl ComplaintMutation {
         .await?;
         write.audit("Complaint", &[found.id], "closed");
         write.commit(found.id).await?;
-        complaint_result(ctx, found.id).await
+        written::<complaint::Entity, _>(ctx, found.id, Complaint).await
     }
-}
-
-async fn complaint_result(ctx: &Context<'_>, id: i64) -> ApiResult<Complaint> {
-    let row = complaint::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(Complaint).ok_or_else(ApiError::internal)
-}
-
-async fn fir_result(ctx: &Context<'_>, id: i64) -> ApiResult<Fir> {
-    find_fir(ctx, id).await?.ok_or_else(ApiError::internal)
 }

@@ -25,17 +25,10 @@ use crate::ids;
 use crate::investigation::lifecycle::{self, advance};
 use crate::org::unit_of_kind;
 use crate::policy::{WriteTarget, require_write};
-use crate::write::{Begun, EventType, UnitOf, Write};
+use crate::write::{Begun, EventType, UnitOf, Write, written};
 
 /// Stage of a court case once judgment is delivered.
 const DISPOSED_STAGE: &str = "Disposed";
-
-fn field_error(field: &str) -> impl Fn(ApiError) -> ApiError + '_ {
-    move |e| ApiError {
-        field: Some(field.to_owned()),
-        ..e
-    }
-}
 
 /// A court case and its court, loaded for a write; refuses callers other than the court.
 struct CourtTarget {
@@ -208,8 +201,7 @@ impl CourtMutation {
         }
         let mut case_rows = Vec::new();
         for (i, id) in input.case_ids.iter().enumerate() {
-            let row =
-                ids::decode("Case", id).map_err(field_error(&format!("input.caseIds[{i}]")))?;
+            let row = ids::decode_input("Case", id, &format!("input.caseIds[{i}]"))?;
             if case_rows.contains(&row) {
                 return Err(ApiError::invalid(
                     format!("input.caseIds[{i}]"),
@@ -301,19 +293,19 @@ impl CourtMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<Hearing> {
-        let row = ids::decode("CourtCase", &court_case_id).map_err(field_error("courtCaseId"))?;
+        let row = ids::decode_input("CourtCase", &court_case_id, "courtCaseId")?;
         if purpose.trim().is_empty() {
             return Err(ApiError::invalid("purpose", "purpose is empty"));
         }
         let target = CourtTarget::load(ctx, row).await?;
         target.require_open()?;
         let mut write = match Write::begin(ctx, "scheduleHearing", idempotency_key).await? {
-            Begun::Replay(id) => return hearing_result(ctx, id).await,
+            Begun::Replay(id) => return written::<hearing::Entity, _>(ctx, id, Hearing).await,
             Begun::Fresh(write) => *write,
         };
         let hearing = schedule(&mut write, &target, date, purpose.trim()).await?;
         write.commit(hearing).await?;
-        hearing_result(ctx, hearing).await
+        written::<hearing::Entity, _>(ctx, hearing, Hearing).await
     }
 
     /// Records what happened at a hearing and, with `nextDate`, lists the next one.
@@ -329,7 +321,7 @@ impl CourtMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<Hearing> {
-        let row = ids::decode("Hearing", &hearing_id).map_err(field_error("hearingId"))?;
+        let row = ids::decode_input("Hearing", &hearing_id, "hearingId")?;
         if outcome.trim().is_empty() {
             return Err(ApiError::invalid("outcome", "outcome is empty"));
         }
@@ -349,7 +341,7 @@ impl CourtMutation {
         let target = CourtTarget::load(ctx, current.court_case_id).await?;
         target.require_open()?;
         let mut write = match Write::begin(ctx, "recordHearingOutcome", idempotency_key).await? {
-            Begun::Replay(id) => return hearing_result(ctx, id).await,
+            Begun::Replay(id) => return written::<hearing::Entity, _>(ctx, id, Hearing).await,
             Begun::Fresh(write) => *write,
         };
         let locked = hearing::Entity::find_by_id(row)
@@ -380,7 +372,7 @@ impl CourtMutation {
             schedule(&mut write, &target, next, purpose.trim()).await?;
         }
         write.commit(row).await?;
-        hearing_result(ctx, row).await
+        written::<hearing::Entity, _>(ctx, row, Hearing).await
     }
 
     /// Issues an order in a court case: remand, bail, summons or warrant for an accused; a
@@ -394,17 +386,14 @@ impl CourtMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<CourtOrder> {
-        let row = ids::decode("CourtCase", &input.court_case_id)
-            .map_err(field_error("input.courtCaseId"))?;
+        let row = ids::decode_input("CourtCase", &input.court_case_id, "input.courtCaseId")?;
         if input.text.trim().is_empty() {
             return Err(ApiError::invalid("input.text", "the order has no text"));
         }
         let kind: StoredKind = input.kind.into();
         let judgment = kind == StoredKind::Judgment;
         let person = match (&input.person_id, judgment) {
-            (Some(id), false) => {
-                Some(ids::decode("Person", id).map_err(field_error("input.personId"))?)
-            }
+            (Some(id), false) => Some(ids::decode_input("Person", id, "input.personId")?),
             (None, false) => {
                 return Err(ApiError::invalid(
                     "input.personId",
@@ -422,7 +411,9 @@ impl CourtMutation {
         let target = CourtTarget::load(ctx, row).await?;
         target.require_open()?;
         let mut write = match Write::begin(ctx, "issueCourtOrder", idempotency_key).await? {
-            Begun::Replay(id) => return order_result(ctx, id).await,
+            Begun::Replay(id) => {
+                return written::<court_order::Entity, _>(ctx, id, CourtOrder).await;
+            }
             Begun::Fresh(write) => *write,
         };
         let cases = linked_cases(&write, row).await?;
@@ -494,7 +485,7 @@ impl CourtMutation {
             ),
         );
         write.commit(order.id).await?;
-        order_result(ctx, order.id).await
+        written::<court_order::Entity, _>(ctx, order.id, CourtOrder).await
     }
 }
 
@@ -512,8 +503,7 @@ async fn deliver_judgment(
     let mut rows = Vec::with_capacity(disposals.len());
     for (i, d) in disposals.iter().enumerate() {
         let field = format!("input.disposals[{i}]");
-        let person = ids::decode("Person", &d.person_id)
-            .map_err(field_error(&format!("{field}.personId")))?;
+        let person = ids::decode_input("Person", &d.person_id, &format!("{field}.personId"))?;
         let parties: Vec<&case_party::Model> =
             accused.iter().filter(|p| p.person_id == person).collect();
         if parties.is_empty() {
@@ -607,18 +597,4 @@ async fn court_case_result(ctx: &Context<'_>, id: i64) -> ApiResult<CourtCase> {
     find_court_case(ctx, id)
         .await?
         .ok_or_else(ApiError::internal)
-}
-
-async fn hearing_result(ctx: &Context<'_>, id: i64) -> ApiResult<Hearing> {
-    let row = hearing::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(Hearing).ok_or_else(ApiError::internal)
-}
-
-async fn order_result(ctx: &Context<'_>, id: i64) -> ApiResult<CourtOrder> {
-    let row = court_order::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(CourtOrder).ok_or_else(ApiError::internal)
 }

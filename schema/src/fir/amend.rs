@@ -11,8 +11,8 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 
-use super::register::{ChargeInput, statutes_of};
-use super::{Fir, find_fir, serial};
+use super::register::{ChargeInput, registered, statutes_of};
+use super::{Fir, serial};
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -41,10 +41,7 @@ pub struct AmendFirInput {
 
 /// An FIR and its station, loaded for a write by the owning station (or the case's IO).
 async fn owned_fir(ctx: &Context<'_>, id: &ID) -> ApiResult<(fir::Model, org_unit::Model)> {
-    let row = ids::decode("Fir", id).map_err(|e| ApiError {
-        field: Some("firId".into()),
-        ..e
-    })?;
+    let row = ids::decode_input("Fir", id, "firId")?;
     let db = &RequestContext::of(ctx).db;
     let found = fir::Entity::find_by_id(row)
         .one(db)
@@ -145,16 +142,12 @@ impl FirAmendMutation {
         }
         let statutes = statutes_of(ctx, &input.add_charges, "input.addCharges").await?;
         let mut write = match Write::begin(ctx, "amendFir", idempotency_key).await? {
-            Begun::Replay(id) => return fir_result(ctx, id).await,
+            Begun::Replay(id) => return registered(ctx, id).await,
             Begun::Fresh(write) => *write,
         };
         let current = locked_fir(&write, found.id).await?;
         let at = write.at();
-        let by = RequestContext::of(ctx)
-            .principal
-            .identity
-            .as_ref()
-            .and_then(|i| i.officer_id);
+        let by = RequestContext::of(ctx).principal.officer_id();
         let reason = input.reason.trim().to_owned();
         let mut changes: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
         if let Some(v) = input.occurred_from.filter(|v| *v != current.occurred_from) {
@@ -347,7 +340,7 @@ impl FirAmendMutation {
             format!("FIR {} amended: {reason}", current.id),
         );
         write.commit(current.id).await?;
-        fir_result(ctx, current.id).await
+        registered(ctx, current.id).await
     }
 
     /// Transfers a zero FIR to the station with jurisdiction: the FIR is registered there
@@ -377,7 +370,7 @@ impl FirAmendMutation {
             ));
         }
         let mut write = match Write::begin(ctx, "transferFir", idempotency_key).await? {
-            Begun::Replay(id) => return fir_result(ctx, id).await,
+            Begun::Replay(id) => return registered(ctx, id).await,
             Begun::Fresh(write) => *write,
         };
         let original = locked_fir(&write, found.id).await?;
@@ -495,10 +488,6 @@ impl FirAmendMutation {
             ),
         );
         write.commit(new_id).await?;
-        fir_result(ctx, new_id).await
+        registered(ctx, new_id).await
     }
-}
-
-async fn fir_result(ctx: &Context<'_>, id: i64) -> ApiResult<Fir> {
-    find_fir(ctx, id).await?.ok_or_else(ApiError::internal)
 }

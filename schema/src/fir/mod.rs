@@ -12,8 +12,8 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use amend::{AmendFirInput, FirAmendMutation};
 pub use filter::FirFilter;
-pub(crate) use register::PreparedFir;
 pub use register::{ChargeInput, FirMutation, PartyInput, RegisterFirInput};
+pub(crate) use register::{PreparedFir, registered};
 pub(crate) use types::FirScope;
 pub use types::{Charge, Fir};
 

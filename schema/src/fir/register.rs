@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use async_graphql::{Context, ID, InputObject, Object};
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use entities::enums::{CaseStatus, PartyRole as StoredRole, UnitKind};
 use entities::{case_party, charge, fir, org_unit, person, police_case, statute};
 use sea_orm::ActiveValue::Set;
@@ -17,10 +17,8 @@ use crate::ids;
 use crate::org::unit_of_kind;
 use crate::people::NewPersonInput;
 use crate::policy::{WriteTarget, require_write};
-use crate::write::{Begun, EventType, UnitOf, Write};
+use crate::write::{Begun, CLOCK_SKEW, EventType, UnitOf, Write};
 
-/// How far a clock may run ahead of the server's before a time counts as "in the future".
-const CLOCK_SKEW: Duration = Duration::minutes(5);
 /// Most charges and parties one FIR may carry.
 const MAX_CHARGES: usize = 30;
 const MAX_PARTIES: usize = 100;
@@ -234,10 +232,7 @@ async fn existing_persons(
     let mut wanted = Vec::new();
     for (i, party) in parties.iter().enumerate() {
         if let Some(id) = &party.person_id {
-            let row = ids::decode("Person", id).map_err(|e| ApiError {
-                field: Some(format!("input.parties[{i}].personId")),
-                ..e
-            })?;
+            let row = ids::decode_input("Person", id, &format!("input.parties[{i}].personId"))?;
             wanted.push(row);
         }
     }
@@ -345,7 +340,7 @@ impl PreparedFir {
         let year = at.year();
         let serial = serial::next_serial(write.txn(), station.id, year).await?;
         let protected = statutes.values().any(|s| s.victim_identity_protected);
-        let officer = rc.principal.identity.as_ref().and_then(|i| i.officer_id);
+        let officer = rc.principal.officer_id();
         let fir_id = fir::Entity::insert(fir::ActiveModel {
             station_id: Set(station.id),
             year: Set(year),
@@ -458,7 +453,7 @@ impl PreparedFir {
     }
 }
 
-/// The FIR just registered (or registered by the first request with the same key).
-async fn registered(ctx: &Context<'_>, fir_id: i64) -> ApiResult<Fir> {
+/// The FIR a mutation just wrote (or the first request with the same key wrote).
+pub(crate) async fn registered(ctx: &Context<'_>, fir_id: i64) -> ApiResult<Fir> {
     find_fir(ctx, fir_id).await?.ok_or_else(ApiError::internal)
 }

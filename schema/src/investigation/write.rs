@@ -3,7 +3,7 @@
 //! policy, and moves the case along its [`lifecycle`].
 
 use async_graphql::{Context, ID, InputObject, Object};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use entities::enums::{
     CaseStatus, FinalReportKind as StoredKind, PartyRole as StoredRole,
     PropertyCategory as StoredCategory,
@@ -23,10 +23,7 @@ use crate::enums::{ArrestMode, FinalReportKind, PropertyCategory, PropertyStatus
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::policy::{WriteTarget, require_write};
-use crate::write::{Begun, EventType, UnitOf, Write};
-
-/// How far a clock may run ahead of the server's.
-const CLOCK_SKEW: Duration = Duration::minutes(5);
+use crate::write::{Begun, EventType, UnitOf, Write, not_future, written};
 
 /// A case and the station that owns it, loaded for a write.
 struct CaseTarget {
@@ -37,10 +34,7 @@ struct CaseTarget {
 impl CaseTarget {
     /// Loads the case named by `id` (field `field` in errors): `NOT_FOUND` if absent.
     async fn load(ctx: &Context<'_>, id: &ID, field: &str) -> ApiResult<Self> {
-        let row = ids::decode("Case", id).map_err(|e| ApiError {
-            field: Some(field.to_owned()),
-            ..e
-        })?;
+        let row = ids::decode_input("Case", id, field)?;
         let db = &RequestContext::of(ctx).db;
         let case = police_case::Entity::find_by_id(row)
             .one(db)
@@ -86,10 +80,7 @@ async fn accused_party(
     person: &ID,
     field: &str,
 ) -> ApiResult<case_party::Model> {
-    let person_id = ids::decode("Person", person).map_err(|e| ApiError {
-        field: Some(field.to_owned()),
-        ..e
-    })?;
+    let person_id = ids::decode_input("Person", person, field)?;
     case_party::Entity::find()
         .filter(case_party::Column::FirId.eq(fir_id))
         .filter(case_party::Column::PersonId.eq(person_id))
@@ -97,24 +88,6 @@ async fn accused_party(
         .one(write.txn())
         .await?
         .ok_or_else(|| ApiError::invalid(field, "this person is not an accused in the case's FIR"))
-}
-
-fn not_future(at: DateTime<Utc>, now: DateTime<Utc>, field: &str) -> ApiResult<()> {
-    if at > now + CLOCK_SKEW {
-        return Err(ApiError::invalid(
-            field,
-            format!("{field} is in the future"),
-        ));
-    }
-    Ok(())
-}
-
-fn caller_officer(ctx: &Context<'_>) -> Option<i64> {
-    RequestContext::of(ctx)
-        .principal
-        .identity
-        .as_ref()
-        .and_then(|i| i.officer_id)
 }
 
 /// An arrest or surrender to record.
@@ -261,10 +234,7 @@ impl InvestigationMutation {
                 station_path: &target.station.path,
             },
         )?;
-        let officer_row = ids::decode("Officer", &officer_id).map_err(|e| ApiError {
-            field: Some("officerId".into()),
-            ..e
-        })?;
+        let officer_row = ids::decode_input("Officer", &officer_id, "officerId")?;
         let officer = officer::Entity::find_by_id(officer_row)
             .one(&rc.db)
             .await?
@@ -316,7 +286,7 @@ impl InvestigationMutation {
         io_assignment::ActiveModel {
             case_id: Set(case.id),
             officer_id: Set(officer.id),
-            assigned_by_id: Set(caller_officer(ctx)),
+            assigned_by_id: Set(RequestContext::of(ctx).principal.officer_id()),
             assigned_at: Set(at),
             relieved_at: Set(None),
             reason: Set(reason.filter(|r| !r.trim().is_empty())),
@@ -366,7 +336,7 @@ impl InvestigationMutation {
             ));
         }
         if let Some(at) = entry_at {
-            not_future(at, Utc::now(), "entryAt")?;
+            not_future(at, "entryAt")?;
         }
         let mut write = match Write::begin(ctx, "addCaseDiaryEntry", idempotency_key).await? {
             Begun::Replay(id) => return case_result(ctx, id).await,
@@ -381,7 +351,7 @@ impl InvestigationMutation {
         )?;
         let entry = case_diary_entry::ActiveModel {
             case_id: Set(case.id),
-            author_id: Set(caller_officer(ctx)),
+            author_id: Set(RequestContext::of(ctx).principal.officer_id()),
             entry_at: Set(entry_at.unwrap_or(write.at())),
             content: Set(content.trim().to_owned()),
             ..Default::default()
@@ -408,9 +378,9 @@ impl InvestigationMutation {
     ) -> ApiResult<Arrest> {
         let target = CaseTarget::load(ctx, &input.case_id, "input.caseId").await?;
         target.require_station_write(ctx)?;
-        not_future(input.arrested_at, Utc::now(), "input.arrestedAt")?;
+        not_future(input.arrested_at, "input.arrestedAt")?;
         let mut write = match Write::begin(ctx, "recordArrest", idempotency_key).await? {
-            Begun::Replay(id) => return arrest_result(ctx, id).await,
+            Begun::Replay(id) => return written::<arrest::Entity, _>(ctx, id, Arrest).await,
             Begun::Fresh(write) => *write,
         };
         let case = locked_case(&write, target.case.id).await?;
@@ -428,7 +398,7 @@ impl InvestigationMutation {
             arrested_at: Set(input.arrested_at),
             place: Set(input.place.filter(|p| !p.trim().is_empty())),
             mode: Set(input.mode.into()),
-            arresting_officer_id: Set(caller_officer(ctx)),
+            arresting_officer_id: Set(RequestContext::of(ctx).principal.officer_id()),
             relative_informed_at: Set(input.relative_informed.as_ref().map(|_| write.at())),
             relative_informed: Set(input.relative_informed),
             ..Default::default()
@@ -448,7 +418,7 @@ impl InvestigationMutation {
             ),
         );
         write.commit(row.id).await?;
-        arrest_result(ctx, row.id).await
+        written::<arrest::Entity, _>(ctx, row.id, Arrest).await
     }
 
     /// Records a seizure of property with its items (vehicle, IMEI, arm identifiers).
@@ -462,7 +432,7 @@ impl InvestigationMutation {
     ) -> ApiResult<Seizure> {
         let target = CaseTarget::load(ctx, &input.case_id, "input.caseId").await?;
         target.require_station_write(ctx)?;
-        not_future(input.seized_at, Utc::now(), "input.seizedAt")?;
+        not_future(input.seized_at, "input.seizedAt")?;
         if input.items.is_empty() || input.items.len() > 500 {
             return Err(ApiError::invalid(
                 "input.items",
@@ -473,7 +443,7 @@ impl InvestigationMutation {
             item.validate(&format!("input.items[{i}]"))?;
         }
         let mut write = match Write::begin(ctx, "recordSeizure", idempotency_key).await? {
-            Begun::Replay(id) => return seizure_result(ctx, id).await,
+            Begun::Replay(id) => return written::<seizure::Entity, _>(ctx, id, Seizure).await,
             Begun::Fresh(write) => *write,
         };
         let case = locked_case(&write, target.case.id).await?;
@@ -488,7 +458,7 @@ impl InvestigationMutation {
             seized_at: Set(input.seized_at),
             place: Set(input.place.filter(|p| !p.trim().is_empty())),
             nature: Set(input.nature.into()),
-            seized_by_id: Set(caller_officer(ctx)),
+            seized_by_id: Set(RequestContext::of(ctx).principal.officer_id()),
             ..Default::default()
         }
         .insert(write.txn())
@@ -525,7 +495,7 @@ impl InvestigationMutation {
         write.event(EventType::PropertySeized, &target.unit(), refs);
         write.audit("Seizure", &[row.id], format!("seizure in case {}", case.id));
         write.commit(row.id).await?;
-        seizure_result(ctx, row.id).await
+        written::<seizure::Entity, _>(ctx, row.id, Seizure).await
     }
 
     /// Files a final report: a chargesheet (the case becomes CHARGESHEETED) or a closure
@@ -555,7 +525,9 @@ impl InvestigationMutation {
             ));
         }
         let mut write = match Write::begin(ctx, "fileFinalReport", idempotency_key).await? {
-            Begun::Replay(id) => return report_result(ctx, id).await,
+            Begun::Replay(id) => {
+                return written::<final_report::Entity, _>(ctx, id, super::FinalReport).await;
+            }
             Begun::Fresh(write) => *write,
         };
         let case = locked_case(&write, target.case.id).await?;
@@ -600,7 +572,7 @@ impl InvestigationMutation {
             kind: Set(kind),
             supplementary: Set(supplementary),
             filed_at: Set(write.at()),
-            filed_by_id: Set(caller_officer(ctx)),
+            filed_by_id: Set(RequestContext::of(ctx).principal.officer_id()),
             court_id: Set(None),
             summary: Set(input.summary.filter(|s| !s.trim().is_empty())),
             ..Default::default()
@@ -638,31 +610,10 @@ impl InvestigationMutation {
             ),
         );
         write.commit(report.id).await?;
-        report_result(ctx, report.id).await
+        written::<final_report::Entity, _>(ctx, report.id, super::FinalReport).await
     }
 }
 
 async fn case_result(ctx: &Context<'_>, id: i64) -> ApiResult<Case> {
     find_case(ctx, id).await?.ok_or_else(ApiError::internal)
-}
-
-async fn arrest_result(ctx: &Context<'_>, id: i64) -> ApiResult<Arrest> {
-    let row = arrest::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(Arrest).ok_or_else(ApiError::internal)
-}
-
-async fn seizure_result(ctx: &Context<'_>, id: i64) -> ApiResult<Seizure> {
-    let row = seizure::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(Seizure).ok_or_else(ApiError::internal)
-}
-
-async fn report_result(ctx: &Context<'_>, id: i64) -> ApiResult<FinalReport> {
-    let row = final_report::Entity::find_by_id(id)
-        .one(&RequestContext::of(ctx).db)
-        .await?;
-    row.map(FinalReport).ok_or_else(ApiError::internal)
 }

@@ -137,4 +137,9 @@ impl Principal {
     pub fn role(&self) -> Option<Role> {
         self.identity.as_ref().map(|i| i.role)
     }
+
+    /// The caller's officer record, when they are an officer on the roll.
+    pub fn officer_id(&self) -> Option<i64> {
+        self.identity.as_ref().and_then(|i| i.officer_id)
+    }
 }

@@ -3,7 +3,7 @@
 //! records; a person is never in custody twice at once.
 
 use async_graphql::{Context, ID, InputObject, Object};
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use entities::enums::UnitKind;
 use entities::{court_case_link, org_unit, person, police_case, prison_movement, prison_record};
 use sea_orm::ActiveValue::Set;
@@ -16,26 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::{unit_by_code, unit_of_kind};
 use crate::policy::{WriteTarget, require_write};
-use crate::write::{Begun, EventType, UnitOf, Write};
-
-const CLOCK_SKEW: Duration = Duration::minutes(5);
-
-fn field_error(field: &str) -> impl Fn(ApiError) -> ApiError + '_ {
-    move |e| ApiError {
-        field: Some(field.to_owned()),
-        ..e
-    }
-}
-
-fn not_future(at: Option<DateTime<Utc>>, field: &str) -> ApiResult<()> {
-    match at {
-        Some(at) if at > Utc::now() + CLOCK_SKEW => Err(ApiError::invalid(
-            field,
-            format!("{field} is in the future"),
-        )),
-        _ => Ok(()),
-    }
-}
+use crate::write::{Begun, EventType, UnitOf, Write, not_future};
 
 /// A custody record and its prison, loaded for a write by the prison.
 struct CustodyTarget {
@@ -45,7 +26,7 @@ struct CustodyTarget {
 
 impl CustodyTarget {
     async fn load(ctx: &Context<'_>, id: &ID, field: &str) -> ApiResult<Self> {
-        let row = ids::decode("PrisonRecord", id).map_err(field_error(field))?;
+        let row = ids::decode_input("PrisonRecord", id, field)?;
         let db = &RequestContext::of(ctx).db;
         let record = prison_record::Entity::find_by_id(row)
             .one(db)
@@ -143,13 +124,12 @@ impl PrisonMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<PrisonRecord> {
-        not_future(input.admitted_at, "input.admittedAt")?;
-        let person_row =
-            ids::decode("Person", &input.person_id).map_err(field_error("input.personId"))?;
+        if let Some(at) = input.admitted_at {
+            not_future(at, "input.admittedAt")?;
+        }
+        let person_row = ids::decode_input("Person", &input.person_id, "input.personId")?;
         let court_case = match &input.court_case_id {
-            Some(id) => {
-                Some(ids::decode("CourtCase", id).map_err(field_error("input.courtCaseId"))?)
-            }
+            Some(id) => Some(ids::decode_input("CourtCase", id, "input.courtCaseId")?),
             None => None,
         };
         let warrant = input
@@ -260,7 +240,9 @@ impl PrisonMutation {
             note,
             moved_at,
         } = input;
-        not_future(moved_at, "input.movedAt")?;
+        if let Some(at) = moved_at {
+            not_future(at, "input.movedAt")?;
+        }
         let target = CustodyTarget::load(ctx, &prison_record_id, "input.prisonRecordId").await?;
         let destination = match destination_code {
             Some(code) => Some(
@@ -306,7 +288,9 @@ impl PrisonMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<PrisonRecord> {
-        not_future(released_at, "releasedAt")?;
+        if let Some(at) = released_at {
+            not_future(at, "releasedAt")?;
+        }
         let target = CustodyTarget::load(ctx, &prison_record_id, "prisonRecordId").await?;
         let mut write = match Write::begin(ctx, "releasePrisoner", idempotency_key).await? {
             Begun::Replay(id) => return record_result(ctx, id).await,
@@ -350,7 +334,9 @@ impl PrisonMutation {
         #[graphql(desc = "A retry with the same key returns the first result.")]
         idempotency_key: Option<String>,
     ) -> ApiResult<PrisonRecord> {
-        not_future(escaped_at, "escapedAt")?;
+        if let Some(at) = escaped_at {
+            not_future(at, "escapedAt")?;
+        }
         let target = CustodyTarget::load(ctx, &prison_record_id, "prisonRecordId").await?;
         let mut write = match Write::begin(ctx, "recordEscape", idempotency_key).await? {
             Begun::Replay(id) => return record_result(ctx, id).await,

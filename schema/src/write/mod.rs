@@ -19,6 +19,37 @@ use crate::context::RequestContext;
 use crate::db::WriteTxn;
 use crate::error::{ApiError, ApiResult};
 
+/// How far a client's clock may run ahead of the server's before a time it sends
+/// counts as "in the future".
+pub const CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Refuses a time in the future (beyond [`CLOCK_SKEW`]) given in input `field`.
+pub fn not_future(at: DateTime<Utc>, field: &str) -> ApiResult<()> {
+    if at > Utc::now() + CLOCK_SKEW {
+        return Err(ApiError::invalid(
+            field,
+            format!("{field} is in the future"),
+        ));
+    }
+    Ok(())
+}
+
+/// The row `id` of `E` a mutation just wrote, read back as its result (`INTERNAL` if it
+/// is gone, which a committed write cannot be).
+pub async fn written<E, T>(
+    ctx: &async_graphql::Context<'_>,
+    id: i64,
+    wrap: impl FnOnce(E::Model) -> T,
+) -> ApiResult<T>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
+{
+    let row = E::find_by_id(id).one(&RequestContext::of(ctx).db).await?;
+    row.map(wrap).ok_or_else(ApiError::internal)
+}
+
 /// How a mutation begins: fresh, or as the replay of a request already made with the same
 /// idempotency key (whose result is the record `id`).
 #[derive(Debug)]
