@@ -30,7 +30,7 @@ fn visible_complaints(ctx: &Context<'_>) -> ApiResult<Condition> {
     let condition = Condition::all();
     Ok(match identity.role {
         Role::Citizen => condition.add(complaint::Column::CitizenSub.eq(identity.sub.clone())),
-        Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer => {
+        role if role.is_station_role() => {
             condition.add(complaint::Column::StationId.eq(identity.unit.id))
         }
         Role::Supervisor => condition

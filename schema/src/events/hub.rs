@@ -146,30 +146,29 @@ async fn publish_new(hub: &EventHub, db: &DatabaseConnection) -> Result<(), DbEr
 
 /// Wakes the tailer on every `NOTIFY cctns_events`, from any replica.
 async fn listen(hub: Arc<EventHub>, db: DatabaseConnection) {
-    use sea_orm::sqlx::postgres::PgListener;
     let mut shutdown = hub.shutdown.subscribe();
     loop {
-        let pool = db.get_postgres_connection_pool().clone();
-        let listener = async {
-            let mut listener = PgListener::connect_with(&pool).await?;
-            listener.listen(CHANNEL).await?;
-            // Catch up on anything committed while not listening.
-            hub.wake();
-            loop {
-                listener.recv().await?;
-                hub.wake();
-            }
-            #[allow(unreachable_code)]
-            Ok::<(), sea_orm::sqlx::Error>(())
-        };
         tokio::select! {
-            result = listener => {
-                if let Err(e) = result {
-                    tracing::warn!(error = %e, "event listener lost PostgreSQL; reconnecting");
-                }
+            Err(e) = relay_notifications(&hub, db.get_postgres_connection_pool()) => {
+                tracing::warn!(error = %e, "event listener lost PostgreSQL; reconnecting");
             }
             _ = shutdown.changed() => return,
         }
         tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Wakes the hub on every notification until the connection fails (it never ends well).
+async fn relay_notifications(
+    hub: &EventHub,
+    pool: &sea_orm::sqlx::PgPool,
+) -> Result<std::convert::Infallible, sea_orm::sqlx::Error> {
+    let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    // Catch up on anything committed while not listening.
+    hub.wake();
+    loop {
+        listener.recv().await?;
+        hub.wake();
     }
 }

@@ -98,11 +98,12 @@ fn subject_refs(refs: &serde_json::Value) -> Vec<SubjectRef> {
                 serde_json::Value::String(s) => s,
                 other => other.to_string(),
             };
-            // "persons" → "person": one ref per record.
-            let kind = kind
-                .strip_suffix('s')
-                .filter(|_| kind == "persons" || kind == "cases")
-                .unwrap_or(kind);
+            // One ref per record: "persons" → "person".
+            let kind = match kind.as_str() {
+                "persons" => "person",
+                "cases" => "case",
+                other => other,
+            };
             out.push(SubjectRef {
                 kind: kind.to_owned(),
                 id,
@@ -285,7 +286,6 @@ struct Feed {
     /// Whether the outbox still has rows after `last` to replay.
     replaying: bool,
     pending: VecDeque<Published>,
-    db: DatabaseConnection,
     done: bool,
 }
 
@@ -348,7 +348,7 @@ impl Feed {
             .filter(domain_event::Column::Id.gt(self.last))
             .order_by_asc(domain_event::Column::Id)
             .limit(REPLAY_BATCH)
-            .all(&self.db)
+            .all(&self.gate.db)
             .await?;
         if (rows.len() as u64) < REPLAY_BATCH {
             self.replaying = false;
@@ -426,7 +426,6 @@ impl Feed {
             last: after.unwrap_or_else(|| hub.last_published()),
             replaying: after.is_some(),
             pending: VecDeque::new(),
-            db: rc.db.clone(),
             done: false,
         })
     }

@@ -272,10 +272,7 @@ pub fn shield_reach(principal: &Principal, shield: Shield) -> TeamReach {
     // IO on their own cases.
     let on_station_team = match shield {
         Shield::ProtectedVictim => identity.role == Role::StationHouseOfficer,
-        Shield::ChildInConflictWithLaw => matches!(
-            identity.role,
-            Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
-        ),
+        Shield::ChildInConflictWithLaw => identity.role.is_station_role(),
     };
     let unit_if = |granted: bool| granted.then(|| identity.unit.clone());
     TeamReach {
@@ -320,10 +317,7 @@ fn is_owning_sho(identity: &Identity, scope: &RecordScope<'_>) -> bool {
 
 /// The case team: the IO, and the owning station's officers.
 fn in_case_team(identity: &Identity, scope: &RecordScope<'_>) -> bool {
-    let at_station = matches!(
-        identity.role,
-        Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
-    ) && identity.unit.path == scope.station_path;
+    let at_station = identity.role.is_station_role() && identity.unit.path == scope.station_path;
     at_station || is_io(identity, scope)
 }
 

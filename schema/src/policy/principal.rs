@@ -68,6 +68,15 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_claim() == value)
     }
 
+    /// The roles posted at a police station (constable to SHO): on the team of every case
+    /// of their own station.
+    pub fn is_station_role(self) -> bool {
+        matches!(
+            self,
+            Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
+        )
+    }
+
     /// Police roles: they read police-restricted data everywhere.
     pub fn is_police(self) -> bool {
         matches!(

@@ -60,12 +60,7 @@ pub fn may_write(principal: &Principal, target: &WriteTarget<'_>) -> bool {
         );
     };
     let role = identity.role;
-    let at_station = |path: &str| {
-        matches!(
-            role,
-            Role::StationOfficer | Role::InvestigatingOfficer | Role::StationHouseOfficer
-        ) && identity.unit.path == path
-    };
+    let at_station = |path: &str| role.is_station_role() && identity.unit.path == path;
     match *target {
         WriteTarget::StationRecord {
             station_path,
