@@ -5,10 +5,17 @@
 //! idle subscriber. Each subscriber is its own analyst (`bench.analyst.N`, a token minted
 //! here with the gateway's HS256 secret), as the gateway allows a caller 16 connections.
 //!
+//! Two audiences (`--audience`):
+//! - `national`: every subscriber takes every FIR registered anywhere, the worst case
+//!   (events × subscribers deliveries);
+//! - `stations`: as integrators and dashboards deploy, one subscriber in a hundred takes
+//!   the whole country and the others each follow one station (`unitCode`); the producer
+//!   registers FIRs at every station in turn.
+//!
 //! ```text
 //! subscribers --url ws://127.0.0.1:8080/graphql --http http://127.0.0.1:8080/graphql \
-//!   --secret DEV_SECRET --producer-token TOKEN --station CODE --subscribers 10000 \
-//!   --rate 100 --seconds 20 --gateway-pid PID
+//!   --secret DEV_SECRET --stations CODE,CODE,... --audience stations \
+//!   --subscribers 10000 --rate 100 --seconds 20 --gateway-pid PID
 //! ```
 //!
 //! Run by `bench/subscribers.sh`.
@@ -62,10 +69,12 @@ struct Received {
     ids: Vec<i64>,
 }
 
-/// Connects, authenticates and subscribes; then records every event until `stop`.
+/// Connects, authenticates and subscribes to FIR registrations (at `station`, or
+/// everywhere); then records every event until `stop`.
 async fn subscriber(
     url: String,
     token: String,
+    station: Option<String>,
     ready: Arc<AtomicUsize>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) -> anyhow::Result<Received> {
@@ -88,8 +97,12 @@ async fn subscriber(
             _ => {}
         }
     }
-    let subscribe = serde_json::json!({ "id": "1", "type": "subscribe", "payload": {
-        "query": "subscription { events(filter: { types: [FIR_REGISTERED] }) { id occurredAt } }" } });
+    let unit = station.map_or(String::new(), |code| format!(", unitCode: \"{code}\""));
+    let query = format!(
+        "subscription {{ events(filter: {{ types: [FIR_REGISTERED]{unit} }}) {{ id occurredAt }} }}"
+    );
+    let subscribe =
+        serde_json::json!({ "id": "1", "type": "subscribe", "payload": { "query": query } });
     socket
         .send(Message::Text(subscribe.to_string().into()))
         .await?;
@@ -132,10 +145,10 @@ async fn subscriber(
     Ok(received)
 }
 
-/// An analyst's token for subscriber `n`, valid for an hour.
-fn analyst_token(secret: &str, n: usize) -> anyhow::Result<String> {
+/// A token for `sub` in `role` at `unit`, valid for an hour.
+fn token(secret: &str, sub: &str, role: &str, unit: &str) -> anyhow::Result<String> {
     let now = chrono::Utc::now().timestamp();
-    let claims = serde_json::json!({ "sub": format!("bench.analyst.{n}"), "role": "ANALYST", "unit": "IN", "iat": now, "exp": now + 3600 });
+    let claims = serde_json::json!({ "sub": sub, "role": role, "unit": unit, "iat": now, "exp": now + 3600 });
     Ok(jsonwebtoken::encode(
         &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
         &claims,
@@ -171,8 +184,20 @@ async fn main() -> anyhow::Result<()> {
     let url = args.get("url")?.to_owned();
     let http = args.get("http")?.to_owned();
     let secret = args.get("secret")?.to_owned();
-    let producer_token = args.get("producer-token")?.to_owned();
-    let station = args.get("station")?.to_owned();
+    let stations: Vec<String> = args
+        .get("stations")?
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    let national = match args.get("audience")? {
+        "national" => true,
+        "stations" => false,
+        other => bail!("--audience is national or stations, not {other}"),
+    };
+    // Subscriber i follows this station, or (None) the whole country.
+    let follows = |i: usize| {
+        (!national && !i.is_multiple_of(100)).then(|| stations[i % stations.len()].clone())
+    };
     let count = args.number("subscribers")? as usize;
     let rate = args.number("rate")?;
     let seconds = args.number("seconds")?;
@@ -185,10 +210,11 @@ async fn main() -> anyhow::Result<()> {
     let connect_started = Instant::now();
     // Connect in waves so the listen backlog is not overrun.
     for i in 0..count {
-        let token = analyst_token(&secret, i)?;
+        let token = token(&secret, &format!("bench.analyst.{i}"), "ANALYST", "IN")?;
         tasks.push(tokio::spawn(subscriber(
             url.clone(),
             token,
+            follows(i),
             ready.clone(),
             stopped.clone(),
         )));
@@ -218,28 +244,33 @@ async fn main() -> anyhow::Result<()> {
     tokio::time::sleep(Duration::from_secs(2)).await;
     let rss_idle = rss_kib(&pid)?;
 
-    // The producer: `rate` registrations per second for `seconds`.
+    // The producer: `rate` registrations per second for `seconds`, at each station in
+    // turn, by an officer of that station.
     let client = reqwest::Client::new();
-    let fir = serde_json::json!({
-        "query": "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }",
-        "variables": { "input": {
-            "stationCode": station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
-            "narrative": "Mobile phone stolen from the complainant's pocket in a crowded bus.",
-            "charges": [{ "act": "BNS", "section": "303(2)" }],
-            "parties": [{ "role": "COMPLAINANT", "person": { "name": "Rahul Patil", "sex": "MALE" } }],
-        } },
-    });
+    let officers = stations
+        .iter()
+        .map(|code| token(&secret, &format!("{code}.bench"), "STATION_OFFICER", code))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let produced = Arc::new(Mutex::new(Vec::new()));
     let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / rate.max(1)));
     let produce_started = Instant::now();
     let mut writes = Vec::new();
-    for _ in 0..rate * seconds {
+    for n in 0..(rate * seconds) as usize {
         ticker.tick().await;
-        let (client, http, token, fir, produced) = (
+        let at = n % stations.len();
+        let fir = serde_json::json!({
+            "query": "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }",
+            "variables": { "input": {
+                "stationCode": stations[at], "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+                "narrative": "Mobile phone stolen from the complainant's pocket in a crowded bus.",
+                "charges": [{ "act": "BNS", "section": "303(2)" }],
+                "parties": [{ "role": "COMPLAINANT", "person": { "name": "Rahul Patil", "sex": "MALE" } }],
+            } },
+        });
+        let (client, http, token, produced) = (
             client.clone(),
             http.clone(),
-            producer_token.clone(),
-            fir.clone(),
+            officers[at].clone(),
             produced.clone(),
         );
         writes.push(tokio::spawn(async move {
@@ -253,12 +284,8 @@ async fn main() -> anyhow::Result<()> {
             if body.get("errors").is_some() {
                 bail!("registerFir failed: {body}");
             }
-            produced.lock().await.push(
-                body["data"]["registerFir"]["id"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-            );
+            // The event's id is not the FIR's: count per station instead.
+            produced.lock().await.push(at);
             Ok::<(), anyhow::Error>(())
         }));
     }
@@ -270,14 +297,27 @@ async fn main() -> anyhow::Result<()> {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let rss_busy = rss_kib(&pid)?;
     stop.send_replace(true);
-    let expected = produced.lock().await.len();
+    let produced = produced.lock().await.clone();
+    let events = produced.len();
+    let mut at_station = vec![0usize; stations.len()];
+    for &at in &produced {
+        at_station[at] += 1;
+    }
     let mut latencies = Vec::new();
     let mut lost = 0usize;
+    let mut expected_deliveries = 0usize;
+    let mut extra = 0usize;
     let mut failed = 0usize;
-    for task in tasks {
+    for (i, task) in tasks.into_iter().enumerate() {
+        let expected = match follows(i) {
+            Some(_) => at_station[i % stations.len()],
+            None => events,
+        };
+        expected_deliveries += expected;
         match task.await? {
             Ok(received) => {
                 lost += expected.saturating_sub(received.ids.len());
+                extra += received.ids.len().saturating_sub(expected);
                 latencies.extend(received.latencies);
             }
             Err(e) => {
@@ -290,9 +330,10 @@ async fn main() -> anyhow::Result<()> {
     }
     latencies.sort_unstable();
     println!(
-        "RESULT subscribers={count} rate={rate} events={expected} produce_s={:.1} connect_s={:.1} \
-         p50_ms={:.1} p99_ms={:.1} max_ms={:.1} delivered={} lost={lost} failed_subscribers={failed} \
+        "RESULT subscribers={count} audience={} rate={rate} events={events} produce_s={:.1} connect_s={:.1} \
+         p50_ms={:.1} p99_ms={:.1} max_ms={:.1} expected={expected_deliveries} delivered={} lost={lost} extra={extra} failed_subscribers={failed} \
          rss_before_mib={:.0} rss_idle_mib={:.0} rss_busy_mib={:.0} kib_per_idle_subscriber={:.1}",
+        if national { "national" } else { "stations" },
         produce_time.as_secs_f64(),
         connect_time.as_secs_f64(),
         percentile(&latencies, 0.50),

@@ -39,6 +39,11 @@ pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 pub const MAX_SUBSCRIPTIONS_PER_CONNECTION: usize = 32;
 /// Connections one caller (`sub`, or client address when anonymous) may hold at once.
 pub const MAX_CONNECTIONS_PER_CALLER: usize = 16;
+/// Bytes read from the socket at a time.
+const READ_BUFFER: usize = 4 * 1024;
+/// The largest message (and frame) a client may send: a subscription document with its
+/// variables fits many times over.
+const MAX_MESSAGE: usize = 256 * 1024;
 
 /// Open connections per caller.
 #[derive(Debug, Default)]
@@ -202,6 +207,11 @@ pub(crate) fn upgrade(
     };
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        // Subscribers mostly sit idle: read in small chunks (the 128 KiB default costs
+        // every connection that much), and refuse oversized messages outright.
+        .read_buffer_size(READ_BUFFER)
+        .max_message_size(MAX_MESSAGE)
+        .max_frame_size(MAX_MESSAGE)
         .on_upgrade(move |socket| serve(socket, state, protocol, client))
 }
 

@@ -4,6 +4,9 @@
 //
 //   node ws-client.mjs ws://127.0.0.1:PORT/graphql '[{"token": "…", "query": "{ … }", "legacy": false}]'
 //
+// A scenario's "padding": N appends a comment of N bytes to its query (for size limits
+// beyond what a command line can carry).
+//
 // Prints one JSON result per scenario: {"data": …} / {"errors": …} when the operation ran,
 // {"closed": CODE, "reason": "…"} or {"connectionError": …} when the connection was refused.
 import { createClient } from 'graphql-ws';
@@ -21,7 +24,8 @@ function params(token) {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-function modern({ token, query, variables }) {
+function modern({ token, query, variables, padding }) {
+  if (padding) query = `${query}\n#${'x'.repeat(padding)}`;
   return new Promise((resolve) => {
     let settled = false;
     let result = null;

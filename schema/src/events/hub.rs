@@ -5,15 +5,23 @@
 //! commits ([`EventHub::wake`]), when PostgreSQL delivers a `NOTIFY cctns_events` (sent
 //! inside every writing transaction, so it arrives only once that transaction commits,
 //! from any gateway replica), and every [`POLL`] in case a wake-up was lost. The outbox
-//! is the source of truth; the broadcast only carries what is already committed.
+//! is the source of truth; the hub only carries what is already committed.
+//!
+//! Subscribers register a [`Route`] (a unit subtree and event types), and the hub hands
+//! each event only to the subscribers whose route it matches: it looks up the event's
+//! unit and each of its ancestors, so an event at one station wakes that station's,
+//! district's and state's subscribers and the national ones, not all ten thousand.
+//! Each subscriber has its own bounded queue; one that lets it fill is dropped and
+//! flagged as fallen behind, without slowing anybody else.
 //!
 //! Ids are committed in order: every write takes the audit chain's lock before it
 //! inserts its events (see [`crate::write::Write::commit`]), so a row with a lower id is
 //! never committed after one with a higher id, and reading "after the last id" misses
 //! nothing.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use entities::domain_event;
@@ -21,7 +29,10 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
-use tokio::sync::{Notify, broadcast, watch};
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::{Notify, mpsc, watch};
+
+use super::types::EventType;
 
 /// The PostgreSQL channel writers notify.
 pub const CHANNEL: &str = "cctns_events";
@@ -29,16 +40,38 @@ pub const CHANNEL: &str = "cctns_events";
 const POLL: Duration = Duration::from_secs(2);
 /// Rows read per round.
 const BATCH: u64 = 1_000;
-/// Events buffered for each subscriber before it counts as fallen behind.
+/// Events queued for each subscriber before it counts as fallen behind.
 pub const SUBSCRIBER_BUFFER: usize = 4_096;
 
 /// A committed event, shared by every subscriber that receives it.
 pub type Published = Arc<domain_event::Model>;
 
+/// Which live events a subscriber wants; the hub checks it before waking the subscriber.
+#[derive(Debug, Clone, Default)]
+pub struct Route {
+    /// Only events of units inside this path (`/IN/MH/`); `None` for every unit.
+    pub subtree: Option<String>,
+    /// Only events of these types; `None` for every type.
+    pub types: Option<Vec<EventType>>,
+}
+
+/// One subscriber's place in the hub.
+#[derive(Debug)]
+struct Slot {
+    types: Option<Vec<EventType>>,
+    queue: mpsc::Sender<Published>,
+    fell_behind: Arc<AtomicBool>,
+}
+
+/// Subscribers by the subtree they route on (`""` for every unit), then by number.
+type Registry = HashMap<String, HashMap<u64, Slot>>;
+
 /// Publishes committed events to this process's subscribers.
 #[derive(Debug)]
 pub struct EventHub {
-    sender: broadcast::Sender<Published>,
+    registry: Mutex<Registry>,
+    next_slot: AtomicU64,
+    buffer: usize,
     wake: Notify,
     last_id: AtomicI64,
     shutdown: watch::Sender<bool>,
@@ -62,10 +95,11 @@ impl EventHub {
             .one(&db)
             .await?
             .map_or(0, |e| e.id);
-        let (sender, _) = broadcast::channel(buffer);
         let (shutdown, _) = watch::channel(false);
         let hub = Arc::new(Self {
-            sender,
+            registry: Mutex::new(HashMap::new()),
+            next_slot: AtomicU64::new(0),
+            buffer,
             wake: Notify::new(),
             last_id: AtomicI64::new(newest),
             shutdown,
@@ -82,9 +116,30 @@ impl EventHub {
         self.wake.notify_one();
     }
 
-    /// A receiver of every event published from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<Published> {
-        self.sender.subscribe()
+    /// A receiver of every event on `route` published from now on.
+    pub fn subscribe(self: &Arc<Self>, route: Route) -> LiveEvents {
+        let (queue, receiver) = mpsc::channel(self.buffer);
+        let fell_behind = Arc::new(AtomicBool::new(false));
+        let key = route.subtree.unwrap_or_default();
+        let number = self.next_slot.fetch_add(1, Ordering::Relaxed);
+        let slot = Slot {
+            types: route.types,
+            queue,
+            fell_behind: fell_behind.clone(),
+        };
+        self.registry()
+            .entry(key.clone())
+            .or_default()
+            .insert(number, slot);
+        LiveEvents {
+            receiver,
+            fell_behind,
+            _registration: Registration {
+                hub: Arc::downgrade(self),
+                key,
+                number,
+            },
+        }
     }
 
     /// The id of the newest event published so far.
@@ -104,7 +159,95 @@ impl EventHub {
 
     /// Subscribers connected to this hub right now.
     pub fn subscribers(&self) -> usize {
-        self.sender.receiver_count()
+        self.registry().values().map(HashMap::len).sum()
+    }
+
+    fn registry(&self) -> std::sync::MutexGuard<'_, Registry> {
+        // A panic while holding the lock leaves the map itself consistent.
+        self.registry.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands `event` to every subscriber whose route it matches.
+    fn dispatch(&self, event: &Published) {
+        let kind = EventType::from_stored(&event.event_type);
+        let mut registry = self.registry();
+        for key in routes_of(&event.unit_path) {
+            let Some(slots) = registry.get_mut(key) else {
+                continue;
+            };
+            slots.retain(|_, slot| {
+                if slot
+                    .types
+                    .as_ref()
+                    .is_some_and(|types| !kind.is_some_and(|k| types.contains(&k)))
+                {
+                    return true;
+                }
+                match slot.queue.try_send(event.clone()) {
+                    Ok(()) => true,
+                    Err(TrySendError::Full(_)) => {
+                        slot.fell_behind.store(true, Ordering::Release);
+                        false
+                    }
+                    Err(TrySendError::Closed(_)) => false,
+                }
+            });
+        }
+    }
+}
+
+/// The registry keys an event at `unit_path` reaches: every unit and `""`.
+fn routes_of(unit_path: &str) -> impl Iterator<Item = &str> {
+    std::iter::once("").chain(
+        unit_path
+            .match_indices('/')
+            .skip(1)
+            .map(|(end, _)| &unit_path[..=end]),
+    )
+}
+
+/// The live events of one subscription, in id order.
+#[derive(Debug)]
+pub struct LiveEvents {
+    receiver: mpsc::Receiver<Published>,
+    fell_behind: Arc<AtomicBool>,
+    /// Held for its `Drop`.
+    _registration: Registration,
+}
+
+impl LiveEvents {
+    /// The next event; `None` once the hub dropped this subscriber (see
+    /// [`LiveEvents::fell_behind`]).
+    pub async fn recv(&mut self) -> Option<Published> {
+        self.receiver.recv().await
+    }
+
+    /// Whether the subscriber let its queue fill and was dropped: it must resume from
+    /// the log.
+    pub fn fell_behind(&self) -> bool {
+        self.fell_behind.load(Ordering::Acquire)
+    }
+}
+
+/// Removes a subscriber from the hub when its stream ends.
+#[derive(Debug)]
+struct Registration {
+    hub: Weak<EventHub>,
+    key: String,
+    number: u64,
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        if let Some(hub) = self.hub.upgrade() {
+            let mut registry = hub.registry();
+            if let Some(slots) = registry.get_mut(&self.key) {
+                slots.remove(&self.number);
+                if slots.is_empty() {
+                    registry.remove(&self.key);
+                }
+            }
+        }
     }
 }
 
@@ -135,8 +278,7 @@ async fn publish_new(hub: &EventHub, db: &DatabaseConnection) -> Result<(), DbEr
         let full = rows.len() as u64 == BATCH;
         for row in rows {
             hub.last_id.store(row.id, Ordering::Release);
-            // No receivers is fine: nobody is subscribed right now.
-            let _ = hub.sender.send(Arc::new(row));
+            hub.dispatch(&Arc::new(row));
         }
         if !full {
             return Ok(());
@@ -170,5 +312,102 @@ async fn relay_notifications(
     loop {
         listener.recv().await?;
         hub.wake();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hub with no tailer, for routing alone.
+    fn hub(buffer: usize) -> Arc<EventHub> {
+        Arc::new(EventHub {
+            registry: Mutex::new(HashMap::new()),
+            next_slot: AtomicU64::new(0),
+            buffer,
+            wake: Notify::new(),
+            last_id: AtomicI64::new(0),
+            shutdown: watch::channel(false).0,
+        })
+    }
+
+    fn event(id: i64, kind: EventType, unit_path: &str) -> Published {
+        Arc::new(domain_event::Model {
+            id,
+            event_type: kind.as_str().to_owned(),
+            occurred_at: chrono::Utc::now(),
+            unit_id: 1,
+            unit_path: unit_path.to_owned(),
+            subject_refs: serde_json::json!({}),
+            actor_sub: None,
+        })
+    }
+
+    #[tokio::test]
+    async fn events_reach_only_the_subscribers_whose_route_they_match() {
+        let hub = hub(8);
+        let route = |subtree: Option<&str>, types: Option<Vec<EventType>>| Route {
+            subtree: subtree.map(str::to_owned),
+            types,
+        };
+        let mut national = hub.subscribe(route(None, None));
+        let mut karnataka = hub.subscribe(route(Some("/IN/KA/"), None));
+        let mut station = hub.subscribe(route(Some("/IN/KA/KA-BLR/KA-BLR-PS001/"), None));
+        let mut arrests = hub.subscribe(route(None, Some(vec![EventType::AccusedArrested])));
+        hub.dispatch(&event(
+            1,
+            EventType::FirRegistered,
+            "/IN/MH/MH-PUN/MH-PUN-PS001/",
+        ));
+        hub.dispatch(&event(
+            2,
+            EventType::FirRegistered,
+            "/IN/KA/KA-BLR/KA-BLR-PS001/",
+        ));
+        hub.dispatch(&event(
+            3,
+            EventType::AccusedArrested,
+            "/IN/KA/KA-BLR/KA-BLR-PS002/",
+        ));
+        drop(hub);
+        let ids = |live: &mut LiveEvents| {
+            std::iter::from_fn(|| live.receiver.try_recv().ok().map(|e| e.id)).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&mut national), [1, 2, 3]);
+        assert_eq!(ids(&mut karnataka), [2, 3]);
+        assert_eq!(ids(&mut station), [2]);
+        assert_eq!(ids(&mut arrests), [3]);
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_drops_only_its_own_subscriber() {
+        let hub = hub(2);
+        let slow = hub.subscribe(Route::default());
+        let mut fast = hub.subscribe(Route::default());
+        for id in 1..=3 {
+            hub.dispatch(&event(id, EventType::FirRegistered, "/IN/KA/"));
+            fast.receiver
+                .try_recv()
+                .expect("the fast subscriber keeps up");
+        }
+        assert!(slow.fell_behind() && !fast.fell_behind());
+        assert_eq!(hub.subscribers(), 1);
+        drop(fast);
+        assert_eq!(hub.subscribers(), 0);
+    }
+
+    #[test]
+    fn an_event_reaches_its_unit_every_ancestor_and_the_whole_country() {
+        let keys: Vec<&str> = routes_of("/IN/MH/MH-PUN/MH-PUN-PO1/").collect();
+        assert_eq!(
+            keys,
+            [
+                "",
+                "/IN/",
+                "/IN/MH/",
+                "/IN/MH/MH-PUN/",
+                "/IN/MH/MH-PUN/MH-PUN-PO1/"
+            ]
+        );
     }
 }

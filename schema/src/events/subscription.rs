@@ -4,26 +4,24 @@
 //! The stream subscribes to the hub first, then replays from the outbox everything after
 //! `afterId`, then passes on live events, skipping any it already replayed (ids only
 //! grow). A subscriber that falls more than [`super::hub::SUBSCRIBER_BUFFER`] events behind
-//! gets a `RATE_LIMITED` error naming the last id it received, and the stream ends: it
-//! resumes with that `afterId`, so a slow consumer costs only its own buffer.
+//! gets a `RATE_LIMITED` error naming the last id it took, and the stream ends: it
+//! resumes with that `afterId`, so a slow consumer costs only its own queue.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Subscription};
-use chrono::{DateTime, Utc};
-use entities::{complaint, court_case, court_case_link, domain_event, org_unit};
-use futures_util::Stream;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use tokio::sync::broadcast::error::RecvError;
-
-use super::hub::{EventHub, Published};
+use super::hub::{EventHub, LiveEvents, Published, Route};
 use super::types::EventType;
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::ids;
 use crate::org::{OrgUnit, UnitById, unit_by_code};
 use crate::policy::{Principal, Role};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Subscription};
+use chrono::{DateTime, Utc};
+use entities::{complaint, court_case, court_case_link, domain_event, org_unit};
+use futures_util::Stream;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 /// Rows replayed per round.
 const REPLAY_BATCH: u64 = 500;
@@ -279,7 +277,7 @@ fn refs_of(refs: &serde_json::Value, keys: &[&str], kind: &str) -> Vec<i64> {
 /// The state of one subscription stream.
 struct Feed {
     gate: Gate,
-    live: tokio::sync::broadcast::Receiver<Published>,
+    live: LiveEvents,
     shutdown: tokio::sync::watch::Receiver<bool>,
     /// Id of the last event taken from the log (delivered or not visible).
     last: i64,
@@ -309,6 +307,17 @@ impl Feed {
                     Err(e) => return Some(Err(self.fail(e))),
                 }
             }
+            if self.live.fell_behind() {
+                self.done = true;
+                let error = ApiError::new(
+                    ErrorCode::RateLimited,
+                    format!(
+                        "fell behind the event stream; resume with afterId {}",
+                        self.last
+                    ),
+                );
+                return Some(Err(error.into()));
+            }
             let received = tokio::select! {
                 received = self.live.recv() => received,
                 _ = self.shutdown.changed() => {
@@ -317,23 +326,14 @@ impl Feed {
                 }
             };
             match received {
-                Ok(event) if event.id > self.last => {
+                Some(event) if event.id > self.last => {
                     self.last = event.id;
                     self.pending.push_back(event);
                 }
-                Ok(_) => {}
-                Err(RecvError::Lagged(_)) => {
-                    self.done = true;
-                    let error = ApiError::new(
-                        ErrorCode::RateLimited,
-                        format!(
-                            "fell behind the event stream; resume with afterId {}",
-                            self.last
-                        ),
-                    );
-                    return Some(Err(error.into()));
-                }
-                Err(RecvError::Closed) => {
+                Some(_) => {}
+                // Dropped by the hub: `fell_behind` says so on the next round.
+                None if self.live.fell_behind() => {}
+                None => {
                     self.done = true;
                     return None;
                 }
@@ -411,7 +411,10 @@ impl Feed {
             None => None,
         };
         // Subscribe before reading the log, so nothing committed meanwhile is missed.
-        let live = hub.subscribe();
+        let live = hub.subscribe(Route {
+            subtree: subtree.clone(),
+            types: filter.types.clone(),
+        });
         Ok(Feed {
             gate: Gate {
                 audience,

@@ -40,6 +40,8 @@ on_both! {
             { "token": expired, "query": query },
             { "token": good, "query": query, "legacy": true },
             { "token": "not-a-token", "query": query, "legacy": true },
+            // A message over the 256 KiB limit.
+            { "token": good, "query": "{ __typename }", "padding": 300 * 1024 },
         ]);
         let results = ws_client(&app, scenarios).await;
         // A police caller runs the query and sees charges.
@@ -55,6 +57,9 @@ on_both! {
         // The legacy protocol: the same verification.
         assert!(results[4]["data"]["firs"]["totalCount"].as_i64().unwrap() > 0, "{}", results[4]);
         assert!(results[5]["connectionError"].is_object() || results[5]["connectionError"].is_string(), "{}", results[5]);
+        // An oversized message ends the connection instead of being buffered.
+        assert!(results[6]["closed"].is_number(), "{}", results[6]);
+        assert!(results[6]["data"].is_null(), "{}", results[6]);
 
         // Refusals are audited like HTTP ones.
         let refused: i64 = app.text("SELECT CAST(COUNT(*) AS TEXT) FROM audit_record WHERE operation = 'authenticate'").await.parse().unwrap();
