@@ -46,6 +46,8 @@ pub mod io_assignment;
 /// `missing_person`: A missing-person report.
 pub mod missing_person;
 pub mod name_key;
+/// `name_word`: A distinct word of the names on record, with its phonetic key.
+pub mod name_word;
 /// `officer`: A police officer posted to a unit.
 pub mod officer;
 /// `org_unit`: An organisational unit: a node of the tree national → state → district →

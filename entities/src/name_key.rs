@@ -36,6 +36,118 @@ pub fn tokens(name: &str) -> Vec<String> {
     out
 }
 
+/// Abbreviations written for whole words of Indian names, and the word they stand for.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("md", "mohammad"),
+    ("mohd", "mohammad"),
+    ("mohmd", "mohammad"),
+    ("muhd", "mohammad"),
+    ("mhd", "mohammad"),
+    ("kr", "kumar"),
+    ("pd", "prasad"),
+    ("prd", "prasad"),
+];
+
+/// The word a normalised abbreviation stands for ("mohd" → "mohammad"), or the word itself.
+pub fn expand(word: &str) -> &str {
+    ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == word)
+        .map_or(word, |(_, long)| long)
+}
+
+/// A phonetic key for one normalised word of an Indian name, stored beside every word
+/// of the search vocabulary (`name_word.phonetic`) and compared by equality.
+///
+/// Spellings of one name transliterated differently share a key: Mohammed, Mohammad,
+/// Muhammad and Mohd; Sharma and Sarma; Laxmi and Lakshmi; Chaudhary, Choudhury and
+/// Chowdhury; Srinivasan and Shreenivasan; Vinod and Binod. The rules: abbreviations
+/// are expanded; x is ks, q is k, z is j, ph is f, w and v are b; the aspirate h after
+/// a consonant is dropped (bh, dh, kh, sh, th, …), ch stays distinct from k; vowels
+/// (and y or w after a vowel) are dropped after the first letter, an initial vowel is
+/// `a`; doubled consonants and a final h are dropped.
+pub fn phonetic(word: &str) -> String {
+    let word = expand(word);
+    // Rewrite to one byte per sound first; 'C' stands for "ch".
+    let bytes = word.as_bytes();
+    let mut sounds: Vec<u8> = Vec::with_capacity(bytes.len() + 2);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        match (c, next) {
+            (b'c', Some(b'h')) => {
+                sounds.push(b'C');
+                i += 2;
+                continue;
+            }
+            (b'p', Some(b'h')) => {
+                sounds.push(b'f');
+                i += 2;
+                continue;
+            }
+            (b'x', _) => sounds.extend_from_slice(b"ks"),
+            (b'q' | b'c', _) => sounds.push(b'k'),
+            (b'z', _) => sounds.push(b'j'),
+            (b'v', _) => sounds.push(b'b'),
+            (b'w', _) if sounds.last().is_some_and(|p| is_vowel(*p)) => sounds.push(b'a'),
+            (b'w', _) => sounds.push(b'b'),
+            (b'h', _) if sounds.last().is_some_and(|p| !is_vowel(*p)) => {}
+            (b'y', _) if !sounds.is_empty() => sounds.push(b'a'),
+            _ => sounds.push(c),
+        }
+        i += 1;
+    }
+    while sounds.len() > 1 && sounds.last() == Some(&b'h') {
+        sounds.pop();
+    }
+    let mut key = String::with_capacity(sounds.len());
+    for (n, &sound) in sounds.iter().enumerate() {
+        if n == 0 {
+            key.push(if is_vowel(sound) { 'a' } else { sound as char });
+            continue;
+        }
+        if is_vowel(sound) || key.as_bytes().last() == Some(&sound) && !is_vowel(sounds[n - 1]) {
+            continue;
+        }
+        key.push(sound as char);
+    }
+    key.to_ascii_lowercase()
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Trigram similarity of two normalised words, as PostgreSQL's `pg_trgm` computes it:
+/// each word padded with two spaces in front and one behind, cut into three-letter
+/// pieces, and the shared pieces counted against all distinct pieces (0 to 1).
+pub fn trigram_similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (trigrams(a), trigrams(b));
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|t| b.contains(t)).count();
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+/// The distinct trigrams of a word, padded as `pg_trgm` pads it.
+pub fn trigrams(word: &str) -> Vec<[u8; 3]> {
+    let padded: Vec<u8> = [b' ', b' ']
+        .into_iter()
+        .chain(word.bytes())
+        .chain([b' '])
+        .collect();
+    let mut out: Vec<[u8; 3]> = Vec::new();
+    for window in padded.windows(3) {
+        let trigram = [window[0], window[1], window[2]];
+        if !out.contains(&trigram) {
+            out.push(trigram);
+        }
+    }
+    out
+}
+
 /// The half-open range `[token, upper)` of stored tokens that start with `token` (a
 /// normalised word: lowercase ASCII letters and digits). Both bounds compare with plain
 /// B-tree order, so a prefix lookup is an index range scan on SQLite and PostgreSQL alike.
@@ -69,6 +181,51 @@ mod tests {
         assert_eq!(tokens("Ravi Kumar RAVI"), ["ravi", "kumar"]);
         assert_eq!(tokens("R. K. Sharma"), ["r", "k", "sharma"]);
         assert!(tokens(" .- ").is_empty());
+    }
+
+    #[test]
+    fn transliterations_of_one_name_share_a_phonetic_key() {
+        let groups: &[&[&str]] = &[
+            &["mohammed", "mohammad", "muhammad", "mohamed", "mohd", "md"],
+            &["sharma", "sarma", "shrama"],
+            &["laxmi", "lakshmi", "luxmi"],
+            &[
+                "chaudhary",
+                "choudhury",
+                "chowdhury",
+                "chaudhari",
+                "choudhary",
+            ],
+            &["srinivasan", "sreenivasan", "shrinivasan"],
+            &["vinod", "binod"],
+            &["kumar", "kumaar", "kr"],
+            &["iyer", "aiyar"],
+            &["rehman", "rahman"],
+            &["singh", "sing"],
+        ];
+        for group in groups {
+            let key = phonetic(group[0]);
+            for word in *group {
+                assert_eq!(phonetic(word), key, "{word} and {}", group[0]);
+            }
+        }
+        for (a, b) in [
+            ("sharma", "verma"),
+            ("kumar", "kapoor"),
+            ("ravi", "rekha"),
+            ("khan", "kaur"),
+        ] {
+            assert_ne!(phonetic(a), phonetic(b), "{a} and {b}");
+        }
+    }
+
+    #[test]
+    fn trigram_similarity_counts_shared_padded_trigrams() {
+        assert_eq!(trigram_similarity("kumar", "kumar"), 1.0);
+        assert_eq!(trigram_similarity("abc", "xyz"), 0.0);
+        // "  a", " ab", "ab " against "  a", " ac", "ac ": one shared of five.
+        assert!((trigram_similarity("ab", "ac") - 0.2).abs() < 1e-9);
+        assert!(trigram_similarity("srinivasan", "sreenivasan") > 0.5);
     }
 
     #[test]

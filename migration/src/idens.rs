@@ -502,3 +502,11 @@ pub(crate) enum IdempotencyKey {
     RecordId,
     CreatedAt,
 }
+
+/// The `name_word` table and its columns.
+#[derive(DeriveIden)]
+pub(crate) enum NameWord {
+    Table,
+    Word,
+    Phonetic,
+}

@@ -22,6 +22,7 @@ mod m20261129_000010_seed_statutes;
 mod m20261129_000011_create_person_name_tokens;
 mod m20261129_000012_chain_audit_records;
 mod m20261129_000013_create_write_support;
+mod m20261129_000014_create_name_vocabulary;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_create_person_name_tokens::Migration),
             Box::new(m20261129_000012_chain_audit_records::Migration),
             Box::new(m20261129_000013_create_write_support::Migration),
+            Box::new(m20261129_000014_create_name_vocabulary::Migration),
         ]
     }
 }

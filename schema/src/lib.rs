@@ -23,6 +23,7 @@ pub mod people;
 pub mod policy;
 pub mod prisons;
 pub mod registers;
+pub mod search;
 pub mod seed;
 pub mod write;
 
@@ -40,6 +41,7 @@ pub struct Query(
     courts::CourtQuery,
     prisons::PrisonQuery,
     registers::RegisterQuery,
+    search::SearchQuery,
     complaints::ComplaintQuery,
     audit::AuditQuery,
     node::NodeQuery,

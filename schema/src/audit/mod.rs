@@ -198,13 +198,26 @@ pub fn denied(ctx: &Context<'_>, record_type: &'static str, id: i64, class: Audi
     note(ctx, AuditOutcome::Denied, record_type, id, class);
 }
 
-fn note(
-    ctx: &Context<'_>,
-    outcome: AuditOutcome,
-    record_type: &'static str,
-    id: i64,
-    class: AuditClass,
-) {
+/// Notes a search: `criteria` as the caller gave them, and the `record_type` records it
+/// returned (none is recorded too: who searched for what matters either way).
+pub fn searched(ctx: &Context<'_>, record_type: &'static str, criteria: &str, ids: &[i64]) {
+    let root = root_field(ctx);
+    let trail = &RequestContext::of(ctx).audit;
+    let entry = |record_id| Entry {
+        root: root.clone(),
+        outcome: AuditOutcome::Allowed,
+        record_type: Some(record_type),
+        record_id,
+        what: criteria.to_owned(),
+    };
+    trail.push(entry(None));
+    for id in ids {
+        trail.push(entry(Some(*id)));
+    }
+}
+
+/// The root field `ctx` was reached through.
+fn root_field(ctx: &Context<'_>) -> String {
     let mut node = ctx.path_node;
     let mut root = "request".to_owned();
     while let Some(segment) = node {
@@ -213,8 +226,18 @@ fn note(
         }
         node = segment.parent.copied();
     }
+    root
+}
+
+fn note(
+    ctx: &Context<'_>,
+    outcome: AuditOutcome,
+    record_type: &'static str,
+    id: i64,
+    class: AuditClass,
+) {
     RequestContext::of(ctx).audit.push(Entry {
-        root,
+        root: root_field(ctx),
         outcome,
         record_type: Some(record_type),
         record_id: Some(id),

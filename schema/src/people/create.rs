@@ -3,7 +3,9 @@
 
 use async_graphql::InputObject;
 use chrono::{DateTime, Datelike, Utc};
-use entities::{name_key, person, person_address, person_name_token, person_phone};
+use entities::{
+    name_key, name_word, person, person_address, person_alias, person_name_token, person_phone,
+};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{DatabaseTransaction, DbErr, EntityTrait};
 
@@ -21,11 +23,16 @@ pub struct NewPersonInput {
     pub birth_year: Option<i32>,
     /// Name of father, mother, husband or guardian.
     pub relative_name: Option<String>,
+    /// Other names the person is known by ("alias" in the FIR), at most five.
+    pub aliases: Option<Vec<String>>,
     /// Phone number (10 digits, optionally with +91).
     pub phone: Option<String>,
     /// Address.
     pub address: Option<String>,
 }
+
+/// Aliases recorded with one new person at most.
+const MAX_ALIASES: usize = 5;
 
 impl NewPersonInput {
     /// Checks the input; `field` names it in errors (`input.parties[2].person`).
@@ -38,6 +45,21 @@ impl NewPersonInput {
         }
         if self.name.chars().count() > 200 {
             return Err(ApiError::invalid(format!("{field}.name"), "name too long"));
+        }
+        let aliases = self.aliases.as_deref().unwrap_or_default();
+        if aliases.len() > MAX_ALIASES {
+            return Err(ApiError::invalid(
+                format!("{field}.aliases"),
+                format!("at most {MAX_ALIASES} aliases"),
+            ));
+        }
+        for (i, alias) in aliases.iter().enumerate() {
+            if name_key::tokens(alias).is_empty() || alias.chars().count() > 200 {
+                return Err(ApiError::invalid(
+                    format!("{field}.aliases[{i}]"),
+                    "an alias needs letters, and at most 200 characters",
+                ));
+            }
         }
         if let Some(year) = self.birth_year
             && !(1900..=now.year()).contains(&year)
@@ -58,7 +80,7 @@ impl NewPersonInput {
         Ok(())
     }
 
-    /// Records the person, their name tokens, phone and address; returns the row id.
+    /// Records the person, their aliases, name tokens, phone and address; returns the row id.
     pub(crate) async fn create(
         &self,
         txn: &DatabaseTransaction,
@@ -78,16 +100,46 @@ impl NewPersonInput {
         .exec(txn)
         .await?;
         let id = row.last_insert_id;
-        let tokens =
-            name_key::tokens(&name)
-                .into_iter()
-                .map(|token| person_name_token::ActiveModel {
-                    token: Set(token),
+        let mut words = name_key::tokens(&name);
+        let aliases: Vec<String> = self
+            .aliases
+            .iter()
+            .flatten()
+            .map(|alias| alias.trim().to_owned())
+            .collect();
+        if !aliases.is_empty() {
+            person_alias::Entity::insert_many(aliases.iter().map(|alias| {
+                person_alias::ActiveModel {
                     person_id: Set(id),
-                });
-        person_name_token::Entity::insert_many(tokens)
+                    alias_normalized: Set(name_key::normalize(alias)),
+                    alias: Set(alias.clone()),
+                    ..Default::default()
+                }
+            }))
             .exec_without_returning(txn)
             .await?;
+        }
+        for word in aliases.iter().flat_map(|alias| name_key::tokens(alias)) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        person_name_token::Entity::insert_many(words.iter().map(|token| {
+            person_name_token::ActiveModel {
+                token: Set(token.clone()),
+                person_id: Set(id),
+            }
+        }))
+        .exec_without_returning(txn)
+        .await?;
+        // New words join the search vocabulary.
+        name_word::Entity::insert_many(words.iter().map(|word| name_word::ActiveModel {
+            phonetic: Set(name_key::phonetic(word)),
+            word: Set(word.clone()),
+        }))
+        .on_conflict_do_nothing_on([name_word::Column::Word])
+        .exec_without_returning(txn)
+        .await?;
         if let Some(phone) = self.phone.as_deref().and_then(normalize_phone) {
             person_phone::Entity::insert(person_phone::ActiveModel {
                 person_id: Set(id),

@@ -5,9 +5,9 @@
 //! full-size statement is built once per table with `sea_query` for the connection's backend
 //! and reused, so the database also reuses its prepared statement.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use sea_orm::sea_query::{Alias, Query, Value, Values};
+use sea_orm::sea_query::{Alias, OnConflict, Query, Value, Values};
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
 /// Upper bound on bound parameters per statement.
@@ -21,6 +21,7 @@ pub(crate) enum T {
     Person,
     PersonAlias,
     PersonNameToken,
+    NameWord,
     PersonAddress,
     PersonPhone,
     PersonIdentity,
@@ -51,12 +52,13 @@ pub(crate) enum T {
 
 impl T {
     /// Every table, in insertion order.
-    pub(crate) const ALL: [T; 31] = [
+    pub(crate) const ALL: [T; 32] = [
         T::OrgUnit,
         T::Officer,
         T::Person,
         T::PersonAlias,
         T::PersonNameToken,
+        T::NameWord,
         T::PersonAddress,
         T::PersonPhone,
         T::PersonIdentity,
@@ -93,6 +95,7 @@ impl T {
             T::Person => "person",
             T::PersonAlias => "person_alias",
             T::PersonNameToken => "person_name_token",
+            T::NameWord => "name_word",
             T::PersonAddress => "person_address",
             T::PersonPhone => "person_phone",
             T::PersonIdentity => "person_identity",
@@ -126,7 +129,11 @@ impl T {
     pub(crate) fn has_id(self) -> bool {
         !matches!(
             self,
-            T::FinalReportAccused | T::CourtCaseLink | T::FirSerialCounter | T::PersonNameToken
+            T::FinalReportAccused
+                | T::CourtCaseLink
+                | T::FirSerialCounter
+                | T::PersonNameToken
+                | T::NameWord
         )
     }
 
@@ -167,6 +174,7 @@ impl T {
             ],
             T::PersonAlias => &["id", "person_id", "alias", "alias_normalized"],
             T::PersonNameToken => &["token", "person_id"],
+            T::NameWord => &["word", "phonetic"],
             T::PersonAddress => &["id", "person_id", "address", "district_code", "is_primary"],
             T::PersonPhone => &["id", "person_id", "phone", "is_primary"],
             T::PersonIdentity => &["id", "person_id", "kind", "number"],
@@ -404,6 +412,8 @@ pub(crate) struct Bulk {
     next_id: Vec<i64>,
     written: Vec<u64>,
     sql_cache: HashMap<T, String>,
+    /// Keys of rows pushed by [`Bulk::push_once`].
+    pushed_once: HashSet<(T, String)>,
 }
 
 impl Bulk {
@@ -418,6 +428,7 @@ impl Bulk {
                 .collect(),
             written: vec![0; T::ALL.len()],
             sql_cache: HashMap::new(),
+            pushed_once: HashSet::new(),
         }
     }
 
@@ -433,6 +444,14 @@ impl Bulk {
     pub(crate) fn push<const N: usize>(&mut self, table: T, values: [Value; N]) {
         debug_assert_eq!(N, table.columns().len(), "row shape of {}", table.name());
         self.buffers[table as usize].extend(values);
+    }
+
+    /// Buffers one row unless a row with `key` was pushed to `table` before, in this run;
+    /// rows already stored are left as they are (the insert skips conflicts).
+    pub(crate) fn push_once<const N: usize>(&mut self, table: T, key: &str, values: [Value; N]) {
+        if self.pushed_once.insert((table, key.to_owned())) {
+            self.push(table, values);
+        }
     }
 
     /// Rows written so far to `table` (flushed rows only).
@@ -487,6 +506,14 @@ fn insert_sql(backend: DbBackend, table: T, rows: usize) -> String {
     for _ in 0..rows {
         // Placeholder values: only the SQL text is kept, every value is a bound parameter.
         insert.values_panic(columns.iter().map(|_| Value::BigInt(Some(0)).into()));
+    }
+    if table == T::NameWord {
+        // Shared vocabulary: a word another run already stored stays as it is.
+        insert.on_conflict(
+            OnConflict::column(Alias::new("word"))
+                .do_nothing()
+                .to_owned(),
+        );
     }
     let statement = backend.build(&insert);
     debug_assert_eq!(

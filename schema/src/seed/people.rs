@@ -347,7 +347,7 @@ impl People<'_> {
             self.identity(bulk, id, kind, full, district);
         }
         for token in name_key::tokens(full) {
-            bulk.push(T::PersonNameToken, [v::string(token), v::big(id)]);
+            name_token(bulk, id, token);
         }
         if rng.chance(details.alias) {
             Self::aliases(bulk, id, full, &[names::nickname(rng)]);
@@ -378,8 +378,8 @@ impl People<'_> {
             );
             for token in name_key::tokens(alias) {
                 if !known.contains(&token) {
-                    bulk.push(T::PersonNameToken, [v::string(token.clone()), v::big(id)]);
-                    known.push(token);
+                    known.push(token.clone());
+                    name_token(bulk, id, token);
                 }
             }
         }
@@ -515,6 +515,19 @@ impl People<'_> {
         }
         pool
     }
+}
+
+/// Writes one word of person `id`'s name, and the word into the search vocabulary.
+fn name_token(bulk: &mut Bulk, id: i64, token: String) {
+    bulk.push_once(
+        T::NameWord,
+        &token,
+        [
+            v::string(token.clone()),
+            v::string(name_key::phonetic(&token)),
+        ],
+    );
+    bulk.push(T::PersonNameToken, [v::string(token), v::big(id)]);
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod persons;
 mod readme;
 mod register_fir;
 mod restricted;
+mod search;
 mod statements;
 mod websocket;
 mod workflow;

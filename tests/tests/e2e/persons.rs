@@ -1,6 +1,6 @@
 //! The `persons` list: lookup by any words of a name or alias, and the persons the law
 //! shields from lists (children in conflict with law, victims of sexual offences), shown
-//! only to the case team.
+//! only to the case team, both here and in `searchPersons`.
 
 use serde_json::{Value, json};
 use tests::{TestApp, error_code, nodes, on_both};
@@ -14,6 +14,28 @@ fn person_id(row: &str) -> String {
 async fn listed(app: &TestApp, token: &str, name: &str) -> Vec<Value> {
     let data = app.data(Some(token), LIST, json!({ "name": name })).await;
     nodes(&data["persons"])
+}
+
+const SEARCH: &str =
+    "query($name: String!) { searchPersons(name: $name, first: 50) { person { id name } } }";
+
+/// The persons `searchPersons` finds for `name`.
+async fn searched(app: &TestApp, token: &str, name: &str) -> Vec<Value> {
+    let data = app.data(Some(token), SEARCH, json!({ "name": name })).await;
+    let hits = data["searchPersons"].as_array().unwrap();
+    hits.iter().map(|hit| hit["person"].clone()).collect()
+}
+
+/// What the `persons` list and `searchPersons` show `token` for `name`.
+async fn listed_and_searched(
+    app: &TestApp,
+    token: &str,
+    name: &str,
+) -> [(&'static str, Vec<Value>); 2] {
+    [
+        ("persons", listed(app, token, name).await),
+        ("searchPersons", searched(app, token, name).await),
+    ]
 }
 
 /// A person shielded by exactly one kind of party (`shielded` is an SQL condition on
@@ -113,9 +135,10 @@ on_both! {
             ("a supervisor elsewhere", "SUPERVISOR", other_district, false),
             ("an analyst", "ANALYST", "IN", false),
         ] {
-            let found = listed(&app, &app.token(role, unit, "x"), &name).await;
-            let present = found.iter().any(|p| p["id"] == person_id(&id));
-            assert_eq!(present, sees, "{who} listing {name}: {found:?}");
+            for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
+                let present = found.iter().any(|p| p["id"] == person_id(&id));
+                assert_eq!(present, sees, "{who} finding {name} by {how}: {found:?}");
+            }
         }
     }
 }
@@ -133,12 +156,13 @@ on_both! {
             ("an SHO elsewhere", "STATION_HOUSE_OFFICER", other_district, false),
             ("an analyst", "ANALYST", "IN", false),
         ] {
-            let found = listed(&app, &app.token(role, unit, "x"), &name).await;
-            let present = found.iter().any(|p| p["id"] == person_id(&id));
-            assert_eq!(present, sees, "{who} listing the victim: {found:?}");
-            if sees {
-                let hit = found.iter().find(|p| p["id"] == person_id(&id)).unwrap();
-                assert_eq!(hit["name"], name.as_str(), "{who} sees the real name");
+            for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
+                let present = found.iter().any(|p| p["id"] == person_id(&id));
+                assert_eq!(present, sees, "{who} finding the victim by {how}: {found:?}");
+                if sees {
+                    let hit = found.iter().find(|p| p["id"] == person_id(&id)).unwrap();
+                    assert_eq!(hit["name"], name.as_str(), "{who} sees the real name");
+                }
             }
         }
     }

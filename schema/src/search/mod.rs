@@ -1,0 +1,35 @@
+//! National searches (the Digital Police Portal's): persons by any spelling of their name.
+//! Results obey the same field policy and shields as every other read, and every search
+//! is audited with its criteria and the records it returned.
+
+mod persons;
+mod score;
+mod vocabulary;
+
+use async_graphql::{Context, Object};
+
+pub use persons::{PersonMatch, PersonSearchFilter, PersonSearchRole};
+
+use crate::error::ApiResult;
+
+/// The national searches.
+#[derive(Default)]
+pub struct SearchQuery;
+
+#[Object]
+impl SearchQuery {
+    /// Persons anywhere in the country by a spelling of their name, best match first, for
+    /// police roles and analysts. Tolerates transliteration (Mohammed/Muhammad/Mohd,
+    /// Sharma/Sarma, Laxmi/Lakshmi, Chaudhary/Choudhury), misspelling, initials ("R.
+    /// Kumar") and any word order, and matches aliases. Children in conflict with law and
+    /// victims of sexual offences are never found by anyone outside their case team.
+    async fn search_persons(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The name, or part of it, as heard or written.")] name: String,
+        #[graphql(desc = "Narrow the search.")] filter: Option<PersonSearchFilter>,
+        #[graphql(desc = "Hits to return (default 10, at most 50).")] first: Option<i32>,
+    ) -> ApiResult<Vec<PersonMatch>> {
+        persons::search(ctx, &name, &filter.unwrap_or_default(), first).await
+    }
+}

@@ -1,0 +1,440 @@
+//! `searchPersons`: persons anywhere in the country by a spelling of their name, ranked.
+//!
+//! 1. The query's words are looked up in the name vocabulary ([`super::vocabulary`]):
+//!    every recorded spelling that may stand for each word, scored.
+//! 2. The word whose spellings name the fewest persons drives the search: persons with one
+//!    of its spellings (an index lookup per spelling in `person_name_token`) who also have
+//!    a spelling of every other word and a word starting with every initial (checked per
+//!    person), narrowed by the filter, with the persons the law shields from the caller
+//!    left out in SQL. If that finds fewer than asked, persons matching the driving word
+//!    alone are added.
+//! 3. Each candidate's name, aliases and relative's name are scored
+//!    ([`super::score::score_name`]) and the best come back with their score and reason.
+//!
+//! No statement scans the `person` table; a search costs a fixed handful of statements.
+
+use std::collections::HashMap;
+
+use async_graphql::{Context, Enum, InputObject, SimpleObject};
+use chrono::{Datelike, Utc};
+use entities::enums::{DisposalResult, PartyRole as StoredRole};
+use entities::{
+    arrest, case_party, disposal, fir, name_key, person, person_alias, person_name_token,
+    proclaimed_offender,
+};
+use futures_util::future::try_join_all;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+
+use super::score::{QueryWord, Variants, score_name};
+use super::vocabulary;
+use crate::audit;
+use crate::context::RequestContext;
+use crate::enums::Sex;
+use crate::error::{ApiError, ApiResult};
+use crate::org::{unit_by_code, units_under};
+use crate::people::{Person, not_shielded, person_access};
+use crate::policy;
+
+/// Hits returned when `first` is not given.
+const DEFAULT_HITS: i32 = 10;
+/// The most hits one search returns.
+const MAX_HITS: i32 = 50;
+/// Candidates scored per search.
+const CANDIDATES: u64 = 300;
+/// Persons counted per query word when choosing the word to drive the search.
+const COUNT_CAP: u64 = 20_000;
+/// At most this many words in a query.
+const MAX_WORDS: usize = 6;
+
+/// What a person has been, for narrowing a search.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonSearchRole {
+    /// Named as an accused in an FIR.
+    Accused,
+    /// Arrested (or surrendered) in a case.
+    Arrested,
+    /// Convicted by a court.
+    Convicted,
+    /// Declared a proclaimed offender by a court.
+    ProclaimedOffender,
+}
+
+/// Narrows a person search. Every given criterion must hold.
+#[derive(InputObject, Debug, Default)]
+pub struct PersonSearchFilter {
+    /// Only persons of this sex.
+    pub sex: Option<Sex>,
+    /// Only persons at least this old this year (by year of birth).
+    pub age_from: Option<i32>,
+    /// Only persons at most this old this year (by year of birth).
+    pub age_to: Option<i32>,
+    /// Only persons named in FIRs of stations inside this unit (a district or state code).
+    pub unit_code: Option<String>,
+    /// Only persons who have been each of these.
+    pub roles: Option<Vec<PersonSearchRole>>,
+    /// The name of the father, mother, husband or guardian: ranks persons whose recorded
+    /// relative's name matches it higher.
+    pub relative_name: Option<String>,
+}
+
+/// A person found by a search.
+#[derive(SimpleObject)]
+pub struct PersonMatch {
+    /// The person, as much of them as the caller may see.
+    pub person: Person,
+    /// How well they match, 0 to 1 (1: every word exactly).
+    pub score: f64,
+    /// Why they matched: which name, and which of its words stood for the query's, e.g.
+    /// `alias "Bablu Qureshi": qureshi (sounds like kureshi), bablu`.
+    pub reason: String,
+}
+
+/// Runs a person search for the caller.
+pub(crate) async fn search(
+    ctx: &Context<'_>,
+    name: &str,
+    filter: &PersonSearchFilter,
+    first: Option<i32>,
+) -> ApiResult<Vec<PersonMatch>> {
+    let rc = RequestContext::of(ctx);
+    if !policy::sees_sensitive_headers(&rc.principal) {
+        return Err(ApiError::forbidden(
+            "person search needs a police or analyst role",
+        ));
+    }
+    let first = first.unwrap_or(DEFAULT_HITS);
+    if !(1..=MAX_HITS).contains(&first) {
+        return Err(ApiError::invalid(
+            "first",
+            format!("first is between 1 and {MAX_HITS}"),
+        ));
+    }
+    let words = name_key::tokens(name);
+    if words.len() > MAX_WORDS {
+        return Err(ApiError::invalid(
+            "name",
+            format!("name has more than {MAX_WORDS} words"),
+        ));
+    }
+    let full: Vec<String> = words.iter().filter(|w| w.len() > 1).cloned().collect();
+    if full.is_empty() {
+        return Err(ApiError::invalid(
+            "name",
+            "name needs a word of two letters or more besides initials",
+        ));
+    }
+    let conditions = filter.condition(ctx).await?;
+    let mut variants = vocabulary::variants(&rc.db, &full).await?.into_iter();
+    let query: Vec<QueryWord> = words
+        .iter()
+        .map(|word| QueryWord {
+            text: word.clone(),
+            initial: word.len() == 1,
+            variants: if word.len() > 1 {
+                variants.next().unwrap_or_default()
+            } else {
+                Variants::new()
+            },
+        })
+        .collect();
+    let spellings: Vec<&Variants> = query
+        .iter()
+        .filter(|w| !w.initial)
+        .map(|w| &w.variants)
+        .collect();
+    let mut hits = Vec::new();
+    if let Some(driving) = driving_word(&rc.db, &spellings).await? {
+        let mut strict = conditions.clone();
+        for (i, other) in spellings.iter().enumerate() {
+            if i != driving {
+                strict = strict.add(has_word(
+                    person_name_token::Column::Token.is_in(other.keys().cloned()),
+                ));
+            }
+        }
+        for initial in query.iter().filter(|w| w.initial) {
+            let (low, high) = name_key::prefix_range(&initial.text);
+            strict = strict.add(has_word(
+                person_name_token::Column::Token
+                    .gte(low)
+                    .and(person_name_token::Column::Token.lt(high)),
+            ));
+        }
+        let mut rows = candidates(&rc.db, spellings[driving], strict).await?;
+        if rows.len() < first as usize && spellings.len() > 1 {
+            let seen: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let more = conditions.add(person::Column::Id.is_not_in(seen));
+            rows.extend(candidates(&rc.db, spellings[driving], more).await?);
+        }
+        hits = rank(&rc.db, &query, filter.relative_name.as_deref(), rows).await?;
+    }
+    hits.truncate(first as usize);
+    let access = try_join_all(hits.iter().map(|(row, _, _)| person_access(ctx, row.id))).await?;
+    let ids: Vec<i64> = hits.iter().map(|(row, _, _)| row.id).collect();
+    audit::searched(ctx, "Person", &filter.describe(name), &ids);
+    Ok(hits
+        .into_iter()
+        .zip(access)
+        .map(|((row, score, reason), access)| PersonMatch {
+            person: Person::new(row, access),
+            score,
+            reason,
+        })
+        .collect())
+}
+
+/// Persons with a name or alias word among `spellings`.
+fn named(spellings: &Variants) -> SelectStatement {
+    Query::select()
+        .column(person_name_token::Column::PersonId)
+        .from(person_name_token::Entity)
+        .and_where(person_name_token::Column::Token.is_in(spellings.keys().cloned()))
+        .to_owned()
+}
+
+/// `EXISTS` a name or alias word of the person meeting `word` (a lookup by person).
+fn has_word(word: SimpleExpr) -> SimpleExpr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(person_name_token::Entity)
+            .and_where(
+                Expr::col((
+                    person_name_token::Entity,
+                    person_name_token::Column::PersonId,
+                ))
+                .equals((person::Entity, person::Column::Id)),
+            )
+            .and_where(word)
+            .to_owned(),
+    )
+}
+
+/// The index of the query word whose spellings name the fewest persons (counted up to a
+/// cap, in one statement); `None` when no word has a recorded spelling.
+async fn driving_word(
+    db: &sea_orm::DatabaseConnection,
+    spellings: &[&Variants],
+) -> Result<Option<usize>, sea_orm::DbErr> {
+    let mut counts: Option<SelectStatement> = None;
+    for (i, words) in spellings.iter().enumerate() {
+        if words.is_empty() {
+            continue;
+        }
+        let capped = named(words).limit(COUNT_CAP).to_owned();
+        let count = Query::select()
+            .expr_as(Expr::val(i as i64), Alias::new("word"))
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new("persons"))
+            .from_subquery(capped, Alias::new("capped"))
+            .to_owned();
+        counts = Some(match counts {
+            None => count,
+            Some(mut all) => all.union(UnionType::All, count).to_owned(),
+        });
+    }
+    let Some(counts) = counts else {
+        return Ok(None);
+    };
+    let rows = db.query_all(&counts).await?;
+    let mut best: Option<(usize, i64)> = None;
+    for row in rows {
+        let word: i64 = row.try_get("", "word")?;
+        let persons: i64 = row.try_get("", "persons")?;
+        if best.is_none_or(|(_, fewest)| persons < fewest) {
+            best = Some((word as usize, persons));
+        }
+    }
+    Ok(best.map(|(word, _)| word))
+}
+
+/// Up to [`CANDIDATES`] persons with one of `spellings` that meet `conditions`.
+async fn candidates(
+    db: &sea_orm::DatabaseConnection,
+    spellings: &Variants,
+    conditions: Condition,
+) -> Result<Vec<person::Model>, sea_orm::DbErr> {
+    person::Entity::find()
+        .filter(person::Column::Id.in_subquery(named(spellings)))
+        .filter(conditions)
+        .limit(CANDIDATES)
+        .all(db)
+        .await
+}
+
+/// Scores every candidate by its best name (recorded name or alias) and relative's name,
+/// best first.
+async fn rank(
+    db: &sea_orm::DatabaseConnection,
+    query: &[QueryWord],
+    relative_query: Option<&str>,
+    rows: Vec<person::Model>,
+) -> Result<Vec<(person::Model, f64, String)>, sea_orm::DbErr> {
+    let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
+    if !rows.is_empty() {
+        for alias in person_alias::Entity::find()
+            .filter(person_alias::Column::PersonId.is_in(rows.iter().map(|r| r.id)))
+            .all(db)
+            .await?
+        {
+            aliases
+                .entry(alias.person_id)
+                .or_default()
+                .push(alias.alias);
+        }
+    }
+    let relative_words: Vec<QueryWord> = relative_query
+        .map(|name| {
+            name_key::tokens(name)
+                .into_iter()
+                .map(|text| QueryWord {
+                    initial: text.len() == 1,
+                    text,
+                    variants: Variants::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut ranked: Vec<(person::Model, f64, String)> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let names = std::iter::once(("name", row.name.clone())).chain(
+                aliases
+                    .remove(&row.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|alias| ("alias", alias)),
+            );
+            let (kind, shown, best) = names
+                .map(|(kind, shown)| {
+                    let scored = score_name(query, &shown);
+                    (kind, shown, scored)
+                })
+                .max_by(|a, b| a.2.score.total_cmp(&b.2.score))?;
+            if best.score <= 0.0 {
+                return None;
+            }
+            let mut score = best.score;
+            let mut reason = format!("{kind} \"{shown}\": {}", best.words.join(", "));
+            if !relative_words.is_empty() {
+                let relative = row
+                    .relative_name
+                    .as_deref()
+                    .map(|r| score_name(&relative_words, r))
+                    .filter(|m| m.score > 0.0);
+                score = 0.8 * score + 0.2 * relative.as_ref().map_or(0.0, |m| m.score);
+                if let Some(relative) = relative {
+                    reason.push_str(&format!("; relative: {}", relative.words.join(", ")));
+                }
+            }
+            Some((row, (score * 1000.0).round() / 1000.0, reason))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.id.cmp(&b.0.id)));
+    Ok(ranked)
+}
+
+impl PersonSearchFilter {
+    /// The SQL conditions of the filter and of the caller's shields.
+    async fn condition(&self, ctx: &Context<'_>) -> ApiResult<Condition> {
+        let principal = &RequestContext::of(ctx).principal;
+        let mut condition = Condition::all().add(not_shielded(principal));
+        if let Some(sex) = self.sex {
+            condition = condition.add(person::Column::Sex.eq(entities::enums::Sex::from(sex)));
+        }
+        let this_year = Utc::now().year();
+        for (field, age) in [
+            ("filter.ageFrom", self.age_from),
+            ("filter.ageTo", self.age_to),
+        ] {
+            if age.is_some_and(|a| !(0..=130).contains(&a)) {
+                return Err(ApiError::invalid(field, "an age is between 0 and 130"));
+            }
+        }
+        if let (Some(from), Some(to)) = (self.age_from, self.age_to)
+            && from > to
+        {
+            return Err(ApiError::invalid(
+                "filter.ageFrom",
+                "ageFrom is above ageTo",
+            ));
+        }
+        if let Some(from) = self.age_from {
+            condition = condition.add(person::Column::BirthYear.lte(this_year - from));
+        }
+        if let Some(to) = self.age_to {
+            condition = condition.add(person::Column::BirthYear.gte(this_year - to));
+        }
+        if let Some(code) = &self.unit_code {
+            let unit = unit_by_code(ctx, code).await?;
+            let named_there = Query::select()
+                .column((case_party::Entity, case_party::Column::PersonId))
+                .from(case_party::Entity)
+                .inner_join(
+                    fir::Entity,
+                    Expr::col((fir::Entity, fir::Column::Id))
+                        .equals((case_party::Entity, case_party::Column::FirId)),
+                )
+                .and_where(fir::Column::StationId.in_subquery(units_under(&unit.path)))
+                .to_owned();
+            condition = condition.add(person::Column::Id.in_subquery(named_there));
+        }
+        for role in self.roles.iter().flatten() {
+            condition = condition.add(person::Column::Id.in_subquery(have_been(*role)));
+        }
+        Ok(condition)
+    }
+
+    /// The search as recorded in the audit log.
+    fn describe(&self, name: &str) -> String {
+        let mut parts = vec![format!("SEARCH name={name:?}")];
+        if let Some(sex) = self.sex {
+            parts.push(format!("sex={sex:?}"));
+        }
+        if let Some(from) = self.age_from {
+            parts.push(format!("ageFrom={from}"));
+        }
+        if let Some(to) = self.age_to {
+            parts.push(format!("ageTo={to}"));
+        }
+        if let Some(unit) = &self.unit_code {
+            parts.push(format!("unitCode={unit}"));
+        }
+        if let Some(roles) = &self.roles {
+            parts.push(format!("roles={roles:?}"));
+        }
+        if let Some(relative) = &self.relative_name {
+            parts.push(format!("relativeName={relative:?}"));
+        }
+        parts.join(" ")
+    }
+}
+
+/// The ids of persons who have been `role`.
+fn have_been(role: PersonSearchRole) -> SelectStatement {
+    match role {
+        PersonSearchRole::Accused => Query::select()
+            .column(case_party::Column::PersonId)
+            .from(case_party::Entity)
+            .and_where(case_party::Column::Role.eq(StoredRole::Accused))
+            .to_owned(),
+        PersonSearchRole::Arrested => Query::select()
+            .column(arrest::Column::PersonId)
+            .from(arrest::Entity)
+            .to_owned(),
+        PersonSearchRole::Convicted => Query::select()
+            .column((case_party::Entity, case_party::Column::PersonId))
+            .from(disposal::Entity)
+            .inner_join(
+                case_party::Entity,
+                Expr::col((case_party::Entity, case_party::Column::Id))
+                    .equals((disposal::Entity, disposal::Column::PartyId)),
+            )
+            .and_where(disposal::Column::Result.eq(DisposalResult::Convicted))
+            .to_owned(),
+        PersonSearchRole::ProclaimedOffender => Query::select()
+            .column(proclaimed_offender::Column::PersonId)
+            .from(proclaimed_offender::Entity)
+            .to_owned(),
+    }
+}

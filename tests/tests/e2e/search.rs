@@ -1,0 +1,212 @@
+//! `searchPersons`: spellings of Indian names find the person they belong to in the top
+//! three, unrelated names do not, filters narrow, and every search is audited. (The
+//! persons the law shields are checked for searches and the `persons` list alike, in
+//! `persons.rs`.)
+
+use serde_json::{Value, json};
+use tests::{TestApp, error_code, on_both};
+
+const STATION: &str = "MH-PUN-PS001";
+
+const SEARCH: &str = "query($name: String!, $filter: PersonSearchFilter, $first: Int) { \
+    searchPersons(name: $name, filter: $filter, first: $first) { score reason person { id name } } }";
+
+const REGISTER: &str = "mutation($input: RegisterFirInput!) { \
+    registerFir(input: $input) { parties { role person { id name } } } }";
+
+/// The persons of the fixture: distinctive names, one with aliases and one with a
+/// relative's name, registered as parties of one FIR.
+fn fixture() -> Value {
+    json!({
+        "stationCode": STATION,
+        "type": "REGULAR",
+        "occurredFrom": "2026-11-28T21:30:00Z",
+        "place": "Near Deccan bus stop, Pune",
+        "narrative": "The complainant reports that her purse was stolen from her bag in a crowded bus.",
+        "charges": [{ "act": "BNS", "section": "303(2)" }],
+        "parties": [
+            { "role": "COMPLAINANT", "person": { "name": "Lakshmi Narayani Chaudhary", "sex": "FEMALE", "birthYear": 1979 } },
+            { "role": "ACCUSED", "person": { "name": "Mohammed Salimuddin Qureshi", "sex": "MALE", "birthYear": 1990,
+                "relativeName": "Abdul Rashid Qureshi", "aliases": ["Tiger Pahalwan"] } },
+            { "role": "ACCUSED", "person": { "name": "Srinivasan Venkataraman Iyer", "sex": "MALE", "birthYear": 1995 } },
+            { "role": "WITNESS", "person": { "name": "Harpreet Kaur Dhaliwal", "sex": "FEMALE", "birthYear": 1988 } },
+        ],
+    })
+}
+
+/// Registers the fixture; returns each person's name and global id.
+async fn register(app: &TestApp, officer: &str) -> Vec<(String, String)> {
+    let data = app
+        .data(Some(officer), REGISTER, json!({ "input": fixture() }))
+        .await;
+    data["registerFir"]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let person = &p["person"];
+            (
+                person["name"].as_str().unwrap().to_owned(),
+                person["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn search(app: &TestApp, token: &str, name: &str, filter: Value) -> Vec<Value> {
+    let data = app
+        .data(
+            Some(token),
+            SEARCH,
+            json!({ "name": name, "filter": filter, "first": 10 }),
+        )
+        .await;
+    data["searchPersons"].as_array().unwrap().clone()
+}
+
+/// The rank (0-based) of person `id` among `hits`.
+fn rank(hits: &[Value], id: &str) -> Option<usize> {
+    hits.iter().position(|h| h["person"]["id"] == id)
+}
+
+on_both! {
+    async fn spellings_of_a_name_find_the_person_in_the_top_three(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let officer = app.token("STATION_OFFICER", STATION, "search.officer");
+        let people = register(&app, &officer).await;
+        let id = |name: &str| people.iter().find(|(n, _)| n == name).unwrap().1.clone();
+        let cases: [(&str, &[&str]); 3] = [
+            ("Mohammed Salimuddin Qureshi", &[
+                "Mohd Salimuddin Qureshi",
+                "Muhammad Salimudin Kureshi",
+                "Qureshi Mohammad Salimuddin",
+                "Md. Saleemuddin",
+                "M. S. Qureshi Salimuddin",
+                "Tiger Pehalwan",
+                // A misspelling no phonetic key catches: found by trigrams.
+                "Mohammad Salimuddim",
+            ]),
+            ("Lakshmi Narayani Chaudhary", &[
+                "Laxmi Narayani Choudhury",
+                "Lakshmi Narayani Chowdhury",
+                "Narayani Chaudhari",
+                "L. Narayani",
+                "Luxmi Naraini",
+                "CHAUDHARY, LAKSHMI NARAYANI",
+                "Lakshni Narayami",
+            ]),
+            ("Srinivasan Venkataraman Iyer", &[
+                "Sreenivasan Venkatraman Aiyar",
+                "S. Venkataraman Iyer",
+                "Venkataraman Shrinivasan",
+                "Venkatraman Iyer",
+                "Srinivasan V. Iyer Venkataraman",
+                "Shreenivasan Venkitaraman",
+            ]),
+        ];
+        for (person, spellings) in cases {
+            for spelling in spellings {
+                let hits = search(&app, &officer, spelling, Value::Null).await;
+                let at = rank(&hits, &id(person));
+                assert!(at.is_some_and(|r| r < 3), "{spelling:?} finds {person} at {at:?}: {hits:#?}");
+                let hit = &hits[at.unwrap()];
+                assert!(hit["score"].as_f64().unwrap() > 0.0 && hit["score"].as_f64().unwrap() <= 1.0);
+                assert!(!hit["reason"].as_str().unwrap().is_empty());
+            }
+        }
+        // The reason names the alias that matched, and how.
+        let hits = search(&app, &officer, "Tiger Pehalwan", Value::Null).await;
+        let reason = hits[rank(&hits, &id("Mohammed Salimuddin Qureshi")).unwrap()]["reason"].as_str().unwrap().to_owned();
+        assert!(reason.starts_with("alias \"Tiger Pahalwan\""), "{reason}");
+        // The exact name scores 1.
+        let hits = search(&app, &officer, "Harpreet Kaur Dhaliwal", Value::Null).await;
+        assert_eq!(hits[0]["person"]["id"], id("Harpreet Kaur Dhaliwal"));
+        assert_eq!(hits[0]["score"], 1.0);
+
+        // Unrelated names do not find the fixture.
+        for unrelated in ["Anjali Deshpande", "Venkatesh Gowda", "Rahul Patil", "Zzyzx Qwerty"] {
+            let hits = search(&app, &officer, unrelated, Value::Null).await;
+            for (name, person) in &people {
+                assert!(rank(&hits, person).is_none(), "{unrelated:?} found {name}: {hits:#?}");
+            }
+        }
+    }
+}
+
+on_both! {
+    async fn filters_narrow_a_search_and_the_relative_name_ranks(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let officer = app.token("STATION_OFFICER", STATION, "search.officer");
+        let people = register(&app, &officer).await;
+        let salim = people.iter().find(|(n, _)| n.starts_with("Mohammed")).unwrap().1.clone();
+        let found = |hits: &[Value]| rank(hits, &salim).is_some();
+        let name = "Mohd Salimuddin Qureshi";
+        let year = tests::this_year();
+        for (filter, expected) in [
+            (json!({ "sex": "MALE" }), true),
+            (json!({ "sex": "FEMALE" }), false),
+            (json!({ "ageFrom": year - 1990, "ageTo": year - 1990 }), true),
+            (json!({ "ageFrom": year - 1985 }), false),
+            (json!({ "unitCode": "MH-PUN" }), true),
+            (json!({ "unitCode": "KA" }), false),
+            (json!({ "roles": ["ACCUSED"] }), true),
+            (json!({ "roles": ["CONVICTED"] }), false),
+            (json!({ "roles": ["ARRESTED"] }), false),
+        ] {
+            let hits = search(&app, &officer, name, filter.clone()).await;
+            assert_eq!(found(&hits), expected, "{filter}: {hits:#?}");
+        }
+        let hits = search(&app, &officer, name, json!({ "relativeName": "Abdul Rasheed" })).await;
+        let reason = hits[rank(&hits, &salim).unwrap()]["reason"].as_str().unwrap();
+        assert!(reason.contains("relative: abdul, rashid"), "{reason}");
+    }
+}
+
+on_both! {
+    async fn searches_are_for_police_and_analysts_audited_and_checked(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let analyst = app.token("ANALYST", "IN", "search.analyst");
+        let hits = search(&app, &analyst, "Kumar", Value::Null).await;
+        assert!(!hits.is_empty());
+        // Who searched for what, and what came back, is on the audit log.
+        let audited = app
+            .text("SELECT COALESCE(MAX(fields), '') || '|' || COALESCE(MAX(record_ids), '') FROM audit_record \
+                   WHERE operation = 'searchPersons' AND actor_sub = 'search.analyst'")
+            .await;
+        let (fields, ids) = audited.split_once('|').unwrap();
+        assert!(fields.contains("SEARCH name=\"Kumar\""), "{audited}");
+        assert!(!ids.is_empty(), "{audited}");
+
+        for role in ["CITIZEN", "COURT", "PROSECUTOR", "PRISON", "AUDITOR", "ADMIN"] {
+            let token = app.token(role, "MH", "search.other");
+            let (_, body) = app.graphql(Some(&token), SEARCH, json!({ "name": "Kumar" })).await;
+            assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
+        }
+        let (_, body) = app.graphql(None, SEARCH, json!({ "name": "Kumar" })).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "anonymous: {body}");
+
+        for (name, first, field) in [("R. K.", 10, "name"), ("  ", 10, "name"), ("a b c d e f g", 10, "name"), ("Kumar", 0, "first"), ("Kumar", 51, "first")] {
+            let (_, body) = app.graphql(Some(&analyst), SEARCH, json!({ "name": name, "first": first })).await;
+            assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{name:?} {first}: {body}");
+            assert_eq!(body["errors"][0]["extensions"]["field"], field, "{body}");
+        }
+    }
+}
+
+on_both! {
+    async fn a_search_costs_the_same_statements_for_one_hit_or_fifty(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let analyst = app.token("ANALYST", "IN", "search.analyst");
+        let nested = "query($first: Int) { searchPersons(name: \"Kumar\", first: $first) { score \
+            person { name parties { role fir { number station { name } } } } } }";
+        let mut used = Vec::new();
+        for first in [1, 50] {
+            let before = app.stats.statements();
+            let data = app.data(Some(&analyst), nested, json!({ "first": first })).await;
+            used.push(app.stats.statements() - before);
+            assert_eq!(data["searchPersons"].as_array().unwrap().len(), first as usize);
+        }
+        println!("{backend:?}: searchPersons ran {} statements for 1 hit, {} for 50", used[0], used[1]);
+        assert!(used[1] <= used[0] + 4, "statements grow with hits: {used:?}");
+    }
+}
