@@ -25,6 +25,7 @@ pub mod prisons;
 pub mod registers;
 pub mod search;
 pub mod seed;
+pub mod statistics;
 pub mod write;
 
 use async_graphql::{MergedObject, SDLExportOptions, Schema};
@@ -42,6 +43,7 @@ pub struct Query(
     prisons::PrisonQuery,
     registers::RegisterQuery,
     search::SearchQuery,
+    statistics::StatisticsQuery,
     complaints::ComplaintQuery,
     audit::AuditQuery,
     node::NodeQuery,

@@ -15,5 +15,6 @@ mod register_fir;
 mod restricted;
 mod search;
 mod statements;
+mod statistics;
 mod websocket;
 mod workflow;

@@ -1,0 +1,136 @@
+//! `crimeStatistics`: counts computed by the database agree with the data, rows stay
+//! inside the caller's subtree, and only supervisors and analysts may ask.
+
+use serde_json::{Value, json};
+use tests::{TestApp, error_code, on_both};
+
+const STATISTICS: &str = "query($groupBy: [StatisticsDimension!]!, $filter: StatisticsFilter) { \
+    crimeStatistics(groupBy: $groupBy, filter: $filter) { keys { dimension value } \
+    state { code } district { code } station { code } month act section status crimeHead \
+    firs chargesheeted closed chargesheetRate pendingOver60Days pendingOver90Days } }";
+
+async fn statistics(app: &TestApp, token: &str, group_by: Value, filter: Value) -> Vec<Value> {
+    let data = app
+        .data(
+            Some(token),
+            STATISTICS,
+            json!({ "groupBy": group_by, "filter": filter }),
+        )
+        .await;
+    data["crimeStatistics"].as_array().unwrap().clone()
+}
+
+fn sum(rows: &[Value], field: &str) -> i64 {
+    rows.iter().map(|r| r[field].as_i64().unwrap()).sum()
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    app.text(&format!(
+        "SELECT CAST(COUNT(*) AS TEXT) FROM ({sql}) counted"
+    ))
+    .await
+    .parse()
+    .unwrap()
+}
+
+/// FIRs counted (not transferred away), of stations under `path`.
+fn firs_under(path: &str) -> String {
+    format!(
+        "SELECT f.id FROM fir f JOIN org_unit u ON u.id = f.station_id \
+         WHERE f.transferred_to_fir_id IS NULL AND u.path LIKE '{path}%'"
+    )
+}
+
+on_both! {
+    async fn counts_agree_with_the_data(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let analyst = app.token("ANALYST", "IN", "stats.analyst");
+        let all = firs_under("/IN/");
+        let firs = count(&app, &all).await;
+        let chargesheeted = count(&app, &format!(
+            "{all} AND EXISTS (SELECT 1 FROM police_case c JOIN final_report r ON r.case_id = c.id \
+             WHERE c.fir_id = f.id AND r.kind = 'CHARGESHEET')")).await;
+        assert!(firs > 100 && chargesheeted > 0, "{firs} FIRs, {chargesheeted} chargesheeted");
+
+        // One row for everything.
+        let total = statistics(&app, &analyst, json!([]), Value::Null).await;
+        assert_eq!(total.len(), 1);
+        assert!(total[0]["keys"].as_array().unwrap().is_empty());
+        assert_eq!(total[0]["firs"], firs);
+        assert_eq!(total[0]["chargesheeted"], chargesheeted);
+        let closed = total[0]["closed"].as_i64().unwrap();
+        let rate = total[0]["chargesheetRate"].as_f64().unwrap();
+        assert!((rate - chargesheeted as f64 / (chargesheeted + closed) as f64).abs() < 1e-3);
+        let p60 = total[0]["pendingOver60Days"].as_i64().unwrap();
+        let p90 = total[0]["pendingOver90Days"].as_i64().unwrap();
+        assert!(p60 >= p90 && p60 > 0, "{p60} ≥ {p90}");
+
+        // Every grouping partitions the same FIRs.
+        for group_by in [json!(["STATE"]), json!(["DISTRICT"]), json!(["STATION"]), json!(["MONTH"]),
+                         json!(["STATUS"]), json!(["STATE", "MONTH", "STATUS"])] {
+            let rows = statistics(&app, &analyst, group_by.clone(), Value::Null).await;
+            assert_eq!(sum(&rows, "firs"), firs, "{group_by}");
+            assert_eq!(sum(&rows, "chargesheeted"), chargesheeted, "{group_by}");
+            assert_eq!(sum(&rows, "pendingOver90Days"), p90, "{group_by}");
+        }
+        let months = statistics(&app, &analyst, json!(["MONTH"]), Value::Null).await;
+        for row in &months {
+            let month = row["month"].as_str().unwrap();
+            assert!(month.len() == 7 && &month[4..5] == "-", "{month}");
+            assert!(row["state"].is_null());
+        }
+        let states = statistics(&app, &analyst, json!(["STATE"]), Value::Null).await;
+        for row in &states {
+            let code = row["state"]["code"].as_str().unwrap();
+            assert_eq!(row["keys"][0], json!({ "dimension": "STATE", "value": code }));
+            assert_eq!(row["firs"], count(&app, &firs_under(&format!("/IN/{code}/"))).await, "{code}");
+        }
+
+        // By section: an FIR counts once under each of its live charges.
+        let theft = count(&app, &format!(
+            "{all} AND EXISTS (SELECT 1 FROM charge c WHERE c.fir_id = f.id AND c.removed_at IS NULL \
+             AND c.act = 'BNS' AND c.section = '303(2)')")).await;
+        let sections = statistics(&app, &analyst, json!(["ACT_SECTION"]), Value::Null).await;
+        let row = sections.iter().find(|r| r["act"] == "BNS" && r["section"] == "303(2)").expect("BNS 303(2)");
+        assert_eq!(row["firs"], theft);
+        let heads = statistics(&app, &analyst, json!(["CRIME_HEAD"]), Value::Null).await;
+        assert!(heads.iter().any(|r| r["crimeHead"] == "THEFT"), "{heads:?}");
+    }
+}
+
+on_both! {
+    async fn statistics_stay_inside_the_callers_subtree(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let supervisor = app.token("SUPERVISOR", "MH-PUN", "stats.sp");
+        let rows = statistics(&app, &supervisor, json!(["DISTRICT", "STATION"]), Value::Null).await;
+        assert!(!rows.is_empty());
+        for row in &rows {
+            assert_eq!(row["district"]["code"], "MH-PUN", "{row}");
+        }
+        let district = app.text("SELECT path FROM org_unit WHERE code = 'MH-PUN'").await;
+        assert_eq!(sum(&rows, "firs"), count(&app, &firs_under(&district)).await);
+        // Narrowing inside the subtree is allowed; reaching outside it is not.
+        let station = rows[0]["station"]["code"].as_str().unwrap().to_owned();
+        let narrowed = statistics(&app, &supervisor, json!([]), json!({ "unitCode": station })).await;
+        assert_eq!(narrowed[0]["firs"], rows[0]["firs"]);
+        let (_, body) = app.graphql(Some(&supervisor), STATISTICS, json!({ "groupBy": [], "filter": { "unitCode": "KA" } })).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+        // A date window counts only FIRs registered inside it.
+        let window = json!({ "registeredFrom": "2025-01-01T00:00:00Z", "registeredTo": "2025-07-01T00:00:00Z" });
+        let inside = statistics(&app, &supervisor, json!(["MONTH"]), window).await;
+        for row in &inside {
+            let month = row["month"].as_str().unwrap();
+            assert!(("2025-01".."2025-08").contains(&month), "{month}");
+        }
+        let (_, body) = app.graphql(Some(&supervisor), STATISTICS, json!({ "groupBy": [],
+            "filter": { "registeredFrom": "2025-07-01T00:00:00Z", "registeredTo": "2025-01-01T00:00:00Z" } })).await;
+        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+
+        for role in ["STATION_OFFICER", "STATION_HOUSE_OFFICER", "INVESTIGATING_OFFICER", "CITIZEN", "COURT", "AUDITOR", "ADMIN"] {
+            let (_, body) = app.graphql(Some(&app.token(role, "MH-PUN", "x")), STATISTICS, json!({ "groupBy": ["STATE"] })).await;
+            assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
+        }
+        let (_, body) = app.graphql(None, STATISTICS, json!({ "groupBy": ["STATE"] })).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "anonymous: {body}");
+    }
+}
