@@ -191,7 +191,7 @@ fn grouped(
         )
         .and_where(Expr::col((fir::Entity, fir::Column::TransferredToFirId)).is_null())
         .and_where(Expr::col((fir::Entity, fir::Column::StationId)).in_subquery(units_under(scope)))
-        .add_group_by([Expr::col((fir::Entity, fir::Column::StationId)).into()]);
+        .add_group_by([Expr::col((fir::Entity, fir::Column::StationId))]);
     if let Some(from) = filter.registered_from {
         select.and_where(Expr::col((fir::Entity, fir::Column::RegisteredAt)).gte(from));
     }
@@ -214,7 +214,7 @@ fn grouped(
     if group_by.contains(&D::Status) {
         key(
             &mut select,
-            Expr::col((police_case::Entity, police_case::Column::Status)).into(),
+            Expr::col((police_case::Entity, police_case::Column::Status)),
             "status",
         );
     }
@@ -230,12 +230,12 @@ fn grouped(
     if group_by.contains(&D::ActSection) {
         key(
             &mut select,
-            Expr::col((charge::Entity, charge::Column::Act)).into(),
+            Expr::col((charge::Entity, charge::Column::Act)),
             "act",
         );
         key(
             &mut select,
-            Expr::col((charge::Entity, charge::Column::Section)).into(),
+            Expr::col((charge::Entity, charge::Column::Section)),
             "section",
         );
     }
@@ -248,7 +248,7 @@ fn grouped(
         // NULL (a section outside the catalogue) is reported as OTHER.
         key(
             &mut select,
-            Expr::col((statute::Entity, statute::Column::CrimeHead)).into(),
+            Expr::col((statute::Entity, statute::Column::CrimeHead)),
             "crime_head",
         );
     }
