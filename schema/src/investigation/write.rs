@@ -464,6 +464,11 @@ impl InvestigationMutation {
         .insert(write.txn())
         .await?;
         let trimmed = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        // Chassis, engine, IMEI and serial numbers are stored as search keys.
+        let identifier = |v: Option<String>| {
+            v.map(|s| entities::property_key::identifier(&s))
+                .filter(|s| !s.is_empty())
+        };
         let items = input.items.into_iter().map(|item| {
             let category: StoredCategory = item.category.into();
             let registration = trimmed(item.registration_number);
@@ -476,12 +481,12 @@ impl InvestigationMutation {
                 status: Set(item.status.into()),
                 registration_normalized: Set(registration
                     .as_deref()
-                    .map(entities::property_key::registration)),
+                    .map(entities::property_key::identifier)),
                 registration_number: Set(registration),
-                chassis_number: Set(trimmed(item.chassis_number)),
-                engine_number: Set(trimmed(item.engine_number)),
-                imei: Set(trimmed(item.imei)),
-                arm_serial: Set(trimmed(item.arm_serial)),
+                chassis_number: Set(identifier(item.chassis_number)),
+                engine_number: Set(identifier(item.engine_number)),
+                imei: Set(identifier(item.imei)),
+                arm_serial: Set(identifier(item.arm_serial)),
                 make: Set(trimmed(item.make)),
                 model: Set(trimmed(item.model)),
                 ..Default::default()

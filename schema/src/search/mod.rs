@@ -1,16 +1,20 @@
-//! National searches (the Digital Police Portal's): persons by any spelling of their name.
+//! National searches (the Digital Police Portal's): persons by any spelling of their name;
+//! vehicles, mobiles and arms by their identifiers.
 //! Results obey the same field policy and shields as every other read, and every search
 //! is audited with its criteria and the records it returned.
 
 mod persons;
+mod property;
 mod score;
 mod vocabulary;
 
 use async_graphql::{Context, Object};
 
 pub use persons::{PersonMatch, PersonSearchFilter, PersonSearchRole};
+pub use property::{PropertyHit, PropertySearchInput};
 
 use crate::error::ApiResult;
+use crate::pagination::{Page, PageRequest};
 
 /// The national searches.
 #[derive(Default)]
@@ -31,5 +35,20 @@ impl SearchQuery {
         #[graphql(desc = "Hits to return (default 10, at most 50).")] first: Option<i32>,
     ) -> ApiResult<Vec<PersonMatch>> {
         persons::search(ctx, &name, &filter.unwrap_or_default(), first).await
+    }
+
+    /// Vehicles (registration, chassis or engine number), mobiles (IMEI) and arms (serial)
+    /// recorded in any FIR, newest first, for police roles and analysts. Identifiers are
+    /// normalised ("MH 12 AB 1234" = "MH12AB1234") and match from their start; each hit
+    /// names the items with the same identifier recorded stolen in other FIRs.
+    async fn search_property(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The identifiers to look for.")] input: PropertySearchInput,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last hit already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<PropertyHit>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        property::search(ctx, &input, request).await
     }
 }

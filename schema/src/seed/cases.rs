@@ -1139,7 +1139,7 @@ impl<'w> Gen<'w> {
         let normalized = item
             .registration
             .as_deref()
-            .map(entities::property_key::registration);
+            .map(entities::property_key::identifier);
         self.bulk.push(
             T::PropertyItem,
             [

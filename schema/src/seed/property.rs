@@ -504,7 +504,7 @@ mod tests {
             assert_eq!(luhn(&imei[..14]), imei.as_bytes()[14] - b'0');
             assert!(imeis.insert(imei));
             let v = factory.vehicle(&mut rng, "MH");
-            let reg = entities::property_key::registration(v.registration.as_deref().unwrap());
+            let reg = entities::property_key::identifier(v.registration.as_deref().unwrap());
             assert_eq!(reg.len(), 10, "{reg}");
             assert!(registrations.insert(reg));
             let c = v.chassis.unwrap();

@@ -210,3 +210,55 @@ on_both! {
         assert!(used[1] <= used[0] + 4, "statements grow with hits: {used:?}");
     }
 }
+
+const PROPERTY: &str = "query($input: PropertySearchInput!) { searchProperty(input: $input, first: 50) { \
+    totalCount edges { node { matchesStolen item { id status registrationNumber imei } stolenElsewhere { id } } } } }";
+
+fn item_id(row: &str) -> String {
+    schema::ids::encode("PropertyItem", row.parse().expect("row id")).0
+}
+
+on_both! {
+    async fn a_seized_vehicle_stolen_elsewhere_is_flagged(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let officer = app.token("STATION_OFFICER", STATION, "search.officer");
+        // A registration recorded stolen in one FIR and seized or recovered in another.
+        let row = app.text(
+            "SELECT s.registration_normalized || '|' || CAST(s.id AS TEXT) || '|' || CAST(x.id AS TEXT) \
+             FROM property_item s JOIN property_item x ON x.registration_normalized = s.registration_normalized \
+             AND x.fir_id <> s.fir_id WHERE s.status = 'STOLEN' AND x.status <> 'STOLEN' ORDER BY s.id LIMIT 1",
+        ).await;
+        let parts: Vec<&str> = row.split('|').collect();
+        let (registration, stolen, seized) = (parts[0], item_id(parts[1]), item_id(parts[2]));
+        // Written as people write it: spaced, lower case; and only its first characters.
+        let spaced = format!("{} {} {}", &registration[..2], &registration[2..4], &registration[4..]).to_lowercase();
+        for written in [spaced.as_str(), &registration[..6]] {
+            let data = app.data(Some(&officer), PROPERTY, json!({ "input": { "registration": written } })).await;
+            let hits = tests::nodes(&data["searchProperty"]);
+            let hit = hits.iter().find(|h| h["item"]["id"] == seized.as_str()).unwrap_or_else(|| panic!("{written}: {hits:#?}"));
+            assert_eq!(hit["matchesStolen"], true, "{hit}");
+            assert!(hit["stolenElsewhere"].as_array().unwrap().iter().any(|s| s["id"] == stolen.as_str()), "{hit}");
+            for hit in &hits {
+                let found = hit["item"]["registrationNumber"].as_str().unwrap().replace([' ', '-'], "").to_uppercase();
+                assert!(found.starts_with(&written.replace(' ', "").to_uppercase()), "{written} found {found}");
+            }
+        }
+        // A mobile by IMEI.
+        let imei = app.text("SELECT imei FROM property_item WHERE imei IS NOT NULL ORDER BY id LIMIT 1").await;
+        let data = app.data(Some(&officer), PROPERTY, json!({ "input": { "imei": imei } })).await;
+        assert!(tests::nodes(&data["searchProperty"]).iter().all(|h| h["item"]["imei"] == imei.as_str()));
+        assert!(data["searchProperty"]["totalCount"].as_i64().unwrap() >= 1);
+
+        // Too short, nothing given, the wrong role.
+        for (input, field) in [(json!({ "registration": "MH1" }), "input.registration"), (json!({}), "input")] {
+            let (_, body) = app.graphql(Some(&officer), PROPERTY, json!({ "input": input })).await;
+            assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+            assert_eq!(body["errors"][0]["extensions"]["field"], field, "{body}");
+        }
+        let citizen = app.token("CITIZEN", "MH", "search.citizen");
+        let (_, body) = app.graphql(Some(&citizen), PROPERTY, json!({ "input": { "registration": registration } })).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+        let audited = app.text("SELECT CAST(COUNT(*) AS TEXT) FROM audit_record WHERE operation = 'searchProperty'").await;
+        assert!(audited.parse::<i64>().unwrap() >= 3, "{audited}");
+    }
+}
