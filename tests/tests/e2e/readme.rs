@@ -51,3 +51,18 @@ on_both! {
         assert!(number.len() == 9 && number.as_bytes()[4] == b'/', "NNNN/YYYY: {number}");
     }
 }
+
+on_both! {
+    async fn readme_search_examples_run(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let analyst = app.token("ANALYST", "IN", "analyst");
+        let examples = graphql_blocks("Searching");
+        assert_eq!(examples.len(), 3);
+        for example in examples {
+            let data = app.data(Some(&analyst), &example, json!({})).await;
+            let root = data.as_object().unwrap().values().next().unwrap();
+            let found = root.get("edges").unwrap_or(root);
+            assert!(!found.as_array().unwrap().is_empty(), "{example}: nothing found");
+        }
+    }
+}
