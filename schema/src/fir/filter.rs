@@ -2,8 +2,8 @@
 
 use async_graphql::{Context, InputObject};
 use chrono::{DateTime, Utc};
-use entities::{charge, fir, police_case};
-use sea_orm::sea_query::Query;
+use entities::{charge, fir, police_case, statute};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition};
 
 use super::{matching_statutes, require_restricted};
@@ -29,6 +29,9 @@ pub struct FirFilter {
     pub section: Option<String>,
     /// Only FIRs whose case has this status.
     pub status: Option<CaseStatus>,
+    /// Only FIRs with a live charge under this NCRB crime head (`THEFT`, `RAPE`,
+    /// `CHEATING`, …: the heads of the statute catalogue).
+    pub crime_head: Option<String>,
     /// Only FIRs registered at or after this instant.
     pub registered_from: Option<DateTime<Utc>>,
     /// Only FIRs registered at or before this instant.
@@ -76,6 +79,28 @@ impl FirFilter {
                         .to_owned(),
                 ),
             );
+        }
+        if let Some(head) = &self.crime_head {
+            require_restricted(ctx)?;
+            let head = head.trim().to_uppercase();
+            if head.is_empty() {
+                return Err(ApiError::invalid(
+                    "filter.crimeHead",
+                    "crimeHead must not be empty",
+                ));
+            }
+            let charged = Query::select()
+                .column((charge::Entity, charge::Column::FirId))
+                .from(charge::Entity)
+                .inner_join(
+                    statute::Entity,
+                    Expr::col((statute::Entity, statute::Column::Id))
+                        .equals((charge::Entity, charge::Column::StatuteId)),
+                )
+                .and_where(Expr::col((charge::Entity, charge::Column::RemovedAt)).is_null())
+                .and_where(Expr::col((statute::Entity, statute::Column::CrimeHead)).eq(head))
+                .to_owned();
+            condition = condition.add(fir::Column::Id.in_subquery(charged));
         }
         if self.act.is_some() || self.section.is_some() {
             require_restricted(ctx)?;

@@ -63,18 +63,7 @@ impl PersonFilter {
         }
         let mut condition = Condition::all().add(not_shielded(principal));
         if let Some(name) = &self.name {
-            let words = name_key::tokens(name);
-            if words.is_empty() {
-                return Err(ApiError::bad_input("name has no letters or digits"));
-            }
-            if words.len() > MAX_NAME_WORDS {
-                return Err(ApiError::bad_input(format!(
-                    "name has more than {MAX_NAME_WORDS} words"
-                )));
-            }
-            for word in words {
-                condition = condition.add(person::Column::Id.in_subquery(with_word(&word)));
-            }
+            condition = condition.add(named(person::Column::Id, name)?);
         }
         if let Some(sex) = self.sex {
             condition = condition.add(person::Column::Sex.eq(entities::enums::Sex::from(sex)));
@@ -92,6 +81,23 @@ impl PersonFilter {
         }
         Ok(condition)
     }
+}
+
+/// `person` (a column holding a person's row id) names someone with a name or alias word
+/// starting with each word of `name`, in any order ("kum ravi" finds "Ravi Kumar").
+pub(crate) fn named(person: impl ColumnTrait, name: &str) -> ApiResult<Condition> {
+    let words = name_key::tokens(name);
+    if words.is_empty() {
+        return Err(ApiError::bad_input("name has no letters or digits"));
+    }
+    if words.len() > MAX_NAME_WORDS {
+        return Err(ApiError::bad_input(format!(
+            "name has more than {MAX_NAME_WORDS} words"
+        )));
+    }
+    Ok(words.iter().fold(Condition::all(), |all, word| {
+        all.add(person.in_subquery(with_word(word)))
+    }))
 }
 
 /// The persons with a name or alias word starting with `word`: an index range scan.

@@ -9,7 +9,7 @@ use async_graphql::{Context, ID, Object};
 
 pub use create::NewPersonInput;
 pub use list::PersonFilter;
-pub(crate) use list::not_shielded;
+pub(crate) use list::{named, not_shielded};
 pub use party::{CaseParty, PartyAccess, person_access};
 pub use person::Person;
 

@@ -3,7 +3,7 @@
 mod types;
 mod write;
 
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object};
 use entities::{court_case, prison_record};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
@@ -14,9 +14,11 @@ pub use write::{AdmitPrisonerInput, PrisonMutation, RecordPrisonMovementInput};
 use crate::context::RequestContext;
 use crate::enums::PrisonerCategory;
 use crate::error::{ApiError, ApiResult};
+use crate::ids;
 use crate::loader::{by_id, children};
 use crate::org::{unit_by_code, units_under};
 use crate::pagination::{Page, PageRequest, fetch_page};
+use crate::people::named;
 use crate::policy::Role;
 
 by_id!(
@@ -42,6 +44,13 @@ pub struct PrisonRecordFilter {
     /// `true`: only prisoners in custody now (not released, not escaped); `false`: only
     /// those no longer in custody.
     pub in_custody: Option<bool>,
+    /// Only prisoners with a name or alias word starting with each word of this, in any
+    /// order.
+    pub name: Option<String>,
+    /// Only records linked to this FIR (global id).
+    pub fir: Option<ID>,
+    /// Only records linked to the court case with this CNR.
+    pub cnr: Option<String>,
 }
 
 /// The records a caller may list: everything for police and analysts, their own prison's
@@ -116,6 +125,22 @@ impl PrisonQuery {
                 );
             }
             None => {}
+        }
+        if let Some(name) = &filter.name {
+            condition = condition.add(named(prison_record::Column::PersonId, name)?);
+        }
+        if let Some(fir) = &filter.fir {
+            let fir = ids::decode("Fir", fir)
+                .map_err(|_| ApiError::invalid("filter.fir", "not the id of an FIR"))?;
+            condition = condition.add(prison_record::Column::FirId.eq(fir));
+        }
+        if let Some(cnr) = &filter.cnr {
+            let court_cases = Query::select()
+                .column(court_case::Column::Id)
+                .from(court_case::Entity)
+                .and_where(court_case::Column::Cnr.eq(cnr.trim().to_uppercase()))
+                .to_owned();
+            condition = condition.add(prison_record::Column::CourtCaseId.in_subquery(court_cases));
         }
         let query = prison_record::Entity::find().filter(condition);
         fetch_page(

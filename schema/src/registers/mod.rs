@@ -1,12 +1,14 @@
 //! National registers published for matching: missing persons, unidentified dead bodies
 //! and proclaimed offenders (court-declared absconders). These are public data.
 
+mod matching;
 mod types;
 
-use async_graphql::{Context, InputObject, Object};
+use async_graphql::{Context, ID, InputObject, Object};
 use entities::{missing_person, proclaimed_offender, unidentified_body};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
+pub use matching::DescriptionMatch;
 pub use types::{MissingPerson, ProclaimedOffender, UnidentifiedBody};
 
 use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
@@ -38,12 +40,45 @@ async fn within<C: ColumnTrait>(
     Ok(condition)
 }
 
+/// The number of matches asked for: 10 unless given, 1 to 50.
+fn hits(first: Option<i32>) -> ApiResult<usize> {
+    match first.unwrap_or(10) {
+        n @ 1..=50 => Ok(n as usize),
+        _ => Err(crate::error::ApiError::invalid(
+            "first",
+            "first is between 1 and 50",
+        )),
+    }
+}
+
 /// Queries over the public registers.
 #[derive(Default)]
 pub struct RegisterQuery;
 
 #[Object]
 impl RegisterQuery {
+    /// Unidentified dead bodies whose description (sex, age, height, marks, when and
+    /// where found) agrees with the missing person `id`, best first (at most 50).
+    async fn match_missing_person(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The missing person's global id.")] id: ID,
+        #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
+    ) -> ApiResult<Vec<DescriptionMatch>> {
+        matching::bodies_for(ctx, &id, hits(first)?).await
+    }
+
+    /// Missing persons whose description agrees with the unidentified body `id`, best
+    /// first (at most 50).
+    async fn match_unidentified_body(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The body's global id.")] id: ID,
+        #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
+    ) -> ApiResult<Vec<DescriptionMatch>> {
+        matching::missing_for(ctx, &id, hits(first)?).await
+    }
+
     /// Missing persons, latest report first.
     async fn missing_persons(
         &self,

@@ -1,8 +1,9 @@
 //! National searches (the Digital Police Portal's): persons by any spelling of their name;
-//! vehicles, mobiles and arms by their identifiers.
+//! arrests by unit and date; vehicles, mobiles and arms by their identifiers.
 //! Results obey the same field policy and shields as every other read, and every search
 //! is audited with its criteria and the records it returned.
 
+mod arrests;
 mod persons;
 mod property;
 mod score;
@@ -10,6 +11,7 @@ mod vocabulary;
 
 use async_graphql::{Context, Object};
 
+pub use arrests::ArrestFilter;
 pub use persons::{PersonMatch, PersonSearchFilter, PersonSearchRole};
 pub use property::{PropertyHit, PropertySearchInput};
 
@@ -35,6 +37,20 @@ impl SearchQuery {
         #[graphql(desc = "Hits to return (default 10, at most 50).")] first: Option<i32>,
     ) -> ApiResult<Vec<PersonMatch>> {
         persons::search(ctx, &name, &filter.unwrap_or_default(), first).await
+    }
+
+    /// Arrests anywhere in the country, newest first, by unit, date and kind, for police
+    /// roles and analysts. Arrests of children in conflict with law are left out for
+    /// everyone outside their case team.
+    async fn arrests(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the search.")] filter: Option<ArrestFilter>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last arrest already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<crate::investigation::Arrest>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        arrests::search(ctx, &filter.unwrap_or_default(), request).await
     }
 
     /// Vehicles (registration, chassis or engine number), mobiles (IMEI) and arms (serial)

@@ -9,6 +9,7 @@ mod graph;
 mod http;
 mod matrix;
 mod migrations;
+mod national_searches;
 mod persons;
 mod readme;
 mod register_fir;
