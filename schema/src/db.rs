@@ -81,6 +81,8 @@ pub async fn connect(
     let stats = SqlStats::default();
     let counter = stats.clone();
     db.set_metric_callback(move |info| {
+        // Every statement with its values, for EXPLAIN (`CCTNS_LOG=cctns::sql=trace`).
+        tracing::trace!(target: "cctns::sql", elapsed_us = info.elapsed.as_micros() as u64, "{}", info.statement);
         counter.statements.fetch_add(1, Ordering::Relaxed);
         if info.failed {
             counter.failures.fetch_add(1, Ordering::Relaxed);

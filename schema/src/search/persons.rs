@@ -161,11 +161,10 @@ pub(crate) async fn search(
                     .and(person_name_token::Column::Token.lt(high)),
             ));
         }
-        let mut rows = candidates(&rc.db, spellings[driving], strict).await?;
+        let mut rows = Vec::new();
+        gather(&rc.db, spellings[driving], &strict, &mut rows).await?;
         if rows.len() < first as usize && spellings.len() > 1 {
-            let seen: Vec<i64> = rows.iter().map(|r| r.id).collect();
-            let more = conditions.add(person::Column::Id.is_not_in(seen));
-            rows.extend(candidates(&rc.db, spellings[driving], more).await?);
+            gather(&rc.db, spellings[driving], &conditions, &mut rows).await?;
         }
         hits = rank(&rc.db, &query, filter.relative_name.as_deref(), rows).await?;
     }
@@ -248,19 +247,40 @@ async fn driving_word(
     Ok(best.map(|(word, _)| word))
 }
 
-/// Up to [`CANDIDATES`] persons with one of `spellings` that meet `conditions`.
-async fn candidates(
+/// Adds to `rows`, up to [`CANDIDATES`] in all, persons not yet in it with one of
+/// `spellings` that meet `conditions`: those with the word itself or a close spelling
+/// (abbreviation, same sounds) first, so that a common word's far spellings never crowd
+/// out its exact ones.
+async fn gather(
     db: &sea_orm::DatabaseConnection,
     spellings: &Variants,
-    conditions: Condition,
-) -> Result<Vec<person::Model>, sea_orm::DbErr> {
-    person::Entity::find()
-        .filter(person::Column::Id.in_subquery(named(spellings)))
-        .filter(conditions)
-        .limit(CANDIDATES)
-        .all(db)
-        .await
+    conditions: &Condition,
+    rows: &mut Vec<person::Model>,
+) -> Result<(), sea_orm::DbErr> {
+    let (close, far): (Variants, Variants) = spellings
+        .iter()
+        .map(|(w, s)| (w.clone(), *s))
+        .partition(|(_, (score, _))| *score >= CLOSE);
+    for tier in [close, far] {
+        let room = CANDIDATES.saturating_sub(rows.len() as u64);
+        if tier.is_empty() || room == 0 {
+            continue;
+        }
+        let seen: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let found = person::Entity::find()
+            .filter(person::Column::Id.in_subquery(named(&tier)))
+            .filter(conditions.clone())
+            .filter(person::Column::Id.is_not_in(seen))
+            .limit(room)
+            .all(db)
+            .await?;
+        rows.extend(found);
+    }
+    Ok(())
 }
+
+/// Spellings at least this close are looked up before the others.
+const CLOSE: f64 = 0.9;
 
 /// Scores every candidate by its best name (recorded name or alias) and relative's name,
 /// best first.

@@ -102,7 +102,13 @@ pub(crate) fn score_name(query: &[QueryWord], name: &str) -> NameMatch {
     let mut used = vec![false; tokens.len()];
     let mut total = 0.0;
     let mut words = Vec::new();
-    for word in query {
+    // Whole words first: an initial must not take the word another query word spells
+    // ("S. Sagar" on "Sandeep Sagar": "sagar" takes "sagar", the "S." then "sandeep").
+    let in_order = query
+        .iter()
+        .filter(|w| !w.initial)
+        .chain(query.iter().filter(|w| w.initial));
+    for word in in_order {
         let best = tokens
             .iter()
             .enumerate()
@@ -157,6 +163,8 @@ mod tests {
         assert_eq!(reversed.score, exact.score);
         let initial = score_name(&query("R. Kumar", &vocabulary), "Ravi Kumar");
         assert!(initial.score > 0.9, "{initial:?}");
+        let spelt_and_initial = score_name(&query("S. Sagar", &["sagar"]), "Sandeep Sagar");
+        assert!(spelt_and_initial.score > 0.9, "{spelt_and_initial:?}");
         assert!(initial.words.contains(&"ravi (initial r)".to_owned()));
         let abbreviated = score_name(&query("Mohd Salim", &vocabulary), "Mohammad Salim");
         assert!(abbreviated.score > 0.9, "{abbreviated:?}");

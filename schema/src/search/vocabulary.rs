@@ -16,8 +16,8 @@ use super::score::{Variants, variant_score};
 
 /// Variants kept per query word, best first.
 const VARIANTS_PER_WORD: usize = 40;
-/// Words the SQLite trigram search returns, best ranked first.
-const TRIGRAM_CANDIDATES: u64 = 200;
+/// Words the SQLite trigram search returns per query word, best ranked first.
+const TRIGRAM_CANDIDATES: u64 = 100;
 
 /// For each of `words` (normalised, two letters or more), the vocabulary words that may
 /// stand for it.
@@ -66,26 +66,32 @@ async fn similar_spellings<C: ConnectionTrait>(
             )
         }
         _ => {
-            // FTS5's trigram tokenizer matches three-letter pieces; any shared piece
-            // makes a candidate, the best ranked first.
-            let mut pieces: Vec<String> = Vec::new();
+            // FTS5's trigram tokenizer matches three-letter pieces: per query word, any
+            // shared piece makes a candidate, the best ranked first.
+            let mut selects = Vec::new();
+            let mut values: Vec<sea_orm::Value> = Vec::new();
             for word in words {
+                let mut pieces: Vec<String> = Vec::new();
                 for piece in word.as_bytes().windows(3) {
                     let piece = format!("\"{}\"", String::from_utf8_lossy(piece));
                     if !pieces.contains(&piece) {
                         pieces.push(piece);
                     }
                 }
+                if pieces.is_empty() {
+                    continue;
+                }
+                selects.push(
+                    "SELECT * FROM (SELECT word FROM name_word_trigram \
+                     WHERE name_word_trigram MATCH ? ORDER BY rank LIMIT ?)",
+                );
+                values.push(pieces.join(" OR ").into());
+                values.push(TRIGRAM_CANDIDATES.into());
             }
-            if pieces.is_empty() {
+            if selects.is_empty() {
                 return Ok(Vec::new());
             }
-            Statement::from_sql_and_values(
-                backend,
-                "SELECT word FROM name_word_trigram WHERE name_word_trigram MATCH ? \
-                 ORDER BY rank LIMIT ?",
-                [pieces.join(" OR ").into(), TRIGRAM_CANDIDATES.into()],
-            )
+            Statement::from_sql_and_values(backend, selects.join(" UNION ALL "), values)
         }
     };
     db.query_all_raw(statement)
