@@ -26,6 +26,10 @@ pub(crate) async fn persons(
 ) -> ApiResult<Page<Person>> {
     let query = person::Entity::find().filter(filter.condition(ctx)?);
     let (rows, total) = fetch_rows(ctx, query, person::Column::Id, request, false).await?;
+    if filter.name.is_some() {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        crate::audit::searched(ctx, "Person", &format!("SEARCH {filter:?}"), &ids);
+    }
     let access = try_join_all(rows.iter().map(|row| person_access(ctx, row.id))).await?;
     let persons = rows
         .into_iter()

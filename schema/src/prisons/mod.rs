@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 pub use types::{PrisonMovement, PrisonRecord};
 pub use write::{AdmitPrisonerInput, PrisonMutation, RecordPrisonMovementInput};
 
+use crate::audit;
 use crate::context::RequestContext;
 use crate::enums::PrisonerCategory;
 use crate::error::{ApiError, ApiResult};
@@ -143,7 +144,7 @@ impl PrisonQuery {
             condition = condition.add(prison_record::Column::CourtCaseId.in_subquery(court_cases));
         }
         let query = prison_record::Entity::find().filter(condition);
-        fetch_page(
+        let page = fetch_page(
             ctx,
             query,
             prison_record::Column::Id,
@@ -151,7 +152,12 @@ impl PrisonQuery {
             true,
             PrisonRecord,
         )
-        .await
+        .await?;
+        if filter.name.is_some() || filter.fir.is_some() || filter.cnr.is_some() {
+            let ids: Vec<i64> = page.edges.iter().map(|edge| edge.node.0.id).collect();
+            audit::searched(ctx, "PrisonRecord", &format!("SEARCH {filter:?}"), &ids);
+        }
+        Ok(page)
     }
 }
 

@@ -49,23 +49,52 @@ pub struct PropertyHit {
     row_id: i64,
 }
 
-/// The identifier columns, each with the input field naming it.
+/// An identifier of an item, as stored.
+type Stored = fn(&property_item::Model) -> Option<&String>;
+/// An identifier asked for in the input.
+type Asked = fn(&PropertySearchInput) -> Option<&String>;
+
+/// Every identifier: the input field naming it, its column, and how to read it from the
+/// input and from an item.
+const IDENTIFIERS: [(&str, property_item::Column, Asked, Stored); 5] = [
+    (
+        "registration",
+        property_item::Column::RegistrationNormalized,
+        |i| i.registration.as_ref(),
+        |m| m.registration_normalized.as_ref(),
+    ),
+    (
+        "chassis",
+        property_item::Column::ChassisNumber,
+        |i| i.chassis.as_ref(),
+        |m| m.chassis_number.as_ref(),
+    ),
+    (
+        "engine",
+        property_item::Column::EngineNumber,
+        |i| i.engine.as_ref(),
+        |m| m.engine_number.as_ref(),
+    ),
+    (
+        "imei",
+        property_item::Column::Imei,
+        |i| i.imei.as_ref(),
+        |m| m.imei.as_ref(),
+    ),
+    (
+        "armSerial",
+        property_item::Column::ArmSerial,
+        |i| i.arm_serial.as_ref(),
+        |m| m.arm_serial.as_ref(),
+    ),
+];
+
+/// The identifiers the input gives: field name, column, value.
 fn identifiers(input: &PropertySearchInput) -> Vec<(&'static str, property_item::Column, &String)> {
-    use property_item::Column as C;
-    [
-        (
-            "registration",
-            C::RegistrationNormalized,
-            &input.registration,
-        ),
-        ("chassis", C::ChassisNumber, &input.chassis),
-        ("engine", C::EngineNumber, &input.engine),
-        ("imei", C::Imei, &input.imei),
-        ("armSerial", C::ArmSerial, &input.arm_serial),
-    ]
-    .into_iter()
-    .filter_map(|(field, column, value)| value.as_ref().map(|v| (field, column, v)))
-    .collect()
+    IDENTIFIERS
+        .iter()
+        .filter_map(|(field, column, asked, _)| asked(input).map(|v| (*field, *column, v)))
+        .collect()
 }
 
 /// Runs a property search for the caller.
@@ -137,34 +166,31 @@ async fn stolen_with_same_identifier(
     db: &sea_orm::DatabaseConnection,
     items: &[property_item::Model],
 ) -> Result<HashMap<i64, Vec<property_item::Model>>, sea_orm::DbErr> {
-    use property_item::Column as C;
-    let keys = |pick: fn(&property_item::Model) -> Option<&String>| -> Vec<String> {
-        items.iter().filter_map(|i| pick(i).cloned()).collect()
-    };
-    let any = Condition::any()
-        .add(C::RegistrationNormalized.is_in(keys(|i| i.registration_normalized.as_ref())))
-        .add(C::ChassisNumber.is_in(keys(|i| i.chassis_number.as_ref())))
-        .add(C::EngineNumber.is_in(keys(|i| i.engine_number.as_ref())))
-        .add(C::Imei.is_in(keys(|i| i.imei.as_ref())))
-        .add(C::ArmSerial.is_in(keys(|i| i.arm_serial.as_ref())));
+    // One indexed IN per identifier the page holds (an empty IN would cost a scan).
+    let mut any = Condition::any();
+    for (_, column, _, stored) in IDENTIFIERS {
+        let keys: Vec<String> = items.iter().filter_map(|i| stored(i).cloned()).collect();
+        if !keys.is_empty() {
+            any = any.add(column.is_in(keys));
+        }
+    }
+    if any.is_empty() {
+        return Ok(HashMap::new());
+    }
     let stolen = property_item::Entity::find()
-        .filter(C::Status.eq(StoredStatus::Stolen))
+        .filter(property_item::Column::Status.eq(StoredStatus::Stolen))
         .filter(any)
         .all(db)
         .await?;
-    let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+    let shares_an_identifier = |a: &property_item::Model, b: &property_item::Model| {
+        IDENTIFIERS
+            .iter()
+            .any(|(_, _, _, stored)| stored(a).is_some() && stored(a) == stored(b))
+    };
     let mut out: HashMap<i64, Vec<property_item::Model>> = HashMap::new();
     for item in items {
         for other in &stolen {
-            if other.fir_id != item.fir_id
-                && (same(
-                    &item.registration_normalized,
-                    &other.registration_normalized,
-                ) || same(&item.chassis_number, &other.chassis_number)
-                    || same(&item.engine_number, &other.engine_number)
-                    || same(&item.imei, &other.imei)
-                    || same(&item.arm_serial, &other.arm_serial))
-            {
+            if other.fir_id != item.fir_id && shares_an_identifier(item, other) {
                 out.entry(item.id).or_default().push(other.clone());
             }
         }

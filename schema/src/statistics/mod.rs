@@ -13,11 +13,9 @@ use std::collections::BTreeMap;
 
 use async_graphql::{Context, Enum, InputObject, Object};
 use chrono::{DateTime, Duration, Utc};
-use entities::enums::{CaseStatus as StoredStatus, FinalReportKind};
-use entities::{charge, final_report, fir, org_unit, police_case, statute};
-use sea_orm::sea_query::{
-    Alias, Expr, ExprTrait, Func, JoinType, Query, SelectStatement, SimpleExpr,
-};
+use entities::enums::CaseStatus as StoredStatus;
+use entities::{charge, fir, org_unit, police_case, statute};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter};
 
 use rows::{Counts, Key};
@@ -189,7 +187,8 @@ fn grouped(
             Expr::col((fir::Entity, fir::Column::StationId)),
             Alias::new("station_id"),
         )
-        .and_where(Expr::col((fir::Entity, fir::Column::TransferredToFirId)).is_null())
+        // Not the index on transferred_to_fir_id: nearly every FIR has none.
+        .and_where(Expr::cust("COALESCE(fir.transferred_to_fir_id, 0) = 0"))
         .and_where(Expr::col((fir::Entity, fir::Column::StationId)).in_subquery(units_under(scope)))
         .add_group_by([Expr::col((fir::Entity, fir::Column::StationId))]);
     if let Some(from) = filter.registered_from {
@@ -252,44 +251,39 @@ fn grouped(
             "crime_head",
         );
     }
-    // What the police reported on each case: a chargesheet, a closure, or neither.
-    let kind = || Expr::col((final_report::Entity, final_report::Column::Kind));
-    let reports = Query::select()
-        .column(final_report::Column::CaseId)
-        .expr_as(
-            Func::max(Expr::case(kind().eq(FinalReportKind::Chargesheet), 1).finally(0)),
-            Alias::new("chargesheet"),
-        )
-        .expr_as(
-            Func::max(Expr::case(kind().ne(FinalReportKind::Chargesheet), 1).finally(0)),
-            Alias::new("closure"),
-        )
-        .from(final_report::Entity)
-        .group_by_col(final_report::Column::CaseId)
-        .to_owned();
-    let reported = Alias::new("reported");
-    select.join_subquery(
-        JoinType::LeftJoin,
-        reports,
-        reported.clone(),
-        Expr::col((reported.clone(), final_report::Column::CaseId))
-            .equals((police_case::Entity, police_case::Column::Id)),
-    );
-    let flag = |name: &str| Expr::col((reported.clone(), Alias::new(name))).eq(1);
-    // Counts of distinct FIRs meeting a condition.
-    let count_if = |condition: SimpleExpr| Func::count_distinct(Expr::case(condition, fir_id()));
+    // The case's status says what the police reported: the lifecycle moves a case to
+    // CHARGESHEETED (then TRIAL, DISPOSED) only with a chargesheet, and to FINAL_REPORT
+    // only with a closure report.
+    let status = || Expr::col((police_case::Entity, police_case::Column::Status));
+    let chargesheeted = status().is_in([
+        StoredStatus::Chargesheeted,
+        StoredStatus::Trial,
+        StoredStatus::Disposed,
+    ]);
+    let closed = status().eq(StoredStatus::FinalReport);
     let pending_since = |days: i64| {
-        Expr::col((police_case::Entity, police_case::Column::Status))
+        status()
             .is_in([StoredStatus::Registered, StoredStatus::UnderInvestigation])
             .and(Expr::col((fir::Entity, fir::Column::RegisteredAt)).lt(now - Duration::days(days)))
     };
+    // A FIR is one row unless its charges are joined (then one per charge, and counted
+    // once per group).
+    let count_if = |condition: SimpleExpr| -> SimpleExpr {
+        if by_charge {
+            Func::count_distinct(Expr::case(condition, fir_id())).into()
+        } else {
+            Func::sum(Expr::case(condition, 1).finally(0)).into()
+        }
+    };
+    let firs: SimpleExpr = if by_charge {
+        Func::count_distinct(fir_id()).into()
+    } else {
+        Func::count(Expr::val(1)).into()
+    };
     select
-        .expr_as(Func::count_distinct(fir_id()), Alias::new("firs"))
-        .expr_as(count_if(flag("chargesheet")), Alias::new("chargesheeted"))
-        .expr_as(
-            count_if(flag("closure").and(flag("chargesheet").not())),
-            Alias::new("closed"),
-        )
+        .expr_as(firs, Alias::new("firs"))
+        .expr_as(count_if(chargesheeted), Alias::new("chargesheeted"))
+        .expr_as(count_if(closed), Alias::new("closed"))
         .expr_as(count_if(pending_since(60)), Alias::new("pending_60"))
         .expr_as(count_if(pending_since(90)), Alias::new("pending_90"))
         .to_owned()

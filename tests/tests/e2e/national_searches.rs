@@ -85,6 +85,10 @@ on_both! {
         }
         let data = app.data(Some(&analyst), query, json!({ "filter": { "name": "Zzyzx" } })).await;
         assert_eq!(data["prisonRecords"]["totalCount"], 0);
+        // Who looked for which prisoner is on the audit log.
+        let audited = app.text("SELECT CAST(COUNT(*) AS TEXT) FROM audit_record WHERE operation = 'prisonRecords' \
+             AND fields LIKE 'SEARCH%' AND actor_sub = 'search.analyst'").await;
+        assert_eq!(audited, "4");
     }
 }
 
