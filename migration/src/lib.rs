@@ -23,6 +23,7 @@ mod m20261129_000011_create_person_name_tokens;
 mod m20261129_000012_chain_audit_records;
 mod m20261129_000013_create_write_support;
 mod m20261129_000014_create_name_vocabulary;
+mod m20261129_000015_index_statistics;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_chain_audit_records::Migration),
             Box::new(m20261129_000013_create_write_support::Migration),
             Box::new(m20261129_000014_create_name_vocabulary::Migration),
+            Box::new(m20261129_000015_index_statistics::Migration),
         ]
     }
 }

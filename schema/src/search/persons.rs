@@ -43,7 +43,7 @@ const MAX_HITS: i32 = 50;
 /// Candidates scored per search.
 const CANDIDATES: u64 = 300;
 /// Persons counted per query word when choosing the word to drive the search.
-const COUNT_CAP: u64 = 20_000;
+const COUNT_CAP: u64 = 2_000;
 /// At most this many words in a query.
 const MAX_WORDS: usize = 6;
 
