@@ -57,6 +57,23 @@ impl PageRequest {
 const CURSOR_PREFIX: &str = "c:";
 
 /// The opaque cursor of the row with position key `key`.
+/// Hits a ranked search returns when `first` is not given.
+const DEFAULT_HITS: i32 = 10;
+/// The most hits one ranked search returns.
+const MAX_HITS: i32 = 50;
+
+/// The number of hits a ranked (not paged) search returns: `first`, 10 unless given,
+/// between 1 and 50 (`BAD_USER_INPUT` on `first` otherwise).
+pub fn ranked_hits(first: Option<i32>) -> ApiResult<usize> {
+    match first.unwrap_or(DEFAULT_HITS) {
+        n @ 1..=MAX_HITS => Ok(n as usize),
+        _ => Err(ApiError::invalid(
+            "first",
+            format!("first is between 1 and {MAX_HITS}"),
+        )),
+    }
+}
+
 pub fn encode_cursor(key: i64) -> String {
     URL_SAFE_NO_PAD.encode(format!("{CURSOR_PREFIX}{key}"))
 }

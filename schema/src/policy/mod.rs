@@ -135,7 +135,7 @@ pub fn custody_record(principal: &Principal, scope: &CustodyScope<'_>) -> Access
 }
 
 /// Whether two unit paths lie in the same district (path segment 2: `/IN/ST/DISTRICT/`).
-fn same_district(a: &str, b: &str) -> bool {
+pub(crate) fn same_district(a: &str, b: &str) -> bool {
     fn district(path: &str) -> Option<&str> {
         path.split('/').filter(|s| !s.is_empty()).nth(2)
     }

@@ -6,7 +6,7 @@
 use async_graphql::{Context, ID, SimpleObject};
 use chrono::Duration;
 use entities::enums::{BodyStatus, MissingStatus, Sex as StoredSex};
-use entities::{missing_person, name_key, org_unit, unidentified_body};
+use entities::{missing_person, name_key, unidentified_body};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{MissingPerson, UnidentifiedBody};
@@ -14,6 +14,8 @@ use crate::audit;
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
+use crate::org::UnitById;
+use crate::policy::same_district;
 
 /// Candidates scored per request.
 const CANDIDATES: u64 = 500;
@@ -166,28 +168,16 @@ async fn ranked(
     first: usize,
     criteria: &str,
 ) -> ApiResult<Vec<DescriptionMatch>> {
-    let rc = RequestContext::of(ctx);
-    // Stations' districts, for "same district": one statement for every station involved.
-    let stations: Vec<i64> = pairs
-        .iter()
-        .flat_map(|(m, b)| [m.station_id, b.station_id])
-        .collect();
-    let paths: std::collections::HashMap<i64, String> = org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(stations))
-        .all(&rc.db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.path))
-        .collect();
-    let district = |station: i64| {
-        paths.get(&station).map(|p| {
-            p.split('/')
-                .filter(|s| !s.is_empty())
-                .take(3)
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-    };
+    // Stations' paths, for "same district": one batched load for every station involved.
+    let stations = RequestContext::of(ctx)
+        .loaders
+        .load_many(
+            pairs
+                .iter()
+                .flat_map(|(m, b)| [UnitById(m.station_id), UnitById(b.station_id)]),
+        )
+        .await?;
+    let path = |station: i64| stations.get(&UnitById(station)).map(|u| u.path.as_str());
     let mut scored: Vec<(
         f64,
         Vec<String>,
@@ -196,8 +186,9 @@ async fn ranked(
     )> = pairs
         .into_iter()
         .map(|(m, b)| {
-            let same_district = district(m.station_id).is_some()
-                && district(m.station_id) == district(b.station_id);
+            let same_district = path(m.station_id)
+                .zip(path(b.station_id))
+                .is_some_and(|(a, b)| same_district(a, b));
             let (score, reasons) = agreement(&m, &b, same_district);
             (score, reasons, m, b)
         })

@@ -14,7 +14,7 @@ pub use types::{MissingPerson, ProclaimedOffender, UnidentifiedBody};
 use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
 use crate::error::ApiResult;
 use crate::org::{unit_by_code, units_under};
-use crate::pagination::{Page, PageRequest, fetch_page};
+use crate::pagination::{Page, PageRequest, fetch_page, ranked_hits};
 
 /// Narrows a register.
 #[derive(InputObject, Debug, Default)]
@@ -40,17 +40,6 @@ async fn within<C: ColumnTrait>(
     Ok(condition)
 }
 
-/// The number of matches asked for: 10 unless given, 1 to 50.
-fn hits(first: Option<i32>) -> ApiResult<usize> {
-    match first.unwrap_or(10) {
-        n @ 1..=50 => Ok(n as usize),
-        _ => Err(crate::error::ApiError::invalid(
-            "first",
-            "first is between 1 and 50",
-        )),
-    }
-}
-
 /// Queries over the public registers.
 #[derive(Default)]
 pub struct RegisterQuery;
@@ -65,7 +54,7 @@ impl RegisterQuery {
         #[graphql(desc = "The missing person's global id.")] id: ID,
         #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
     ) -> ApiResult<Vec<DescriptionMatch>> {
-        matching::bodies_for(ctx, &id, hits(first)?).await
+        matching::bodies_for(ctx, &id, ranked_hits(first)?).await
     }
 
     /// Missing persons whose description agrees with the unidentified body `id`, best
@@ -76,7 +65,7 @@ impl RegisterQuery {
         #[graphql(desc = "The body's global id.")] id: ID,
         #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
     ) -> ApiResult<Vec<DescriptionMatch>> {
-        matching::missing_for(ctx, &id, hits(first)?).await
+        matching::missing_for(ctx, &id, ranked_hits(first)?).await
     }
 
     /// Missing persons, latest report first.

@@ -33,13 +33,10 @@ use crate::context::RequestContext;
 use crate::enums::Sex;
 use crate::error::{ApiError, ApiResult};
 use crate::org::{unit_by_code, units_under};
+use crate::pagination::ranked_hits;
 use crate::people::{Person, not_shielded, person_access};
 use crate::policy;
 
-/// Hits returned when `first` is not given.
-const DEFAULT_HITS: i32 = 10;
-/// The most hits one search returns.
-const MAX_HITS: i32 = 50;
 /// Candidates scored per search.
 const CANDIDATES: u64 = 300;
 /// Persons counted per query word when choosing the word to drive the search.
@@ -103,13 +100,7 @@ pub(crate) async fn search(
             "person search needs a police or analyst role",
         ));
     }
-    let first = first.unwrap_or(DEFAULT_HITS);
-    if !(1..=MAX_HITS).contains(&first) {
-        return Err(ApiError::invalid(
-            "first",
-            format!("first is between 1 and {MAX_HITS}"),
-        ));
-    }
+    let first = ranked_hits(first)?;
     let words = name_key::tokens(name);
     if words.len() > MAX_WORDS {
         return Err(ApiError::invalid(
@@ -163,12 +154,12 @@ pub(crate) async fn search(
         }
         let mut rows = Vec::new();
         gather(&rc.db, spellings[driving], &strict, &mut rows).await?;
-        if rows.len() < first as usize && spellings.len() > 1 {
+        if rows.len() < first && spellings.len() > 1 {
             gather(&rc.db, spellings[driving], &conditions, &mut rows).await?;
         }
         hits = rank(&rc.db, &query, filter.relative_name.as_deref(), rows).await?;
     }
-    hits.truncate(first as usize);
+    hits.truncate(first);
     let access = try_join_all(hits.iter().map(|(row, _, _)| person_access(ctx, row.id))).await?;
     let ids: Vec<i64> = hits.iter().map(|(row, _, _)| row.id).collect();
     audit::searched(ctx, "Person", &filter.describe(name), &ids);

@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 use async_graphql::{Context, Enum, InputObject, Object};
 use chrono::{DateTime, Duration, Utc};
 use entities::enums::CaseStatus as StoredStatus;
-use entities::{charge, fir, org_unit, police_case, statute};
+use entities::{charge, fir, police_case, statute};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, DbBackend};
 
 use rows::{Counts, Key};
 pub use rows::{CrimeStatisticsRow, StatisticsKey};
@@ -24,7 +24,7 @@ pub use rows::{CrimeStatisticsRow, StatisticsKey};
 use crate::audit;
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
-use crate::org::{unit_by_code, units_under};
+use crate::org::{UnitById, unit_by_code, units_under};
 use crate::policy::Role;
 
 /// Groups returned at most; finer groupings must narrow the filter.
@@ -129,21 +129,19 @@ async fn statistics(
         now,
     );
     let rows = rc.db.query_all(&select).await?;
-    let station_ids: Vec<i64> = rows
-        .iter()
-        .map(|row| row.try_get::<i64>("", "station_id"))
-        .collect::<Result<_, _>>()?;
-    let paths: BTreeMap<i64, String> = org_unit::Entity::find()
-        .filter(org_unit::Column::Id.is_in(station_ids))
-        .all(&rc.db)
-        .await?
-        .into_iter()
-        .map(|unit| (unit.id, unit.path))
-        .collect();
+    // The stations' units, each loaded once however many rows name it.
+    let stations = rc
+        .loaders
+        .load_many(
+            rows.iter()
+                .map(|row| row.try_get::<i64>("", "station_id").map(UnitById))
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+        .await?;
     let mut groups: BTreeMap<Key, Counts> = BTreeMap::new();
     for row in &rows {
-        let station: i64 = row.try_get("", "station_id")?;
-        let path = paths.get(&station).map_or("", String::as_str);
+        let station = UnitById(row.try_get("", "station_id")?);
+        let path = stations.get(&station).map_or("", |unit| unit.path.as_str());
         let key = Key::of(&group_by, path, row)?;
         groups.entry(key).or_default().add(&Counts::of(row)?);
         if groups.len() > MAX_GROUPS {
