@@ -108,7 +108,15 @@ pub(crate) async fn search(
             format!("name has more than {MAX_WORDS} words"),
         ));
     }
-    let full: Vec<String> = words.iter().filter(|w| w.len() > 1).cloned().collect();
+    let mut query: Vec<QueryWord> = words
+        .into_iter()
+        .map(|word| QueryWord::new(word, Variants::new()))
+        .collect();
+    let full: Vec<String> = query
+        .iter()
+        .filter(|w| !w.is_initial())
+        .map(|w| w.text.clone())
+        .collect();
     if full.is_empty() {
         return Err(ApiError::invalid(
             "name",
@@ -116,22 +124,13 @@ pub(crate) async fn search(
         ));
     }
     let conditions = filter.condition(ctx).await?;
-    let mut variants = vocabulary::variants(&rc.db, &full).await?.into_iter();
-    let query: Vec<QueryWord> = words
-        .iter()
-        .map(|word| QueryWord {
-            text: word.clone(),
-            initial: word.len() == 1,
-            variants: if word.len() > 1 {
-                variants.next().unwrap_or_default()
-            } else {
-                Variants::new()
-            },
-        })
-        .collect();
+    let variants = vocabulary::variants(&rc.db, &full).await?;
+    for (word, spellings) in query.iter_mut().filter(|w| !w.is_initial()).zip(variants) {
+        word.variants = spellings;
+    }
     let spellings: Vec<&Variants> = query
         .iter()
-        .filter(|w| !w.initial)
+        .filter(|w| !w.is_initial())
         .map(|w| &w.variants)
         .collect();
     let mut hits = Vec::new();
@@ -144,7 +143,7 @@ pub(crate) async fn search(
                 ));
             }
         }
-        for initial in query.iter().filter(|w| w.initial) {
+        for initial in query.iter().filter(|w| w.is_initial()) {
             let (low, high) = name_key::prefix_range(&initial.text);
             strict = strict.add(has_word(
                 person_name_token::Column::Token
@@ -298,11 +297,7 @@ async fn rank(
         .map(|name| {
             name_key::tokens(name)
                 .into_iter()
-                .map(|text| QueryWord {
-                    initial: text.len() == 1,
-                    text,
-                    variants: Variants::new(),
-                })
+                .map(|text| QueryWord::new(text, Variants::new()))
                 .collect()
         })
         .unwrap_or_default();

@@ -60,16 +60,24 @@ pub(crate) const SIMILARITY_THRESHOLD: f64 = 0.3;
 pub(crate) struct QueryWord {
     /// Normalised text.
     pub text: String,
-    /// A one-letter initial ("R" of "R. Kumar").
-    pub initial: bool,
     /// Vocabulary words that stand for it (empty for initials).
     pub variants: Variants,
 }
 
 impl QueryWord {
+    /// The query word `text` (normalised), standing for `variants`.
+    pub(crate) fn new(text: String, variants: Variants) -> Self {
+        Self { text, variants }
+    }
+
+    /// Whether it is a one-letter initial ("R" of "R. Kumar").
+    pub(crate) fn is_initial(&self) -> bool {
+        self.text.len() == 1
+    }
+
     /// How well this query word matches `token`, a word of a name.
     fn matches(&self, token: &str) -> Option<(f64, Why)> {
-        if self.initial {
+        if self.is_initial() {
             return token
                 .starts_with(&self.text)
                 .then_some((if token.len() == 1 { 1.0 } else { 0.9 }, Why::Initial));
@@ -106,8 +114,8 @@ pub(crate) fn score_name(query: &[QueryWord], name: &str) -> NameMatch {
     // ("S. Sagar" on "Sandeep Sagar": "sagar" takes "sagar", the "S." then "sandeep").
     let in_order = query
         .iter()
-        .filter(|w| !w.initial)
-        .chain(query.iter().filter(|w| w.initial));
+        .filter(|w| !w.is_initial())
+        .chain(query.iter().filter(|w| w.is_initial()));
     for word in in_order {
         let best = tokens
             .iter()
@@ -140,16 +148,11 @@ mod tests {
         name_key::tokens(text)
             .into_iter()
             .map(|word| {
-                let initial = word.len() == 1;
                 let variants = vocabulary
                     .iter()
                     .filter_map(|v| variant_score(&word, v).map(|s| ((*v).to_owned(), s)))
                     .collect();
-                QueryWord {
-                    text: word,
-                    initial,
-                    variants,
-                }
+                QueryWord::new(word, variants)
             })
             .collect()
     }
