@@ -1,6 +1,6 @@
 //! sea-orm entities of the CCTNS graph: one module per table, relations for every foreign
-//! key, the string-backed enumerations, and the derivation of stored search keys
-//! ([`name_key`]). No other behaviour lives here.
+//! key, the string-backed enumerations, and the derivation of stored keys and counts
+//! ([`name_key`], [`property_key`], [`crime_tally::count`]). No other behaviour lives here.
 
 /// `arrest`: An arrest or surrender of an accused (IIF-III).
 pub mod arrest;
@@ -20,6 +20,7 @@ pub mod court_case;
 pub mod court_case_link;
 /// `court_order`: An order of a court in a court case.
 pub mod court_order;
+pub mod crime_tally;
 /// `disposal`: Per-accused disposal of a court case.
 pub mod disposal;
 /// `domain_event`: A thin domain event for subscribers; `id` is monotonic and resumable.
@@ -98,6 +99,7 @@ pub mod prelude {
     pub use super::court_case::Entity as CourtCase;
     pub use super::court_case_link::Entity as CourtCaseLink;
     pub use super::court_order::Entity as CourtOrder;
+    pub use super::crime_tally::Entity as CrimeTally;
     pub use super::disposal::Entity as Disposal;
     pub use super::domain_event::Entity as DomainEvent;
     pub use super::final_report::Entity as FinalReport;

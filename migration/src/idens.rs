@@ -510,3 +510,17 @@ pub(crate) enum NameWord {
     Word,
     Phonetic,
 }
+
+/// The `crime_tally` table and its columns.
+#[derive(DeriveIden, Clone, Copy)]
+pub(crate) enum CrimeTally {
+    Table,
+    Grain,
+    StationId,
+    Month,
+    Status,
+    Act,
+    Section,
+    CrimeHead,
+    Firs,
+}

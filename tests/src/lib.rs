@@ -230,6 +230,52 @@ impl TestApp {
         self.texts(sql).await.into_iter().next().expect("a row")
     }
 
+    /// An SQL expression for `column` (a timestamp) as seconds since the epoch.
+    pub fn epoch_seconds(&self, column: &str) -> String {
+        match self.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => format!("CAST(EXTRACT(EPOCH FROM {column}) AS BIGINT)"),
+            _ => format!("CAST(strftime('%s', {column}) AS INTEGER)"),
+        }
+    }
+
+    /// Asserts that the crime-statistics tally (`crime_tally`) holds exactly what a
+    /// recount of the FIRs, their cases and live charges gives, at every grain.
+    pub async fn assert_tally_agrees(&self) {
+        let month = match self.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => {
+                "to_char(f.registered_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM')"
+            }
+            _ => "strftime('%Y-%m', f.registered_at, '+330 minutes')",
+        };
+        let counted = "FROM fir f JOIN police_case c ON c.fir_id = f.id";
+        let charged = "JOIN charge ch ON ch.fir_id = f.id AND ch.removed_at IS NULL \
+                       LEFT JOIN statute s ON s.id = ch.statute_id";
+        let head = "COALESCE(s.crime_head, 'OTHER')";
+        let live = "WHERE f.transferred_to_fir_id IS NULL";
+        let recount = format!(
+            "SELECT g || '|' || CAST(station_id AS TEXT) || '|' || m || '|' || status || '|' || a \
+             || '|' || sec || '|' || h || '|' || CAST(COUNT(*) AS TEXT) FROM ( \
+             SELECT DISTINCT 'FIR' g, f.station_id, {month} m, c.status, '' a, '' sec, '' h, f.id \
+             {counted} {live} UNION ALL \
+             SELECT DISTINCT 'CRIME_HEAD', f.station_id, {month}, c.status, '', '', {head}, f.id \
+             {counted} {charged} {live} UNION ALL \
+             SELECT DISTINCT 'SECTION', f.station_id, {month}, c.status, ch.act, ch.section, {head}, \
+             f.id {counted} {charged} {live}) x GROUP BY g, station_id, m, status, a, sec, h"
+        );
+        let tally = "SELECT grain || '|' || CAST(station_id AS TEXT) || '|' || month || '|' || status \
+                     || '|' || act || '|' || section || '|' || crime_head || '|' || CAST(firs AS TEXT) \
+                     FROM crime_tally WHERE firs <> 0";
+        let mut expected = self.texts(&recount).await;
+        let mut held = self.texts(tally).await;
+        expected.sort();
+        held.sort();
+        assert!(!expected.is_empty(), "no FIRs to count");
+        assert_eq!(
+            held, expected,
+            "crime_tally disagrees with a recount of the FIRs"
+        );
+    }
+
     /// The WebSocket URL of `/graphql`.
     pub fn ws_url(&self) -> String {
         self.base.replacen("http://", "ws://", 1) + "/graphql"

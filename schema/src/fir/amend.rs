@@ -18,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::unit_of_kind;
 use crate::policy::{WriteTarget, require_write};
+use crate::statistics::tally;
 use crate::write::{Begun, EventType, UnitOf, Write};
 
 /// Corrections to an FIR. Every given field is one amendment.
@@ -247,6 +248,7 @@ impl FirAmendMutation {
             amendment_ids.push(row.id);
         }
         if charges_altered {
+            tally::withdraw(write.txn(), current.id).await?;
             let old: Vec<String> = charges
                 .iter()
                 .filter(|c| c.removed_at.is_none())
@@ -304,6 +306,7 @@ impl FirAmendMutation {
                     .exec_without_returning(write.txn())
                     .await?;
             }
+            tally::deposit(write.txn(), current.id).await?;
             // Protection follows every charge now on the FIR, the kept ones included.
             let kept: Vec<i64> = live_after.iter().filter_map(|c| c.statute_id).collect();
             let kept_protected = !kept.is_empty()
@@ -403,6 +406,8 @@ impl FirAmendMutation {
         };
         let mut copy = copy;
         copy.id = sea_orm::ActiveValue::NotSet;
+        // The original stops counting; the copy counts at its station once complete.
+        tally::withdraw(write.txn(), original.id).await?;
         let new_id = fir::Entity::insert(copy)
             .exec(write.txn())
             .await?
@@ -445,6 +450,7 @@ impl FirAmendMutation {
         charge::Entity::insert_many(charges)
             .exec_without_returning(write.txn())
             .await?;
+        tally::deposit(write.txn(), new_id).await?;
         let parties = case_party::Entity::find()
             .filter(case_party::Column::FirId.eq(original.id))
             .all(write.txn())

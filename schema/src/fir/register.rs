@@ -17,6 +17,7 @@ use crate::ids;
 use crate::org::unit_of_kind;
 use crate::people::NewPersonInput;
 use crate::policy::{WriteTarget, require_write};
+use crate::statistics::tally;
 use crate::write::{Begun, CLOCK_SKEW, EventType, UnitOf, Write};
 
 /// Most charges and parties one FIR may carry.
@@ -398,6 +399,7 @@ impl PreparedFir {
         charge::Entity::insert_many(charges)
             .exec_without_returning(write.txn())
             .await?;
+        tally::deposit(write.txn(), fir_id).await?;
 
         let mut parties = Vec::with_capacity(input.parties.len());
         let mut accused = 0;

@@ -16,6 +16,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
+use crate::statistics::tally;
 use crate::write::{EventType, UnitOf, Write};
 
 /// The moves the lifecycle allows.
@@ -78,6 +79,7 @@ pub(crate) async fn advance(
         )));
     }
     let at = write.at();
+    tally::withdraw(write.txn(), case.fir_id).await?;
     police_case::ActiveModel {
         id: Set(case.id),
         status: Set(to),
@@ -86,6 +88,7 @@ pub(crate) async fn advance(
     }
     .update(write.txn())
     .await?;
+    tally::deposit(write.txn(), case.fir_id).await?;
     write.event(
         EventType::CaseStatusChanged,
         unit,

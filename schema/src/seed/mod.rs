@@ -243,6 +243,7 @@ pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<Seed
         );
     }
     generator.bulk.flush(&txn).await?;
+    crate::statistics::tally::rebuild(&txn).await?;
     txn.commit().await?;
 
     let bulk = &generator.bulk;

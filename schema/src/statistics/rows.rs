@@ -6,10 +6,12 @@ use entities::enums::{Act as StoredAct, CaseStatus as StoredStatus};
 use sea_orm::{ActiveEnum, DbErr, QueryResult};
 
 use super::StatisticsDimension;
+use super::window::Keep;
 use crate::context::RequestContext;
 use crate::enums::{Act, CaseStatus};
 use crate::error::ApiResult;
 use crate::org::{OrgUnit, UnitByCode};
+use entities::crime_tally::OTHER_HEAD;
 
 /// The values of the grouped dimensions; `None` for dimensions not grouped by.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,8 +56,11 @@ impl Key {
             act: column(D::ActSection, "act")?,
             section: column(D::ActSection, "section")?,
             status: column(D::Status, "status")?,
-            crime_head: column(D::CrimeHead, "crime_head")?
-                .or_else(|| group_by.contains(&D::CrimeHead).then(|| "OTHER".to_owned())),
+            crime_head: column(D::CrimeHead, "crime_head")?.or_else(|| {
+                group_by
+                    .contains(&D::CrimeHead)
+                    .then(|| OTHER_HEAD.to_owned())
+            }),
         })
     }
 }
@@ -80,6 +85,21 @@ impl Counts {
             pending_60: row.try_get("", "pending_60")?,
             pending_90: row.try_get("", "pending_90")?,
         })
+    }
+
+    /// The counts `keep` asks for; the others zero.
+    pub(super) fn kept(self, keep: Keep) -> Self {
+        match keep {
+            Keep::Everything => self,
+            Keep::PendingOver(60) => Self {
+                pending_60: self.pending_60,
+                ..Self::default()
+            },
+            Keep::PendingOver(_) => Self {
+                pending_90: self.pending_90,
+                ..Self::default()
+            },
+        }
     }
 
     /// Adds another station's counts (stations never share an FIR).

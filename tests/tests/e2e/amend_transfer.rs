@@ -68,6 +68,7 @@ on_both! {
             assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{case}: {body}");
             assert_eq!(body["errors"][0]["extensions"]["field"], field, "{case}: {body}");
         }
+        app.assert_tally_agrees().await;
         let elsewhere = app.token("STATION_HOUSE_OFFICER", OTHER, &format!("{OTHER}.sho"));
         let (_, body) = app.graphql(Some(&elsewhere), AMEND, json!({ "id": id, "input": { "reason": "x", "narrative": "Rewritten by another station entirely.", "removeCharges": [], "addCharges": [] } })).await;
         assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
@@ -105,5 +106,7 @@ on_both! {
         let other = app.token("STATION_OFFICER", OTHER, &format!("{OTHER}.pc1"));
         let (_, body) = app.graphql(Some(&other), TRANSFER, json!({ "id": zero["registerFir"]["id"], "to": OTHER })).await;
         assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+        // The transferred FIR counts at its new station only.
+        app.assert_tally_agrees().await;
     }
 }

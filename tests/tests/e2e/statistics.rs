@@ -64,6 +64,27 @@ on_both! {
         let p60 = total[0]["pendingOver60Days"].as_i64().unwrap();
         let p90 = total[0]["pendingOver90Days"].as_i64().unwrap();
         assert!(p60 >= p90 && p60 > 0, "{p60} ≥ {p90}");
+        // Pendency agrees with the FIRs, though its cutoffs fall inside tallied months.
+        let registered = app.epoch_seconds("f.registered_at");
+        let now = chrono::Utc::now().timestamp();
+        for (days, reported) in [(60, p60), (90, p90)] {
+            let pending = count(&app, &format!(
+                "{all} AND {registered} < {} AND EXISTS (SELECT 1 FROM police_case c WHERE c.fir_id = f.id \
+                 AND c.status IN ('REGISTERED', 'UNDER_INVESTIGATION'))", now - days * 86_400)).await;
+            assert_eq!(reported, pending, "pending over {days} days");
+        }
+        // A window with ragged ends: whole months from the tally, the ends from the FIRs.
+        let epoch = |at: &str| chrono::DateTime::parse_from_rfc3339(at).unwrap().timestamp();
+        for (from, to) in [("2025-01-10T05:00:00Z", "2025-07-20T12:00:00Z"),
+                           ("2025-03-02T00:00:00Z", "2025-03-20T00:00:00Z"),
+                           ("2024-12-31T18:30:00Z", "2026-02-28T18:30:00Z")] {
+            let rows = statistics(&app, &analyst, json!(["MONTH", "STATUS"]),
+                json!({ "registeredFrom": from, "registeredTo": to })).await;
+            let inside = count(&app, &format!(
+                "{all} AND {registered} >= {} AND {registered} < {}", epoch(from), epoch(to))).await;
+            assert!(inside > 0, "FIRs between {from} and {to}");
+            assert_eq!(sum(&rows, "firs"), inside, "{from} – {to}");
+        }
 
         // Every grouping partitions the same FIRs.
         for group_by in [json!(["STATE"]), json!(["DISTRICT"]), json!(["STATION"]), json!(["MONTH"]),
@@ -95,6 +116,7 @@ on_both! {
         assert_eq!(row["firs"], theft);
         let heads = statistics(&app, &analyst, json!(["CRIME_HEAD"]), Value::Null).await;
         assert!(heads.iter().any(|r| r["crimeHead"] == "THEFT"), "{heads:?}");
+        app.assert_tally_agrees().await;
     }
 }
 

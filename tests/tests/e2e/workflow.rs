@@ -223,5 +223,7 @@ on_both! {
         // The convict is admitted on the judgment.
         let convict = json!({ "input": { "prisonCode": PRISON, "personId": accused, "category": "CONVICT", "courtCaseId": cc } });
         step(&app, &prison, ADMIT, convict, &["PRISONER_ADMITTED"]).await;
+        // Every status the case passed through moved it in the statistics tally.
+        app.assert_tally_agrees().await;
     }
 }
