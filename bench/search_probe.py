@@ -10,7 +10,8 @@ connection:
   - searchProperty by a registration written with spaces in lower case, and by its first
     six characters;
   - crimeStatistics by DISTRICT and MONTH over the whole country.
-Prints one Markdown table row per kind (NOTE added to its notes). With SQL_LOG (the gateway's `cctns::sql` trace), it also
+Prints one Markdown table row per kind (NOTE added to its notes). SHOW_MISSES=1 prints the
+name variants whose name was not in the top 3, SHOW_SLOW=MS those slower than MS, to stderr. With SQL_LOG (the gateway's `cctns::sql` trace), it also
 prints the statements of one request of each kind, for EXPLAIN, as PLAN lines.
 """
 import base64, http.client, os, json, random, re, sqlite3, subprocess, sys, time, urllib.parse
@@ -124,6 +125,8 @@ for pid, name in persons:
     query_name = variant(name)
     data, ms = graphql(PERSON, {"name": query_name})
     times.append(ms)
+    if ms > float(os.environ.get("SHOW_SLOW", "inf")):
+        print(f"SLOW {ms:.0f} ms {query_name!r} (for {name!r})", file=sys.stderr)
     hits = data["searchPersons"][:3]
     # Global ids are URL-safe base64 of "Person:<row id>".
     rows_found = [base64.urlsafe_b64decode(h["person"]["id"] + "==").decode().split(":")[-1] for h in hits]

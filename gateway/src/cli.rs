@@ -100,7 +100,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
         Command::Migrate(args) => {
-            let (db, _) = open(&args, PoolOptions::default()).await?;
+            let (db, _) = open(&args, PoolOptions::maintenance()).await?;
             migrate(&db).await
         }
         Command::Seed(args) => seed(args).await,
@@ -154,7 +154,7 @@ async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 }
 
 async fn seed(args: SeedArgs) -> anyhow::Result<()> {
-    let (db, _) = open(&args.database, PoolOptions::default()).await?;
+    let (db, _) = open(&args.database, PoolOptions::maintenance()).await?;
     migrate(&db).await?;
     let options = SeedOptions {
         states: args.states,
@@ -196,11 +196,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_connections: args.db_pool,
         ..PoolOptions::default()
     };
-    let (db, stats) = open(&args.database, pool).await?;
-    migrate(&db).await?;
-    if args.demo {
-        demo(&db, &args).await?;
+    {
+        // Migrations and the demo load run without the requests' statement timeout.
+        let (maintenance, _) = open(&args.database, PoolOptions::maintenance()).await?;
+        migrate(&maintenance).await?;
+        if args.demo {
+            demo(&maintenance, &args).await?;
+        }
+        maintenance.close().await.ok();
     }
+    let (db, stats) = open(&args.database, pool).await?;
     let events = EventHub::start(db.clone())
         .await
         .context("cannot read the event outbox")?;

@@ -51,6 +51,17 @@ impl Default for PoolOptions {
     }
 }
 
+impl PoolOptions {
+    /// For migrations and bulk loads: no statement timeout, since a backfill or a national
+    /// recount may rightly run for minutes.
+    pub fn maintenance() -> Self {
+        Self {
+            statement_timeout: None,
+            ..Self::default()
+        }
+    }
+}
+
 /// Opens a pool on `url` (`sqlite://…` or `postgres://…`) and counts its statements.
 ///
 /// SQLite runs in WAL mode with foreign keys on and a busy timeout, so readers never
