@@ -15,6 +15,7 @@ pub mod fir;
 pub mod identity;
 pub mod ids;
 pub mod investigation;
+pub mod limits;
 pub mod loader;
 pub mod node;
 pub mod org;
@@ -28,9 +29,10 @@ pub mod seed;
 pub mod statistics;
 pub mod write;
 
-use async_graphql::{MergedObject, SDLExportOptions, Schema};
+use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 pub use context::RequestContext;
+pub use limits::QueryLimits;
 
 /// The root query: every domain's queries, merged.
 #[derive(MergedObject, Default)]
@@ -67,19 +69,33 @@ pub type Subscription = events::EventSubscription;
 /// The served schema.
 pub type CctnsSchema = Schema<Query, Mutation, Subscription>;
 
-/// Builds the schema. Per-request data ([`RequestContext`]) is attached by the transport.
+/// Builds the schema with the default [`QueryLimits`]. Per-request data
+/// ([`RequestContext`]) is attached by the transport.
 pub fn build_schema() -> CctnsSchema {
+    build_schema_with(QueryLimits::default())
+}
+
+/// Builds the schema holding every document to `limits` before it runs.
+pub fn build_schema_with(limits: QueryLimits) -> CctnsSchema {
+    let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
+    builder()
+        .extension(limits::Limits::new(limits, shapes))
+        .finish()
+}
+
+fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
     )
     .enable_federation()
-    .finish()
 }
 
 /// The Apollo Federation v2 SDL of the served schema (what `cctns schema` prints and
 /// `schema.graphql` holds).
 pub fn sdl() -> String {
-    build_schema().sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    builder()
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
 }

@@ -3,17 +3,17 @@
 //! 1. The query's words are looked up in the name vocabulary ([`super::vocabulary`]):
 //!    every recorded spelling that may stand for each word, scored.
 //! 2. The word whose spellings name the fewest persons drives the search: persons with one
-//!    of its spellings (an index lookup per spelling in `person_name_token`) who also have
-//!    a spelling of every other word and a word starting with every initial (checked per
-//!    person), narrowed by the filter, with the persons the law shields from the caller
-//!    left out in SQL. If that finds fewer than asked, persons matching the driving word
-//!    alone are added.
+//!    of its spellings and a spelling of every other word (an intersection of the words'
+//!    entries in `person_name_token`), then those of them with a word starting with every
+//!    initial (checked per person), narrowed by the filter, with the persons the law
+//!    shields from the caller left out in SQL. If that finds fewer than asked, persons
+//!    matching the driving word alone are added.
 //! 3. Each candidate's name, aliases and relative's name are scored
 //!    ([`super::score::score_name`]) and the best come back with their score and reason.
 //!
 //! No statement scans the `person` table; a search costs a fixed handful of statements.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use async_graphql::{Context, Enum, InputObject, SimpleObject};
 use chrono::{Datelike, Utc};
@@ -23,7 +23,9 @@ use entities::{
     proclaimed_offender,
 };
 use futures_util::future::try_join_all;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, Order, Query, SelectStatement, SimpleExpr, UnionType,
+};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use super::score::{QueryWord, Variants, score_name};
@@ -135,14 +137,14 @@ pub(crate) async fn search(
         .collect();
     let mut hits = Vec::new();
     if let Some(driving) = driving_word(&rc.db, &spellings).await? {
+        let others: Vec<&Variants> = spellings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != driving)
+            .map(|(_, other)| *other)
+            .collect();
+        // Initials are checked per person found by the words (one short index range each).
         let mut strict = conditions.clone();
-        for (i, other) in spellings.iter().enumerate() {
-            if i != driving {
-                strict = strict.add(has_word(
-                    person_name_token::Column::Token.is_in(other.keys().cloned()),
-                ));
-            }
-        }
         for initial in query.iter().filter(|w| w.is_initial()) {
             let (low, high) = name_key::prefix_range(&initial.text);
             strict = strict.add(has_word(
@@ -152,9 +154,10 @@ pub(crate) async fn search(
             ));
         }
         let mut rows = Vec::new();
-        gather(&rc.db, spellings[driving], &strict, &mut rows).await?;
-        if rows.len() < first && spellings.len() > 1 {
-            gather(&rc.db, spellings[driving], &conditions, &mut rows).await?;
+        let driving = spellings[driving];
+        gather(&rc.db, (driving, &others), &strict, first, &mut rows).await?;
+        if rows.len() < first && !others.is_empty() {
+            gather(&rc.db, (driving, &[]), &conditions, first, &mut rows).await?;
         }
         hits = rank(&rc.db, &query, filter.relative_name.as_deref(), rows).await?;
     }
@@ -237,36 +240,91 @@ async fn driving_word(
     Ok(best.map(|(word, _)| word))
 }
 
-/// Adds to `rows`, up to [`CANDIDATES`] in all, persons not yet in it with one of
-/// `spellings` that meet `conditions`: those with the word itself or a close spelling
-/// (abbreviation, same sounds) first, so that a common word's far spellings never crowd
-/// out its exact ones.
+/// Adds to `rows`, up to [`CANDIDATES`] in all, persons not yet in it who have one of the
+/// driving word's spellings and one of each other word's, and meet `conditions`: those
+/// with the driving word itself or a close spelling (abbreviation, same sounds) first;
+/// its far spellings only while fewer than `wanted` were found, so that they never crowd
+/// out the exact ones nor cost a lookup the answer does not need.
+///
+/// The persons come in two steps, neither of which can scan `person`: their ids from the
+/// name index alone (an intersection of each word's index entries, [`ID_CAP`] at a time
+/// in id order, for at most [`ID_ROUNDS`] rounds), then those persons by primary key,
+/// narrowed by `conditions`.
 async fn gather(
     db: &sea_orm::DatabaseConnection,
-    spellings: &Variants,
+    (driving, others): (&Variants, &[&Variants]),
     conditions: &Condition,
+    wanted: usize,
     rows: &mut Vec<person::Model>,
 ) -> Result<(), sea_orm::DbErr> {
-    let (close, far): (Variants, Variants) = spellings
+    let (close, far): (Variants, Variants) = driving
         .iter()
         .map(|(w, s)| (w.clone(), *s))
         .partition(|(_, (score, _))| *score >= CLOSE);
-    for tier in [close, far] {
+    for (tier, needed) in [(close, CANDIDATES as usize), (far, wanted)] {
         let room = CANDIDATES.saturating_sub(rows.len() as u64);
-        if tier.is_empty() || room == 0 {
+        if tier.is_empty() || room == 0 || rows.len() >= needed {
             continue;
         }
-        let seen: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let found = person::Entity::find()
-            .filter(person::Column::Id.in_subquery(named(&tier)))
-            .filter(conditions.clone())
-            .filter(person::Column::Id.is_not_in(seen))
-            .limit(room)
-            .all(db)
-            .await?;
-        rows.extend(found);
+        let seen: HashSet<i64> = rows.iter().map(|r| r.id).collect();
+        let mut after = 0;
+        for _ in 0..ID_ROUNDS {
+            let room = CANDIDATES.saturating_sub(rows.len() as u64);
+            if room == 0 {
+                break;
+            }
+            let ids = named_all(db, &tier, others, after).await?;
+            let Some(&last) = ids.last() else { break };
+            after = last;
+            let complete = (ids.len() as u64) < ID_CAP;
+            let fresh: Vec<i64> = ids.into_iter().filter(|id| !seen.contains(id)).collect();
+            if !fresh.is_empty() {
+                let found = person::Entity::find()
+                    .filter(person::Column::Id.is_in(fresh))
+                    .filter(conditions.clone())
+                    .limit(room)
+                    .all(db)
+                    .await?;
+                rows.extend(found);
+            }
+            if complete {
+                break;
+            }
+        }
     }
     Ok(())
+}
+
+/// Person ids read from the name index per round.
+const ID_CAP: u64 = 3_000;
+/// Rounds of ids per spelling tier: a filter that most namesakes fail is searched among
+/// the first `ID_CAP × ID_ROUNDS` of them.
+const ID_ROUNDS: usize = 3;
+
+/// The ids above `after`, in order, of persons with a word of `tier` and one of each of
+/// `others`' spellings, at most [`ID_CAP`]: from the name index alone.
+async fn named_all(
+    db: &sea_orm::DatabaseConnection,
+    tier: &Variants,
+    others: &[&Variants],
+    after: i64,
+) -> Result<Vec<i64>, sea_orm::DbErr> {
+    let above = |spellings: &Variants| {
+        named(spellings)
+            .and_where(person_name_token::Column::PersonId.gt(after))
+            .to_owned()
+    };
+    let mut ids = above(tier);
+    for other in others {
+        ids.union(UnionType::Intersect, above(other));
+    }
+    ids.order_by(person_name_token::Column::PersonId, Order::Asc)
+        .limit(ID_CAP);
+    db.query_all(&ids)
+        .await?
+        .iter()
+        .map(|row| row.try_get::<i64>("", "person_id"))
+        .collect()
 }
 
 /// Spellings at least this close are looked up before the others.
