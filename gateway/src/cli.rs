@@ -1,5 +1,7 @@
 //! The `cctns` command line: what each command does with the configuration.
 
+use std::time::Duration;
+
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
@@ -191,9 +193,11 @@ fn token(args: &TokenArgs) -> anyhow::Result<String> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let environment = args.environment();
+    crate::http_guard::validate_origins(&args.cors_origins)?;
     let verifier = Verifier::from_config(&args.jwt, environment)?;
     let pool = PoolOptions {
         max_connections: args.db_pool,
+        statement_timeout: Some(Duration::from_secs(args.limits.statement_timeout_secs)),
         ..PoolOptions::default()
     };
     {
@@ -217,6 +221,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         &RouterOptions {
             graphiql: environment == Environment::Development || args.graphiql,
             max_body_bytes: args.max_body_bytes,
+            limits: args.limits.query_limits(),
+            max_batch: args.limits.max_batch,
+            request_timeout: Duration::from_secs(args.limits.request_timeout_secs),
+            production: environment == Environment::Production,
+            cors_origins: args.cors_origins.clone(),
         },
     );
     let listener = tokio::net::TcpListener::bind(args.listen)

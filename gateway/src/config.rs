@@ -5,6 +5,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use schema::QueryLimits;
+use schema::db::DEFAULT_STATEMENT_TIMEOUT;
+
+use crate::server::RouterOptions;
 
 /// The default embedded database: a SQLite file in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://cctns.db?mode=rwc";
@@ -124,9 +128,66 @@ pub struct ServeArgs {
     /// Maximum database connections.
     #[arg(long, env = "CCTNS_DB_POOL", default_value_t = 16)]
     pub db_pool: u32,
-    /// Largest request body accepted, in bytes.
-    #[arg(long, env = "CCTNS_MAX_BODY_BYTES", default_value_t = 256 * 1024)]
+    /// Largest request body accepted, in bytes (larger: HTTP 413).
+    #[arg(long, env = "CCTNS_MAX_BODY_BYTES", default_value_t = RouterOptions::default().max_body_bytes)]
     pub max_body_bytes: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    /// A browser origin allowed to call the gateway (CORS); repeatable. None: no
+    /// cross-origin browser access.
+    #[arg(
+        long = "cors-origin",
+        env = "CCTNS_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
+}
+
+/// Limits on what one request may ask, checked before it runs (see
+/// `docs/SECURITY.md`, "Query limits").
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Largest GraphQL document, in bytes.
+    #[arg(long, env = "CCTNS_MAX_QUERY_BYTES", default_value_t = QueryLimits::default().max_query_bytes)]
+    pub max_query_bytes: usize,
+    /// Deepest nesting of fields.
+    #[arg(long, env = "CCTNS_MAX_DEPTH", default_value_t = QueryLimits::default().max_depth)]
+    pub max_depth: usize,
+    /// Highest complexity: fields, times `first` (or 5 for an unpaged list) per level.
+    #[arg(long, env = "CCTNS_MAX_COMPLEXITY", default_value_t = QueryLimits::default().max_complexity)]
+    pub max_complexity: u64,
+    /// Most aliased fields in a document.
+    #[arg(long, env = "CCTNS_MAX_ALIASES", default_value_t = QueryLimits::default().max_aliases)]
+    pub max_aliases: usize,
+    /// Most fields at the root of an operation.
+    #[arg(long, env = "CCTNS_MAX_ROOT_FIELDS", default_value_t = QueryLimits::default().max_root_fields)]
+    pub max_root_fields: usize,
+    /// Most directives in a document.
+    #[arg(long, env = "CCTNS_MAX_DIRECTIVES", default_value_t = QueryLimits::default().max_directives)]
+    pub max_directives: usize,
+    /// Most operations in one JSON-array batch (1: batches are refused).
+    #[arg(long, env = "CCTNS_MAX_BATCH", default_value_t = RouterOptions::default().max_batch)]
+    pub max_batch: usize,
+    /// Longest an operation may run, in seconds.
+    #[arg(long, env = "CCTNS_REQUEST_TIMEOUT_SECS", default_value_t = RouterOptions::default().request_timeout.as_secs())]
+    pub request_timeout_secs: u64,
+    /// Longest one SQL statement may run on PostgreSQL, in seconds.
+    #[arg(long, env = "CCTNS_STATEMENT_TIMEOUT_SECS", default_value_t = DEFAULT_STATEMENT_TIMEOUT.as_secs())]
+    pub statement_timeout_secs: u64,
+}
+
+impl LimitArgs {
+    /// The document limits.
+    pub fn query_limits(&self) -> QueryLimits {
+        QueryLimits {
+            max_query_bytes: self.max_query_bytes,
+            max_depth: self.max_depth,
+            max_complexity: self.max_complexity,
+            max_aliases: self.max_aliases,
+            max_root_fields: self.max_root_fields,
+            max_directives: self.max_directives,
+        }
+    }
 }
 
 impl ServeArgs {

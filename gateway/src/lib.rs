@@ -5,5 +5,6 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod graphiql;
+pub mod http_guard;
 pub mod server;
 mod ws;

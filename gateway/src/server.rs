@@ -3,9 +3,10 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use async_graphql::parser::types::OperationType;
-use async_graphql_axum::GraphQLRequest;
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest};
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
@@ -18,7 +19,7 @@ use schema::db::SqlStats;
 use schema::error::{ApiError, ErrorCode, ensure_codes};
 use schema::events::EventHub;
 use schema::policy::Principal;
-use schema::{CctnsSchema, RequestContext};
+use schema::{CctnsSchema, QueryLimits, RequestContext};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::Verifier;
@@ -38,6 +39,10 @@ struct Inner {
     stats: SqlStats,
     verifier: Verifier,
     graphiql: bool,
+    max_body_bytes: usize,
+    max_batch: usize,
+    request_timeout: Duration,
+    production: bool,
     requests: AtomicU64,
     request_errors: AtomicU64,
 }
@@ -47,8 +52,34 @@ struct Inner {
 pub struct RouterOptions {
     /// Serve the GraphiQL explorer on `GET /graphql` for browsers.
     pub graphiql: bool,
-    /// Largest accepted request body in bytes.
+    /// Largest accepted request body in bytes (larger: 413).
     pub max_body_bytes: usize,
+    /// What one GraphQL document may ask.
+    pub limits: QueryLimits,
+    /// Most operations in one JSON-array batch.
+    pub max_batch: usize,
+    /// Longest one operation may run.
+    pub request_timeout: Duration,
+    /// The production posture: the schema is shown only to officers, and validation
+    /// errors suggest no field names.
+    pub production: bool,
+    /// Browser origins allowed to call the gateway (CORS); none: no cross-origin access.
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for RouterOptions {
+    /// Development settings with the documented default limits.
+    fn default() -> Self {
+        Self {
+            graphiql: true,
+            max_body_bytes: 256 * 1024,
+            limits: QueryLimits::default(),
+            max_batch: 10,
+            request_timeout: Duration::from_secs(30),
+            production: false,
+            cors_origins: Vec::new(),
+        }
+    }
 }
 
 /// Builds the gateway's router over an open database.
@@ -61,18 +92,22 @@ pub fn router(
 ) -> Router {
     let state = AppState {
         inner: Arc::new(Inner {
-            schema: schema::build_schema(),
+            schema: schema::build_schema_with(options.limits, options.production),
             events,
             connections: Arc::default(),
             db,
             stats,
             verifier,
             graphiql: options.graphiql,
+            max_body_bytes: options.max_body_bytes,
+            max_batch: options.max_batch,
+            request_timeout: options.request_timeout,
+            production: options.production,
             requests: AtomicU64::new(0),
             request_errors: AtomicU64::new(0),
         }),
     };
-    Router::new()
+    let router = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route(
             &format!("{}/{{name}}", graphiql::ASSET_PREFIX),
@@ -82,12 +117,16 @@ pub fn router(
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/schema.graphql", get(sdl))
-        .layer(DefaultBodyLimit::max(options.max_body_bytes))
-        .with_state(state)
+        .layer(DefaultBodyLimit::max(options.max_body_bytes));
+    let router = match crate::http_guard::cors(&options.cors_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    router.with_state(state)
 }
 
 /// A JSON GraphQL error body with a contract code.
-fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+pub(crate) fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": code.as_str() } }]
     });
@@ -214,13 +253,18 @@ impl From<async_graphql::ParseRequestError> for BadRequest {
 
 impl IntoResponse for BadRequest {
     fn into_response(self) -> Response {
-        let message = match self.0 {
-            async_graphql::ParseRequestError::PayloadTooLarge => {
-                "request body too large".to_owned()
-            }
-            other => format!("malformed GraphQL request: {other}"),
-        };
-        error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message)
+        match self.0 {
+            async_graphql::ParseRequestError::PayloadTooLarge => error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::BadUserInput,
+                "request body too large",
+            ),
+            other => error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                &format!("malformed GraphQL request: {other}"),
+            ),
+        }
     }
 }
 
@@ -248,11 +292,19 @@ pub(crate) async fn run(
     let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
+    let request = state.posture(request, &principal);
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
-    let response = batches
-        .drive(state.inner.schema.execute(request.data(context)))
-        .await;
+    let limit = state.inner.request_timeout;
+    let execution = batches.drive(state.inner.schema.execute(request.data(context)));
+    let response = match tokio::time::timeout(limit, execution).await {
+        Ok(response) => response,
+        // Dropping the execution rolls back any transaction it had open.
+        Err(_) => async_graphql::Response::from_errors(vec![schema::limits::too_complex(format!(
+            "the operation ran longer than {} s and was stopped",
+            limit.as_secs()
+        ))]),
+    };
     state
         .finish(response, &trail, &actor, operation_name, &query)
         .await
@@ -271,6 +323,7 @@ pub(crate) fn run_stream(
     let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
+    let request = state.posture(request, &principal);
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
     let stream = batches.drive_stream(state.inner.schema.execute_stream(request.data(context)));
@@ -292,6 +345,20 @@ impl AppState {
     /// The open WebSocket connections, per caller.
     pub(crate) fn connections(&self) -> &Arc<crate::ws::Connections> {
         &self.inner.connections
+    }
+
+    /// `request` as the deployment's posture allows `principal` to run it: in production,
+    /// without introspection unless the caller explores the schema.
+    fn posture(
+        &self,
+        request: async_graphql::Request,
+        principal: &Principal,
+    ) -> async_graphql::Request {
+        if self.inner.production && !schema::policy::explores_schema(principal) {
+            request.disable_introspection()
+        } else {
+            request
+        }
     }
 
     /// A request context for `principal`, with the client's address and the event hub.
@@ -348,11 +415,7 @@ async fn execute(
     headers: &HeaderMap,
 ) -> Response {
     let Ok(response) = run(state, principal, client, request).await else {
-        return error_response(
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Internal,
-            "the audit trail could not be written; try again",
-        );
+        return audit_unavailable();
     };
     let graphql_media = wants_graphql_response(headers);
     // Under application/graphql-response+json, a request that never executed is a 400.
@@ -382,23 +445,119 @@ async fn execute(
 
 async fn graphql_post(
     State(state): State<AppState>,
-    Caller(principal): Caller,
-    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
-    request: GraphQLRequest<BadRequest>,
+    request: axum::extract::Request,
 ) -> Response {
-    execute(&state, principal, client, request.into_inner(), &headers).await
+    if let Some(refused) = crate::http_guard::csrf_refusal(&headers) {
+        return refused;
+    }
+    let (mut parts, body) = request.into_parts();
+    let principal = match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(Caller(principal)) => principal,
+        Err(response) => return response,
+    };
+    let client = client_addr(&parts);
+    // The whole body, up to the limit: GraphQL extractors stream it without one.
+    let body = match axum::body::to_bytes(body, state.inner.max_body_bytes).await {
+        Ok(bytes) => axum::body::Body::from(bytes),
+        Err(e) if too_long(&e) => {
+            return error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::BadUserInput,
+                &format!("request body over {} bytes", state.inner.max_body_bytes),
+            );
+        }
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                "request body unreadable",
+            );
+        }
+    };
+    let request = axum::extract::Request::from_parts(parts, body);
+    let batch = match <GraphQLBatchRequest<BadRequest> as axum::extract::FromRequest<AppState>>::from_request(
+        request, &state,
+    )
+    .await
+    {
+        Ok(batch) => batch.into_inner(),
+        Err(rejection) => return rejection.into_response(),
+    };
+    match batch {
+        async_graphql::BatchRequest::Single(request) => {
+            execute(&state, principal, client, request, &headers).await
+        }
+        async_graphql::BatchRequest::Batch(requests) => {
+            execute_batch(&state, principal, client, requests, &headers).await
+        }
+    }
 }
 
-/// The client's address (see [`client_addr`]), as an extractor.
-pub struct ClientAddr(pub Option<String>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(client_addr(parts)))
+/// Whether reading a body failed because it was longer than allowed.
+fn too_long(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = source {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = e.source();
     }
+    false
+}
+
+/// Runs a JSON-array batch, one operation after another, answering with an array; more
+/// operations than allowed are refused before any runs.
+async fn execute_batch(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    requests: Vec<async_graphql::Request>,
+    headers: &HeaderMap,
+) -> Response {
+    let max = state.inner.max_batch;
+    if requests.len() > max {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::QueryTooComplex,
+            &format!(
+                "a batch of {} operations; at most {max} are accepted",
+                requests.len()
+            ),
+        );
+    }
+    let mut responses = Vec::with_capacity(requests.len());
+    for request in requests {
+        match run(state, principal.clone(), client.clone(), request).await {
+            Ok(response) => responses.push(response),
+            Err(AuditUnavailable) => return audit_unavailable(),
+        }
+    }
+    let content_type = if wants_graphql_response(headers) {
+        "application/graphql-response+json"
+    } else {
+        "application/json"
+    };
+    match serde_json::to_string(&responses) {
+        Ok(body) => (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "response serialisation failed");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
+}
+
+/// The answer when a request's audit trail could not be written.
+fn audit_unavailable() -> Response {
+    error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Internal,
+        "the audit trail could not be written; try again",
+    )
 }
 
 /// The name of a document's only operation, if it is named (for the audit trail, when the
@@ -522,7 +681,14 @@ async fn metrics(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 
-async fn sdl(State(state): State<AppState>) -> Response {
+async fn sdl(State(state): State<AppState>, Caller(principal): Caller) -> Response {
+    if state.inner.production && !schema::policy::explores_schema(&principal) {
+        return error_response(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "the schema is shown to officers only",
+        );
+    }
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         state.inner.schema.sdl(),

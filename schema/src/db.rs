@@ -41,12 +41,15 @@ pub struct PoolOptions {
     pub statement_timeout: Option<Duration>,
 }
 
+/// How long one SQL statement may run on PostgreSQL unless configured otherwise.
+pub const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(15);
+
 impl Default for PoolOptions {
     fn default() -> Self {
         Self {
             max_connections: 16,
             acquire_timeout: Duration::from_secs(5),
-            statement_timeout: Some(Duration::from_secs(15)),
+            statement_timeout: Some(DEFAULT_STATEMENT_TIMEOUT),
         }
     }
 }

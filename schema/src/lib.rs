@@ -69,18 +69,21 @@ pub type Subscription = events::EventSubscription;
 /// The served schema.
 pub type CctnsSchema = Schema<Query, Mutation, Subscription>;
 
-/// Builds the schema with the default [`QueryLimits`]. Per-request data
+/// Builds the schema with the default [`QueryLimits`], for development. Per-request data
 /// ([`RequestContext`]) is attached by the transport.
 pub fn build_schema() -> CctnsSchema {
-    build_schema_with(QueryLimits::default())
+    build_schema_with(QueryLimits::default(), false)
 }
 
-/// Builds the schema holding every document to `limits` before it runs.
-pub fn build_schema_with(limits: QueryLimits) -> CctnsSchema {
+/// Builds the schema holding every document to `limits` before it runs; in `production`,
+/// validation errors suggest no field names.
+pub fn build_schema_with(limits: QueryLimits, production: bool) -> CctnsSchema {
     let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
-    builder()
-        .extension(limits::Limits::new(limits, shapes))
-        .finish()
+    let mut schema = builder().extension(limits::Limits::new(limits, shapes));
+    if production {
+        schema = schema.disable_suggestions();
+    }
+    schema.finish()
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {

@@ -49,7 +49,7 @@ impl Default for QueryLimits {
     fn default() -> Self {
         Self {
             max_query_bytes: 32 * 1024,
-            max_depth: 15,
+            max_depth: 16,
             max_complexity: 1_000_000,
             max_aliases: 30,
             max_root_fields: 15,
@@ -155,8 +155,8 @@ struct Checker {
     shapes: Arc<Shapes>,
 }
 
-/// `QUERY_TOO_COMPLEX` with `message`.
-fn too_complex(message: String) -> ServerError {
+/// A request-level `QUERY_TOO_COMPLEX` error with `message`.
+pub fn too_complex(message: String) -> ServerError {
     let mut error = ServerError::new(message, None);
     error
         .extensions

@@ -79,7 +79,12 @@ async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>)
 impl TestApp {
     /// A gateway over a fresh database holding the demo data set.
     pub async fn with_demo_data(backend: Backend) -> TestApp {
-        let app = Self::empty(backend).await;
+        Self::with_demo_data_and(backend, RouterOptions::default()).await
+    }
+
+    /// A gateway with `options` over a fresh database holding the demo data set.
+    pub async fn with_demo_data_and(backend: Backend, options: RouterOptions) -> TestApp {
+        let app = Self::empty_with(backend, options).await;
         schema::seed::seed(&app.db, &schema::seed::SeedOptions::demo())
             .await
             .expect("seed demo data");
@@ -88,17 +93,26 @@ impl TestApp {
 
     /// A gateway over a fresh, migrated, empty database.
     pub async fn empty(backend: Backend) -> TestApp {
+        Self::empty_with(backend, RouterOptions::default()).await
+    }
+
+    /// A gateway with `options` over a fresh, migrated, empty database.
+    pub async fn empty_with(backend: Backend, options: RouterOptions) -> TestApp {
         let (url, dir) = fresh_database(backend).await;
-        Self::serve(url, dir).await
+        Self::serve(url, dir, &options).await
     }
 
     /// A second gateway (another replica) over this one's database.
     pub async fn replica(&self) -> TestApp {
-        Self::serve(self.url.clone(), None).await
+        Self::serve(self.url.clone(), None, &RouterOptions::default()).await
     }
 
-    /// Starts a gateway over the (migrated on the way) database at `url`.
-    async fn serve(url: String, dir: Option<tempfile::TempDir>) -> TestApp {
+    /// Starts a gateway with `options` over the (migrated on the way) database at `url`.
+    async fn serve(
+        url: String,
+        dir: Option<tempfile::TempDir>,
+        options: &RouterOptions,
+    ) -> TestApp {
         let pool = PoolOptions {
             max_connections: 8,
             ..PoolOptions::default()
@@ -110,16 +124,7 @@ impl TestApp {
         let events = schema::events::EventHub::start(db.clone())
             .await
             .expect("event hub");
-        let app = router(
-            db.clone(),
-            stats.clone(),
-            verifier,
-            events,
-            &RouterOptions {
-                graphiql: true,
-                max_body_bytes: 256 * 1024,
-            },
-        );
+        let app = router(db.clone(), stats.clone(), verifier, events, options);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -283,13 +288,25 @@ impl TestApp {
 
     /// GETs a path; returns status, content type and body text.
     pub async fn get(&self, path: &str, accept: &str) -> (u16, String, String) {
-        let response = self
+        self.get_as(None, path, accept).await
+    }
+
+    /// GETs a path as the holder of `token` (none: anonymous); returns status, content
+    /// type and body text.
+    pub async fn get_as(
+        &self,
+        token: Option<&str>,
+        path: &str,
+        accept: &str,
+    ) -> (u16, String, String) {
+        let mut request = self
             .client
             .get(format!("{}{}", self.base, path))
-            .header("accept", accept)
-            .send()
-            .await
-            .expect("request");
+            .header("accept", accept);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
         let status = response.status().as_u16();
         let content_type = response
             .headers()

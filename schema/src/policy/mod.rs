@@ -288,6 +288,14 @@ pub fn reads_audit_log(principal: &Principal) -> bool {
     principal.role() == Some(Role::Auditor)
 }
 
+/// Whether `principal` may read the schema itself (introspection, `/schema.graphql`) in
+/// production: police, analysts and administrators. Elsewhere everyone may.
+pub fn explores_schema(principal: &Principal) -> bool {
+    principal
+        .role()
+        .is_some_and(|role| role.is_police() || matches!(role, Role::Analyst | Role::Admin))
+}
+
 /// Whether lists may include FIRs whose header is not public (sexual offences): true for
 /// the roles that read police-restricted data. Others get such FIRs only by id, when the
 /// policy grants them the header (court/prosecutor on their case).

@@ -1,0 +1,157 @@
+//! Query limits: a document just at each limit runs, one just over is refused with
+//! `QUERY_TOO_COMPLEX` before a single SQL statement; batches, bodies and run time are
+//! bounded too.
+
+use std::time::Duration;
+
+use gateway::server::RouterOptions;
+use schema::QueryLimits;
+use serde_json::{Value, json};
+use tests::{Backend, TestApp, error_code};
+
+/// Tight limits, so that small queries sit on either side of each.
+fn tight() -> RouterOptions {
+    RouterOptions {
+        limits: QueryLimits {
+            max_query_bytes: 400,
+            max_depth: 4,
+            max_complexity: 200,
+            max_aliases: 2,
+            max_root_fields: 2,
+            max_directives: 1,
+        },
+        max_batch: 2,
+        max_body_bytes: 4096,
+        ..RouterOptions::default()
+    }
+}
+
+/// Runs `query`; returns the response and how many SQL statements it cost.
+async fn run(app: &TestApp, query: &str) -> (Value, u64) {
+    let before = app.stats.statements();
+    let (_, body) = app.graphql(None, query, json!({})).await;
+    (body, app.stats.statements() - before)
+}
+
+#[tokio::test]
+async fn each_limit_admits_its_value_and_refuses_one_more_without_touching_the_database() {
+    let app = TestApp::empty_with(Backend::Sqlite, tight()).await;
+    let stations = |n: u32, inner: &str| {
+        format!("{{ policeStations(first: {n}) {{ edges {{ node {{ name {inner} }} }} }} }}")
+    };
+    let padded = |bytes: usize| {
+        let query = "{ policeStations(first: 1) { totalCount } }";
+        format!("{query}{}", " ".repeat(bytes - query.len()))
+    };
+    let cases = [
+        // depth: policeStations > edges > node > name is 4; a district under node is 5.
+        ("depth", stations(1, ""), stations(1, "district { name }")),
+        // complexity: first × (1 + edges(1 + node(1 + name))) = 4 × first.
+        ("complexity", stations(50, ""), stations(51, "")),
+        (
+            "aliases",
+            "{ policeStations(first: 1) { a: totalCount b: totalCount } }".to_owned(),
+            "{ policeStations(first: 1) { a: totalCount b: totalCount c: totalCount } }".to_owned(),
+        ),
+        (
+            "root fields",
+            "{ policeStations(first: 1) { totalCount } __typename }".to_owned(),
+            "{ policeStations(first: 1) { totalCount } __typename t: __typename }".to_owned(),
+        ),
+        (
+            "directives",
+            "{ policeStations(first: 1) { totalCount @include(if: true) } }".to_owned(),
+            "{ policeStations(first: 1) { totalCount @include(if: true) @skip(if: false) } }"
+                .to_owned(),
+        ),
+        ("bytes", padded(400), padded(401)),
+    ];
+    for (limit, at, over) in cases {
+        let (body, _) = run(&app, &at).await;
+        assert!(
+            body.get("errors").is_none(),
+            "{limit}: at the limit must run: {body}"
+        );
+        let (body, statements) = run(&app, &over).await;
+        assert_eq!(
+            error_code(&body),
+            Some("QUERY_TOO_COMPLEX"),
+            "{limit}: {body}"
+        );
+        assert!(body["data"].is_null(), "{limit}: {body}");
+        assert_eq!(statements, 0, "{limit}: refused before any SQL");
+    }
+}
+
+#[tokio::test]
+async fn batches_are_capped_and_bodies_bounded() {
+    let app = TestApp::empty_with(Backend::Sqlite, tight()).await;
+    let post = |body: Value| {
+        app.client
+            .post(format!("{}/graphql", app.base))
+            .json(&body)
+            .send()
+    };
+    let op = json!({ "query": "{ policeStations(first: 1) { totalCount } }" });
+    let response = post(json!([op, op])).await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let answers: Value = response.json().await.unwrap();
+    assert_eq!(answers.as_array().map(Vec::len), Some(2), "{answers}");
+    assert_eq!(answers[1]["data"]["policeStations"]["totalCount"], 0);
+
+    let before = app.stats.statements();
+    let response = post(json!([op, op, op])).await.unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert_eq!(
+        app.stats.statements(),
+        before,
+        "no operation of the batch ran"
+    );
+
+    let huge =
+        json!({ "query": format!("{{ policeStations {{ totalCount }} }} #{}", "x".repeat(5000)) });
+    let response = post(huge).await.unwrap();
+    assert_eq!(response.status().as_u16(), 413);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+}
+
+#[tokio::test]
+async fn an_operation_that_runs_too_long_is_stopped() {
+    let options = RouterOptions {
+        request_timeout: Duration::ZERO,
+        ..RouterOptions::default()
+    };
+    let app = TestApp::empty_with(Backend::Sqlite, options).await;
+    let (status, body) = app
+        .graphql(
+            None,
+            "{ policeStations(first: 5) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ran longer"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn the_default_limits_admit_graphiql_introspection() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let introspection = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/e2e/introspection.graphql"
+    ))
+    .unwrap();
+    let (_, body) = app.graphql(None, &introspection, json!({})).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    assert!(body["data"]["__schema"]["types"].as_array().unwrap().len() > 100);
+}
