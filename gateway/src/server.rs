@@ -417,20 +417,29 @@ async fn execute(
     let Ok(response) = run(state, principal, client, request).await else {
         return audit_unavailable();
     };
-    let graphql_media = wants_graphql_response(headers);
-    // Under application/graphql-response+json, a request that never executed is a 400.
-    let status =
-        if graphql_media && response.data == async_graphql::Value::Null && response.is_err() {
-            StatusCode::BAD_REQUEST
-        } else {
-            StatusCode::OK
-        };
-    let content_type = if graphql_media {
+    // Under application/graphql-response+json, a request that never executed is a 400
+    // without a `data` entry.
+    if wants_graphql_response(headers)
+        && response.data == async_graphql::Value::Null
+        && response.is_err()
+    {
+        let mut body = serde_json::to_value(&response).unwrap_or_default();
+        if let Some(fields) = body.as_object_mut() {
+            fields.remove("data");
+        }
+        return answer(StatusCode::BAD_REQUEST, headers, &body);
+    }
+    answer(StatusCode::OK, headers, &response)
+}
+
+/// `body` as the answer, in the media type the client accepts.
+fn answer(status: StatusCode, headers: &HeaderMap, body: &impl serde::Serialize) -> Response {
+    let content_type = if wants_graphql_response(headers) {
         "application/graphql-response+json"
     } else {
         "application/json"
     };
-    match serde_json::to_string(&response) {
+    match serde_json::to_string(body) {
         Ok(body) => (status, [(header::CONTENT_TYPE, content_type)], body).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "response serialisation failed");
@@ -533,22 +542,7 @@ async fn execute_batch(
             Err(AuditUnavailable) => return audit_unavailable(),
         }
     }
-    let content_type = if wants_graphql_response(headers) {
-        "application/graphql-response+json"
-    } else {
-        "application/json"
-    };
-    match serde_json::to_string(&responses) {
-        Ok(body) => (StatusCode::OK, [(header::CONTENT_TYPE, content_type)], body).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "response serialisation failed");
-            error_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                ErrorCode::Internal,
-                "internal error",
-            )
-        }
-    }
+    answer(StatusCode::OK, headers, &responses)
 }
 
 /// The answer when a request's audit trail could not be written.

@@ -150,3 +150,41 @@ async fn every_type_field_and_argument_is_described() {
     }
     assert!(missing.is_empty(), "undocumented: {missing:#?}");
 }
+
+/// The `graphql-http` conformance audit (npm, the GraphQL-over-HTTP reference
+/// implementation) passes every MUST; the SHOULD and MAY it does not meet are printed.
+#[tokio::test]
+async fn graphql_over_http_audit_has_no_must_failures() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let script = tests::peer_script("http-audit.mjs");
+    let url = format!("{}/graphql", app.base);
+    let output = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("node")
+            .arg(script)
+            .arg(url)
+            .output()
+            .expect("node runs")
+    })
+    .await
+    .expect("audit finished");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(results.len() > 30, "the audit ran: {results:?}");
+    let failed = |level: &str| -> Vec<String> {
+        results
+            .iter()
+            .filter(|r| r["name"].as_str().unwrap_or("").starts_with(level) && r["status"] != "ok")
+            .map(|r| format!("{} ({}): {}", r["name"], r["status"], r["reason"]))
+            .collect()
+    };
+    for level in ["SHOULD", "MAY"] {
+        for line in failed(level) {
+            println!("graphql-http audit, not met: {line}");
+        }
+    }
+    assert_eq!(failed("MUST"), Vec::<String>::new());
+}
