@@ -78,6 +78,8 @@ pub mod proclaimed_offender;
 pub mod property_item;
 /// How property identifiers are keyed for search.
 pub mod property_key;
+/// `registered_operation`: A GraphQL document registered for the safelist.
+pub mod registered_operation;
 /// `seizure`: A seizure (IIF-IV).
 pub mod seizure;
 /// `statute`: A section of an act in the statute catalogue.
@@ -124,6 +126,7 @@ pub mod prelude {
     pub use super::prison_record::Entity as PrisonRecord;
     pub use super::proclaimed_offender::Entity as ProclaimedOffender;
     pub use super::property_item::Entity as PropertyItem;
+    pub use super::registered_operation::Entity as RegisteredOperation;
     pub use super::seizure::Entity as Seizure;
     pub use super::statute::Entity as Statute;
     pub use super::statute_equivalent::Entity as StatuteEquivalent;

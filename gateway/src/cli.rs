@@ -5,6 +5,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
+use schema::SchemaOptions;
 use schema::db::{PoolOptions, SqlStats};
 use schema::events::EventHub;
 use schema::policy::Role;
@@ -40,6 +41,27 @@ pub enum Command {
     /// Work with the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Work with the safelist of operations (`serve --safelist` runs only these).
+    #[command(subcommand)]
+    Operations(OperationsCommand),
+}
+
+/// `cctns operations` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum OperationsCommand {
+    /// Register the operations of FILE: a GraphQL document (registered whole, exactly as
+    /// the client sends it) or an Apollo persisted query manifest (JSON). Prints each
+    /// one's SHA-256, the id a client may send instead of the text.
+    Add(OperationsAddArgs),
+}
+
+/// `cctns operations add` options.
+#[derive(Debug, Args)]
+pub struct OperationsAddArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The file to register.
+    pub file: std::path::PathBuf,
 }
 
 /// `cctns audit` subcommands.
@@ -115,7 +137,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit(AuditCommand::Verify(args)) => verify_audit(&args).await,
+        Command::Operations(OperationsCommand::Add(args)) => add_operations(&args).await,
     }
+}
+
+async fn add_operations(args: &OperationsAddArgs) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let documents = schema::operations::documents_of(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let (db, _) = open(&args.database, PoolOptions::maintenance()).await?;
+    migrate(&db).await?;
+    let registered = schema::operations::register(&db, &documents)
+        .await
+        .context("cannot register the operations")?;
+    for ((hash, new), document) in registered.iter().zip(&documents) {
+        let name = document.name.as_deref().unwrap_or("(anonymous)");
+        let state = if *new {
+            "registered"
+        } else {
+            "already registered"
+        };
+        println!("{hash} {name} {state}");
+    }
+    Ok(())
 }
 
 async fn verify_audit(args: &DatabaseArgs) -> anyhow::Result<()> {
@@ -221,11 +266,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         &RouterOptions {
             graphiql: environment == Environment::Development || args.graphiql,
             max_body_bytes: args.max_body_bytes,
-            limits: args.limits.query_limits(),
+            schema: SchemaOptions {
+                limits: args.limits.query_limits(),
+                production: environment == Environment::Production,
+                persisted_queries: args.persisted_queries,
+            },
+            safelist: args.safelist,
             max_batch: args.limits.max_batch,
             request_timeout: Duration::from_secs(args.limits.request_timeout_secs),
-            production: environment == Environment::Production,
             cors_origins: args.cors_origins.clone(),
+            rate_limits: args.limits.rate_limits(),
         },
     );
     let listener = tokio::net::TcpListener::bind(args.listen)

@@ -5,9 +5,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use schema::QueryLimits;
 use schema::db::DEFAULT_STATEMENT_TIMEOUT;
+use schema::{QueryLimits, SchemaOptions};
 
+use crate::rate_limit::RateLimits;
 use crate::server::RouterOptions;
 
 /// The default embedded database: a SQLite file in the working directory.
@@ -133,6 +134,13 @@ pub struct ServeArgs {
     pub max_body_bytes: usize,
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// Run only operations registered with `cctns operations add` (sent whole or by
+    /// their SHA-256 as an Apollo persisted query).
+    #[arg(long, env = "CCTNS_SAFELIST")]
+    pub safelist: bool,
+    /// Documents kept in memory for Apollo automatic persisted queries (0: off).
+    #[arg(long, env = "CCTNS_PERSISTED_QUERIES", default_value_t = SchemaOptions::default().persisted_queries)]
+    pub persisted_queries: usize,
     /// A browser origin allowed to call the gateway (CORS); repeatable. None: no
     /// cross-origin browser access.
     #[arg(
@@ -171,12 +179,26 @@ pub struct LimitArgs {
     /// Longest an operation may run, in seconds.
     #[arg(long, env = "CCTNS_REQUEST_TIMEOUT_SECS", default_value_t = RouterOptions::default().request_timeout.as_secs())]
     pub request_timeout_secs: u64,
+    /// Operations per minute per identified caller (0: unlimited).
+    #[arg(long, env = "CCTNS_RATE_LIMIT_PER_MINUTE", default_value_t = RateLimits::default().identified_per_minute)]
+    pub rate_limit_per_minute: u32,
+    /// Operations per minute per client address, for anonymous callers (0: unlimited).
+    #[arg(long, env = "CCTNS_ANONYMOUS_RATE_LIMIT_PER_MINUTE", default_value_t = RateLimits::default().anonymous_per_minute)]
+    pub anonymous_rate_limit_per_minute: u32,
     /// Longest one SQL statement may run on PostgreSQL, in seconds.
     #[arg(long, env = "CCTNS_STATEMENT_TIMEOUT_SECS", default_value_t = DEFAULT_STATEMENT_TIMEOUT.as_secs())]
     pub statement_timeout_secs: u64,
 }
 
 impl LimitArgs {
+    /// The rate limits.
+    pub fn rate_limits(&self) -> RateLimits {
+        RateLimits {
+            identified_per_minute: self.rate_limit_per_minute,
+            anonymous_per_minute: self.anonymous_rate_limit_per_minute,
+        }
+    }
+
     /// The document limits.
     pub fn query_limits(&self) -> QueryLimits {
         QueryLimits {

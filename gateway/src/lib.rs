@@ -6,5 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod graphiql;
 pub mod http_guard;
+pub mod rate_limit;
 pub mod server;
 mod ws;

@@ -18,12 +18,14 @@ use schema::audit::{self, Actor};
 use schema::db::SqlStats;
 use schema::error::{ApiError, ErrorCode, ensure_codes};
 use schema::events::EventHub;
+use schema::operations::Safelist;
 use schema::policy::Principal;
-use schema::{CctnsSchema, QueryLimits, RequestContext};
+use schema::{CctnsSchema, RequestContext, SchemaOptions};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::Verifier;
 use crate::graphiql;
+use crate::rate_limit::{RateLimiter, RateLimits};
 
 /// Everything a handler needs, shared by all requests.
 #[derive(Clone)]
@@ -33,6 +35,7 @@ pub struct AppState {
 
 struct Inner {
     schema: CctnsSchema,
+    safelist: Option<Safelist>,
     events: Arc<EventHub>,
     connections: Arc<crate::ws::Connections>,
     db: DatabaseConnection,
@@ -43,6 +46,7 @@ struct Inner {
     max_batch: usize,
     request_timeout: Duration,
     production: bool,
+    rate_limiter: RateLimiter,
     requests: AtomicU64,
     request_errors: AtomicU64,
 }
@@ -54,17 +58,19 @@ pub struct RouterOptions {
     pub graphiql: bool,
     /// Largest accepted request body in bytes (larger: 413).
     pub max_body_bytes: usize,
-    /// What one GraphQL document may ask.
-    pub limits: QueryLimits,
+    /// What one GraphQL document may ask, how documents are cached, and the production
+    /// posture (also: the schema is shown only to officers).
+    pub schema: SchemaOptions,
+    /// Run only registered operations (`cctns operations add`).
+    pub safelist: bool,
     /// Most operations in one JSON-array batch.
     pub max_batch: usize,
     /// Longest one operation may run.
     pub request_timeout: Duration,
-    /// The production posture: the schema is shown only to officers, and validation
-    /// errors suggest no field names.
-    pub production: bool,
     /// Browser origins allowed to call the gateway (CORS); none: no cross-origin access.
     pub cors_origins: Vec<String>,
+    /// Operations per minute per caller.
+    pub rate_limits: RateLimits,
 }
 
 impl Default for RouterOptions {
@@ -73,11 +79,12 @@ impl Default for RouterOptions {
         Self {
             graphiql: true,
             max_body_bytes: 256 * 1024,
-            limits: QueryLimits::default(),
+            schema: SchemaOptions::default(),
+            safelist: false,
             max_batch: 10,
             request_timeout: Duration::from_secs(30),
-            production: false,
             cors_origins: Vec::new(),
+            rate_limits: RateLimits::default(),
         }
     }
 }
@@ -92,7 +99,8 @@ pub fn router(
 ) -> Router {
     let state = AppState {
         inner: Arc::new(Inner {
-            schema: schema::build_schema_with(options.limits, options.production),
+            schema: schema::build_schema_with(&options.schema),
+            safelist: options.safelist.then(|| Safelist::new(db.clone())),
             events,
             connections: Arc::default(),
             db,
@@ -102,7 +110,8 @@ pub fn router(
             max_body_bytes: options.max_body_bytes,
             max_batch: options.max_batch,
             request_timeout: options.request_timeout,
-            production: options.production,
+            production: options.schema.production,
+            rate_limiter: RateLimiter::new(options.rate_limits),
             requests: AtomicU64::new(0),
             request_errors: AtomicU64::new(0),
         }),
@@ -289,10 +298,13 @@ pub(crate) async fn run(
     request: async_graphql::Request,
 ) -> Result<async_graphql::Response, AuditUnavailable> {
     state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let request = match state.prepare(request, &principal).await {
+        Ok(request) => request,
+        Err(refused) => return Ok(async_graphql::Response::from_errors(vec![refused])),
+    };
     let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
-    let request = state.posture(request, &principal);
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
     let limit = state.inner.request_timeout;
@@ -300,10 +312,16 @@ pub(crate) async fn run(
     let response = match tokio::time::timeout(limit, execution).await {
         Ok(response) => response,
         // Dropping the execution rolls back any transaction it had open.
-        Err(_) => async_graphql::Response::from_errors(vec![schema::limits::too_complex(format!(
-            "the operation ran longer than {} s and was stopped",
-            limit.as_secs()
-        ))]),
+        Err(_) => async_graphql::Response::from_errors(vec![
+            ApiError::new(
+                ErrorCode::QueryTooComplex,
+                format!(
+                    "the operation ran longer than {} s and was stopped",
+                    limit.as_secs()
+                ),
+            )
+            .into_server_error(),
+        ]),
     };
     state
         .finish(response, &trail, &actor, operation_name, &query)
@@ -317,13 +335,38 @@ pub(crate) fn run_stream(
     principal: Principal,
     client: Option<String>,
     request: async_graphql::Request,
-) -> futures_util::stream::BoxStream<'static, Result<async_graphql::Response, AuditUnavailable>> {
+) -> ResponseStream {
     use futures_util::StreamExt;
     state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let state = state.clone();
+    futures_util::stream::once(async move {
+        match state.prepare(request, &principal).await {
+            Ok(request) => subscribe(&state, principal, client, request),
+            Err(refused) => futures_util::stream::once(futures_util::future::ready(Ok(
+                async_graphql::Response::from_errors(vec![refused]),
+            )))
+            .boxed(),
+        }
+    })
+    .flatten()
+    .boxed()
+}
+
+/// What a subscription answers: responses, or the audit trail's failure.
+pub(crate) type ResponseStream =
+    futures_util::stream::BoxStream<'static, Result<async_graphql::Response, AuditUnavailable>>;
+
+/// The responses of an admitted subscription.
+fn subscribe(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    request: async_graphql::Request,
+) -> ResponseStream {
+    use futures_util::StreamExt;
     let actor = Actor::of(&principal, client.clone());
     let operation_name = request.operation_name.clone();
     let query = request.query.clone();
-    let request = state.posture(request, &principal);
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
     let stream = batches.drive_stream(state.inner.schema.execute_stream(request.data(context)));
@@ -347,18 +390,49 @@ impl AppState {
         &self.inner.connections
     }
 
-    /// `request` as the deployment's posture allows `principal` to run it: in production,
-    /// without introspection unless the caller explores the schema.
-    fn posture(
+    /// The refusal when `principal` (at `client`) has used up their rate for `operations`
+    /// more; none while they may go on.
+    fn rate_limited(
         &self,
-        request: async_graphql::Request,
         principal: &Principal,
-    ) -> async_graphql::Request {
-        if self.inner.production && !schema::policy::explores_schema(principal) {
-            request.disable_introspection()
-        } else {
-            request
+        client: Option<&str>,
+        operations: usize,
+    ) -> Option<Response> {
+        let wait = self
+            .inner
+            .rate_limiter
+            .take(principal, client, operations)
+            .err()?;
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        let mut response = error_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
+            &format!("too many requests; try again in {seconds} s"),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        Some(response)
+    }
+
+    /// `request` as the deployment allows `principal` to run it: refused when a safelist
+    /// is kept and it is not on it (a registered document sent by hash is filled in); in
+    /// production, without introspection unless the caller explores the schema.
+    async fn prepare(
+        &self,
+        mut request: async_graphql::Request,
+        principal: &Principal,
+    ) -> Result<async_graphql::Request, async_graphql::ServerError> {
+        if let Some(safelist) = &self.inner.safelist {
+            safelist
+                .admit(&mut request)
+                .await
+                .map_err(ApiError::into_server_error)?;
         }
+        if self.inner.production && !schema::policy::explores_schema(principal) {
+            request = request.disable_introspection();
+        }
+        Ok(request)
     }
 
     /// A request context for `principal`, with the client's address and the event hub.
@@ -493,6 +567,9 @@ async fn graphql_post(
         Ok(batch) => batch.into_inner(),
         Err(rejection) => return rejection.into_response(),
     };
+    if let Some(refused) = state.rate_limited(&principal, client.as_deref(), batch.iter().count()) {
+        return refused;
+    }
     match batch {
         async_graphql::BatchRequest::Single(request) => {
             execute(&state, principal, client, request, &headers).await
@@ -628,6 +705,9 @@ async fn graphql_get(
             Ok(request) => request.into_inner(),
             Err(rejection) => return rejection.into_response(),
         };
+    if let Some(refused) = state.rate_limited(&caller, client.as_deref(), 1) {
+        return refused;
+    }
     if operation_type(&graphql) == Some(OperationType::Mutation) {
         let mut response = error_response(
             StatusCode::METHOD_NOT_ALLOWED,

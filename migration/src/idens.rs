@@ -524,3 +524,13 @@ pub(crate) enum CrimeTally {
     CrimeHead,
     Firs,
 }
+
+/// The `registered_operation` table and its columns.
+#[derive(DeriveIden, Clone, Copy)]
+pub(crate) enum RegisteredOperation {
+    Table,
+    Hash,
+    Name,
+    Document,
+    AddedAt,
+}

@@ -70,6 +70,17 @@ impl ApiError {
         }
     }
 
+    /// The error as a request-level GraphQL error (no path), with its code.
+    pub fn into_server_error(self) -> async_graphql::ServerError {
+        let mut error = async_graphql::ServerError::new(self.message, None);
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        extensions.set("code", self.code.as_str());
+        if let Some(field) = self.field {
+            extensions.set("field", field);
+        }
+        error
+    }
+
     /// `BAD_USER_INPUT` about one input field (named as the client wrote it, e.g.
     /// `input.charges[1].section`).
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {

@@ -18,6 +18,7 @@ pub mod investigation;
 pub mod limits;
 pub mod loader;
 pub mod node;
+pub mod operations;
 pub mod org;
 pub mod pagination;
 pub mod people;
@@ -29,6 +30,9 @@ pub mod seed;
 pub mod statistics;
 pub mod write;
 
+use async_graphql::extensions::apollo_persisted_queries::{
+    ApolloPersistedQueries, LruCacheStorage,
+};
 use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 pub use context::RequestContext;
@@ -69,18 +73,45 @@ pub type Subscription = events::EventSubscription;
 /// The served schema.
 pub type CctnsSchema = Schema<Query, Mutation, Subscription>;
 
-/// Builds the schema with the default [`QueryLimits`], for development. Per-request data
-/// ([`RequestContext`]) is attached by the transport.
-pub fn build_schema() -> CctnsSchema {
-    build_schema_with(QueryLimits::default(), false)
+/// How the served schema checks and caches documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchemaOptions {
+    /// What one document may ask.
+    pub limits: QueryLimits,
+    /// The production posture: validation errors suggest no field names.
+    pub production: bool,
+    /// Documents kept for Apollo automatic persisted queries (0: APQ off).
+    pub persisted_queries: usize,
 }
 
-/// Builds the schema holding every document to `limits` before it runs; in `production`,
-/// validation errors suggest no field names.
-pub fn build_schema_with(limits: QueryLimits, production: bool) -> CctnsSchema {
+impl Default for SchemaOptions {
+    fn default() -> Self {
+        Self {
+            limits: QueryLimits::default(),
+            production: false,
+            persisted_queries: 1_000,
+        }
+    }
+}
+
+/// Builds the schema with the default [`SchemaOptions`], for development. Per-request
+/// data ([`RequestContext`]) is attached by the transport.
+pub fn build_schema() -> CctnsSchema {
+    build_schema_with(&SchemaOptions::default())
+}
+
+/// Builds the schema: Apollo automatic persisted queries resolved first, then every
+/// document held to the limits before it runs.
+pub fn build_schema_with(options: &SchemaOptions) -> CctnsSchema {
     let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
-    let mut schema = builder().extension(limits::Limits::new(limits, shapes));
-    if production {
+    let mut schema = builder();
+    if let Some(capacity) = std::num::NonZeroUsize::new(options.persisted_queries) {
+        schema = schema.extension(ApolloPersistedQueries::new(LruCacheStorage::new(
+            capacity.get(),
+        )));
+    }
+    schema = schema.extension(limits::Limits::new(options.limits, shapes));
+    if options.production {
         schema = schema.disable_suggestions();
     }
     schema.finish()

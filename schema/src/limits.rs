@@ -20,7 +20,7 @@ use async_graphql::parser::types::{
 };
 use async_graphql::{ServerError, ServerResult, Value, Variables};
 
-use crate::error::ErrorCode;
+use crate::error::{ApiError, ErrorCode};
 use crate::pagination::DEFAULT_PAGE_SIZE;
 
 /// How many items a list without paging is assumed to hold (a few: the charges, parties
@@ -156,13 +156,8 @@ struct Checker {
 }
 
 /// A request-level `QUERY_TOO_COMPLEX` error with `message`.
-pub fn too_complex(message: String) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", ErrorCode::QueryTooComplex.as_str());
-    error
+fn too_complex(message: String) -> ServerError {
+    ApiError::new(ErrorCode::QueryTooComplex, message).into_server_error()
 }
 
 #[async_graphql::async_trait::async_trait]

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use gateway::auth::{self, TokenRequest, Verifier};
 use gateway::config::{Environment, JwtArgs, Secret};
+use gateway::rate_limit::RateLimits;
 use gateway::server::{RouterOptions, router};
 use migration::{Migrator, MigratorTrait};
 use schema::db::{PoolOptions, SqlStats};
@@ -79,7 +80,7 @@ async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>)
 impl TestApp {
     /// A gateway over a fresh database holding the demo data set.
     pub async fn with_demo_data(backend: Backend) -> TestApp {
-        Self::with_demo_data_and(backend, RouterOptions::default()).await
+        Self::with_demo_data_and(backend, unlimited()).await
     }
 
     /// A gateway with `options` over a fresh database holding the demo data set.
@@ -91,9 +92,10 @@ impl TestApp {
         app
     }
 
-    /// A gateway over a fresh, migrated, empty database.
+    /// A gateway over a fresh, migrated, empty database. The suite is its only client,
+    /// so callers are not rate-limited (`tests/tests/e2e/limits.rs` tests the limiter).
     pub async fn empty(backend: Backend) -> TestApp {
-        Self::empty_with(backend, RouterOptions::default()).await
+        Self::empty_with(backend, unlimited()).await
     }
 
     /// A gateway with `options` over a fresh, migrated, empty database.
@@ -104,7 +106,7 @@ impl TestApp {
 
     /// A second gateway (another replica) over this one's database.
     pub async fn replica(&self) -> TestApp {
-        Self::serve(self.url.clone(), None, &RouterOptions::default()).await
+        Self::serve(self.url.clone(), None, &unlimited()).await
     }
 
     /// Starts a gateway with `options` over the (migrated on the way) database at `url`.
@@ -315,6 +317,14 @@ impl TestApp {
             .unwrap_or_default()
             .to_owned();
         (status, content_type, response.text().await.expect("body"))
+    }
+}
+
+/// The default router options without rate limits.
+pub fn unlimited() -> RouterOptions {
+    RouterOptions {
+        rate_limits: RateLimits::UNLIMITED,
+        ..RouterOptions::default()
     }
 }
 

@@ -4,25 +4,29 @@
 
 use std::time::Duration;
 
+use gateway::rate_limit::RateLimits;
 use gateway::server::RouterOptions;
-use schema::QueryLimits;
+use schema::{QueryLimits, SchemaOptions};
 use serde_json::{Value, json};
 use tests::{Backend, TestApp, error_code};
 
 /// Tight limits, so that small queries sit on either side of each.
 fn tight() -> RouterOptions {
     RouterOptions {
-        limits: QueryLimits {
-            max_query_bytes: 400,
-            max_depth: 4,
-            max_complexity: 200,
-            max_aliases: 2,
-            max_root_fields: 2,
-            max_directives: 1,
+        schema: SchemaOptions {
+            limits: QueryLimits {
+                max_query_bytes: 400,
+                max_depth: 4,
+                max_complexity: 200,
+                max_aliases: 2,
+                max_root_fields: 2,
+                max_directives: 1,
+            },
+            ..SchemaOptions::default()
         },
         max_batch: 2,
         max_body_bytes: 4096,
-        ..RouterOptions::default()
+        ..tests::unlimited()
     }
 }
 
@@ -122,7 +126,7 @@ async fn batches_are_capped_and_bodies_bounded() {
 async fn an_operation_that_runs_too_long_is_stopped() {
     let options = RouterOptions {
         request_timeout: Duration::ZERO,
-        ..RouterOptions::default()
+        ..tests::unlimited()
     };
     let app = TestApp::empty_with(Backend::Sqlite, options).await;
     let (status, body) = app
@@ -154,4 +158,49 @@ async fn the_default_limits_admit_graphiql_introspection() {
     let (_, body) = app.graphql(None, &introspection, json!({})).await;
     assert!(body.get("errors").is_none(), "{body}");
     assert!(body["data"]["__schema"]["types"].as_array().unwrap().len() > 100);
+}
+
+#[tokio::test]
+async fn callers_over_their_rate_are_refused_with_retry_after() {
+    let options = RouterOptions {
+        rate_limits: RateLimits {
+            identified_per_minute: 8,
+            anonymous_per_minute: 4,
+        },
+        ..tests::unlimited()
+    };
+    let app = TestApp::with_demo_data_and(Backend::Sqlite, options).await;
+    let query = "{ policeStations(first: 1) { totalCount } }";
+    let post = |token: Option<String>| {
+        let mut request = app
+            .client
+            .post(format!("{}/graphql", app.base))
+            .json(&json!({ "query": query }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    // Anonymous callers share their address's bucket: one operation (a quarter of 4).
+    assert_eq!(post(None).await.unwrap().status().as_u16(), 200);
+    let before = app.stats.statements();
+    let refused = post(None).await.unwrap();
+    assert_eq!(refused.status().as_u16(), 429);
+    let retry: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=15).contains(&retry), "{retry}");
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("RATE_LIMITED"), "{body}");
+    assert_eq!(app.stats.statements(), before, "refused before running");
+    // An officer has a bucket of their own (two operations), and so has the next.
+    let officer = || Some(app.token("STATION_OFFICER", "MH-PUN-PS001", "rate.officer"));
+    for _ in 0..2 {
+        assert_eq!(post(officer()).await.unwrap().status().as_u16(), 200);
+    }
+    assert_eq!(post(officer()).await.unwrap().status().as_u16(), 429);
+    let other = Some(app.token("STATION_OFFICER", "MH-PUN-PS001", "rate.other"));
+    assert_eq!(post(other).await.unwrap().status().as_u16(), 200);
 }

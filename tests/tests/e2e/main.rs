@@ -11,6 +11,7 @@ mod limits;
 mod matrix;
 mod migrations;
 mod national_searches;
+mod persisted;
 mod persons;
 mod posture;
 mod readme;

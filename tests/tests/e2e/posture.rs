@@ -9,9 +9,12 @@ const INTROSPECT: &str = "{ __schema { queryType { name } } }";
 #[tokio::test]
 async fn production_shows_the_schema_to_officers_only_and_suggests_nothing() {
     let options = RouterOptions {
-        production: true,
         graphiql: false,
-        ..RouterOptions::default()
+        schema: schema::SchemaOptions {
+            production: true,
+            ..schema::SchemaOptions::default()
+        },
+        ..tests::unlimited()
     };
     let app = TestApp::with_demo_data_and(Backend::Sqlite, options).await;
     let officer = app.token("STATION_HOUSE_OFFICER", "MH-PUN-PS001", "MH-PUN-PS001.sho");
@@ -105,7 +108,7 @@ async fn simple_cross_site_posts_are_refused_unless_preflighted() {
 async fn cors_allows_only_the_configured_origins() {
     let options = RouterOptions {
         cors_origins: vec!["https://cctns.example.gov.in".to_owned()],
-        ..RouterOptions::default()
+        ..tests::unlimited()
     };
     let app = TestApp::empty_with(Backend::Sqlite, options).await;
     let preflight = |origin: &'static str| {
