@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod graphiql;
 pub mod http_guard;
+mod metrics;
 pub mod rate_limit;
 pub mod server;
 mod ws;

@@ -2,8 +2,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use async_graphql::parser::types::OperationType;
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLRequest};
@@ -25,6 +24,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::auth::Verifier;
 use crate::graphiql;
+use crate::metrics::{Gauges, Metrics};
 use crate::rate_limit::{RateLimiter, RateLimits};
 
 /// Everything a handler needs, shared by all requests.
@@ -47,8 +47,7 @@ struct Inner {
     request_timeout: Duration,
     production: bool,
     rate_limiter: RateLimiter,
-    requests: AtomicU64,
-    request_errors: AtomicU64,
+    metrics: Metrics,
 }
 
 /// Transport settings of the router.
@@ -112,8 +111,7 @@ pub fn router(
             request_timeout: options.request_timeout,
             production: options.schema.production,
             rate_limiter: RateLimiter::new(options.rate_limits),
-            requests: AtomicU64::new(0),
-            request_errors: AtomicU64::new(0),
+            metrics: Metrics::default(),
         }),
     };
     let router = Router::new()
@@ -297,7 +295,27 @@ pub(crate) async fn run(
     client: Option<String>,
     request: async_graphql::Request,
 ) -> Result<async_graphql::Response, AuditUnavailable> {
-    state.inner.requests.fetch_add(1, Ordering::Relaxed);
+    let started = Instant::now();
+    let name = (request.operation_name.clone()).or_else(|| sole_operation_name(&request.query));
+    let answer = execute_one(state, principal, client, request).await;
+    let outcome = match &answer {
+        Ok(response) => ErrorCode::of_response(response).map_or("ok", ErrorCode::as_str),
+        Err(AuditUnavailable) => ErrorCode::Internal.as_str(),
+    };
+    state
+        .inner
+        .metrics
+        .record(name.as_deref(), outcome, started.elapsed());
+    answer
+}
+
+/// [`run`], unmeasured.
+async fn execute_one(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    request: async_graphql::Request,
+) -> Result<async_graphql::Response, AuditUnavailable> {
     let request = match state.prepare(request, &principal).await {
         Ok(request) => request,
         Err(refused) => return Ok(async_graphql::Response::from_errors(vec![refused])),
@@ -337,7 +355,6 @@ pub(crate) fn run_stream(
     request: async_graphql::Request,
 ) -> ResponseStream {
     use futures_util::StreamExt;
-    state.inner.requests.fetch_add(1, Ordering::Relaxed);
     let state = state.clone();
     futures_util::stream::once(async move {
         match state.prepare(request, &principal).await {
@@ -468,9 +485,6 @@ impl AppState {
             // Nothing is shown that the audit trail does not record.
             tracing::error!(error = %e, "audit trail not written; response withheld");
             return Err(AuditUnavailable);
-        }
-        if response.is_err() {
-            self.inner.request_errors.fetch_add(1, Ordering::Relaxed);
         }
         Ok(response)
     }
@@ -734,24 +748,15 @@ async fn readyz(State(state): State<AppState>) -> Response {
 
 async fn metrics(State(state): State<AppState>) -> Response {
     let inner = &state.inner;
-    let body = format!(
-        "# HELP cctns_graphql_requests_total GraphQL requests executed.\n\
-         # TYPE cctns_graphql_requests_total counter\n\
-         cctns_graphql_requests_total {}\n\
-         # HELP cctns_graphql_request_errors_total GraphQL requests that returned errors.\n\
-         # TYPE cctns_graphql_request_errors_total counter\n\
-         cctns_graphql_request_errors_total {}\n\
-         # HELP cctns_sql_statements_total SQL statements executed.\n\
-         # TYPE cctns_sql_statements_total counter\n\
-         cctns_sql_statements_total {}\n\
-         # HELP cctns_sql_failures_total SQL statements that failed.\n\
-         # TYPE cctns_sql_failures_total counter\n\
-         cctns_sql_failures_total {}\n",
-        inner.requests.load(Ordering::Relaxed),
-        inner.request_errors.load(Ordering::Relaxed),
-        inner.stats.statements(),
-        inner.stats.failures(),
-    );
+    let (pool_size, pool_idle) = schema::db::pool_use(&inner.db);
+    let body = inner.metrics.render(&Gauges {
+        sql_statements: inner.stats.statements(),
+        sql_failures: inner.stats.failures(),
+        pool_size,
+        pool_idle,
+        subscriptions: inner.events.subscribers(),
+        events_published: inner.events.published(),
+    });
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 

@@ -65,6 +65,21 @@ impl PoolOptions {
     }
 }
 
+/// The connections the pool holds open, and how many of them are idle.
+pub fn pool_use(db: &DatabaseConnection) -> (u32, usize) {
+    match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+        sea_orm::DbBackend::Sqlite => {
+            let pool = db.get_sqlite_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+        _ => (0, 0),
+    }
+}
+
 /// Opens a pool on `url` (`sqlite://…` or `postgres://…`) and counts its statements.
 ///
 /// SQLite runs in WAL mode with foreign keys on and a busy timeout, so readers never

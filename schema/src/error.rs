@@ -31,6 +31,33 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code.
+    pub const ALL: [ErrorCode; 8] = [
+        ErrorCode::Unauthenticated,
+        ErrorCode::Forbidden,
+        ErrorCode::BadUserInput,
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::QueryTooComplex,
+        ErrorCode::RateLimited,
+        ErrorCode::Internal,
+    ];
+
+    /// The code of a response's first error, `None` for a response without errors.
+    pub fn of_response(response: &async_graphql::Response) -> Option<ErrorCode> {
+        let error = response.errors.first()?;
+        let code = error.extensions.as_ref()?.get("code")?;
+        let async_graphql::Value::String(code) = code else {
+            return Some(ErrorCode::Internal);
+        };
+        Some(
+            Self::ALL
+                .into_iter()
+                .find(|c| c.as_str() == code)
+                .unwrap_or(ErrorCode::Internal),
+        )
+    }
+
     /// The SHOUTY_SNAKE_CASE code carried in `extensions.code`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -74,6 +74,8 @@ pub struct EventHub {
     buffer: usize,
     wake: Notify,
     last_id: AtomicI64,
+    /// Events dispatched since start (for `/metrics`).
+    published: AtomicU64,
     shutdown: watch::Sender<bool>,
 }
 
@@ -102,6 +104,7 @@ impl EventHub {
             buffer,
             wake: Notify::new(),
             last_id: AtomicI64::new(newest),
+            published: AtomicU64::new(0),
             shutdown,
         });
         tokio::spawn(tail(hub.clone(), db.clone()));
@@ -142,6 +145,11 @@ impl EventHub {
         }
     }
 
+    /// Events handed to subscribers' routing since this hub started.
+    pub fn published(&self) -> u64 {
+        self.published.load(Ordering::Relaxed)
+    }
+
     /// The id of the newest event published so far.
     pub fn last_published(&self) -> i64 {
         self.last_id.load(Ordering::Acquire)
@@ -169,6 +177,7 @@ impl EventHub {
 
     /// Hands `event` to every subscriber whose route it matches.
     fn dispatch(&self, event: &Published) {
+        self.published.fetch_add(1, Ordering::Relaxed);
         let kind = EventType::from_stored(&event.event_type);
         let mut registry = self.registry();
         for key in routes_of(&event.unit_path) {
@@ -327,6 +336,7 @@ mod tests {
             buffer,
             wake: Notify::new(),
             last_id: AtomicI64::new(0),
+            published: AtomicU64::new(0),
             shutdown: watch::channel(false).0,
         })
     }

@@ -11,9 +11,23 @@ on_both! {
         let (status, _, sdl) = app.get("/schema.graphql", "*/*").await;
         assert_eq!(status, 200);
         assert!(sdl.contains("type PoliceStation"));
+        // Operations are counted by name and outcome, with their latency.
+        app.data(None, "query Stations { policeStations(first: 1) { totalCount } }", json!({})).await;
+        app.graphql(None, "query Broken { nope }", json!({})).await;
         let (status, _, metrics) = app.get("/metrics", "*/*").await;
         assert_eq!(status, 200);
-        assert!(metrics.contains("cctns_sql_statements_total"));
+        for line in [
+            "cctns_graphql_operations_total{operation=\"Stations\",outcome=\"ok\"} 1",
+            "cctns_graphql_operations_total{operation=\"Broken\",outcome=\"BAD_USER_INPUT\"} 1",
+            "cctns_graphql_operation_seconds_count{operation=\"Stations\",outcome=\"ok\"} 1",
+            "cctns_subscriptions_open 0",
+        ] {
+            assert!(metrics.contains(line), "{line} in\n{metrics}");
+        }
+        for series in ["cctns_sql_statements_total", "cctns_db_pool_connections", "cctns_events_published_total",
+                       "cctns_graphql_operation_seconds_bucket{operation=\"Stations\",outcome=\"ok\",le=\"+Inf\"} 1"] {
+            assert!(metrics.contains(series), "{series} in\n{metrics}");
+        }
     }
 }
 
