@@ -8,5 +8,6 @@ pub mod graphiql;
 pub mod http_guard;
 mod metrics;
 pub mod rate_limit;
+pub mod request_id;
 pub mod server;
 mod ws;

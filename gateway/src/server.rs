@@ -124,7 +124,8 @@ pub fn router(
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/schema.graphql", get(sdl))
-        .layer(DefaultBodyLimit::max(options.max_body_bytes));
+        .layer(DefaultBodyLimit::max(options.max_body_bytes))
+        .layer(axum::middleware::from_fn(crate::request_id::propagate));
     let router = match crate::http_guard::cors(&options.cors_origins) {
         Some(cors) => router.layer(cors),
         None => router,
@@ -302,10 +303,14 @@ pub(crate) async fn run(
         Ok(response) => ErrorCode::of_response(response).map_or("ok", ErrorCode::as_str),
         Err(AuditUnavailable) => ErrorCode::Internal.as_str(),
     };
-    state
-        .inner
-        .metrics
-        .record(name.as_deref(), outcome, started.elapsed());
+    let took = started.elapsed();
+    state.inner.metrics.record(name.as_deref(), outcome, took);
+    tracing::info!(
+        operation = name.as_deref().unwrap_or("unnamed"),
+        outcome,
+        ms = took.as_secs_f64() * 1000.0,
+        "graphql operation"
+    );
     answer
 }
 

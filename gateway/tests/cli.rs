@@ -100,3 +100,88 @@ fn schema_prints_the_sdl() {
     let sdl = String::from_utf8(output.stdout).unwrap();
     assert!(sdl.contains("type Fir"));
 }
+
+/// Sends one raw HTTP/1.1 request to `port`; returns the whole response text.
+fn http(port: u16, request: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+#[test]
+fn json_logs_carry_the_request_id_the_client_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("logs.db").display());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_cctns"))
+        .args([
+            "serve",
+            "--database-url",
+            &url,
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env_remove("CCTNS_JWT_SECRET")
+        .env("CCTNS_LOG", "info,sqlx=warn")
+        .env("CCTNS_LOG_FORMAT", "json")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("start cctns serve");
+    let health = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    let started = (0..300).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http(port, health).is_some_and(|r| r.starts_with("HTTP/1.1 200"))
+    });
+    assert!(started, "the gateway did not start");
+    let body = r#"{"query":"query Stations { policeStations(first: 1) { totalCount } }"}"#;
+    let response = http(
+        port,
+        &format!(
+            "POST /graphql HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
+             x-request-id: trace-abc-123\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+    .unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response
+            .to_ascii_lowercase()
+            .contains("x-request-id: trace-abc-123"),
+        "{response}"
+    );
+    let unnamed = http(port, health).unwrap();
+    assert!(
+        unnamed.to_ascii_lowercase().contains("x-request-id: "),
+        "an id is made: {unnamed}"
+    );
+
+    // SIGTERM: a graceful shutdown, then the logs.
+    Command::new("kill")
+        .arg(server.id().to_string())
+        .status()
+        .unwrap();
+    let output = server.wait_with_output().unwrap();
+    let logs = String::from_utf8_lossy(&output.stderr);
+    let line = logs
+        .lines()
+        .find(|l| l.contains("graphql operation"))
+        .unwrap_or_else(|| panic!("no operation line in {logs}"));
+    let entry: serde_json::Value = serde_json::from_str(line).expect("a JSON log line");
+    assert_eq!(entry["span"]["request_id"], "trace-abc-123", "{entry}");
+    assert_eq!(entry["fields"]["operation"], "Stations", "{entry}");
+    assert_eq!(entry["fields"]["outcome"], "ok", "{entry}");
+    assert!(
+        !line.contains("totalCount"),
+        "no query text in the logs: {line}"
+    );
+    assert!(logs.contains("shut down cleanly"), "{logs}");
+}
