@@ -120,7 +120,7 @@ fn json_logs_carry_the_request_id_the_client_sent() {
         .local_addr()
         .unwrap()
         .port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_cctns"))
+    let server = Command::new(env!("CARGO_BIN_EXE_cctns"))
         .args([
             "serve",
             "--database-url",
