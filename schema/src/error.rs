@@ -174,9 +174,15 @@ impl From<ApiError> for FieldError {
     }
 }
 
+/// How async-graphql words an argument it could not read as its declared type (an
+/// invalid `DateTime`, a number for an input object): raised while the field resolves,
+/// so it has a path, yet it is the caller's input that is wrong.
+const INPUT_VALUE_ERRORS: [&str; 2] = ["Failed to parse \"", "Expected input type \""];
+
 /// Gives every error in a response a contract code: errors raised before execution
-/// (syntax, validation) become `BAD_USER_INPUT`; any other error that reached the
-/// response without a code is masked as `INTERNAL`.
+/// (syntax, validation) and arguments that do not parse as their type become
+/// `BAD_USER_INPUT`; any other error that reached the response without a code is masked
+/// as `INTERNAL`.
 pub fn ensure_codes(response: &mut async_graphql::Response) {
     for error in &mut response.errors {
         let has_code = error
@@ -186,7 +192,11 @@ pub fn ensure_codes(response: &mut async_graphql::Response) {
         if has_code {
             continue;
         }
-        let code = if error.path.is_empty() {
+        let bad_input = error.path.is_empty()
+            || INPUT_VALUE_ERRORS
+                .iter()
+                .any(|prefix| error.message.starts_with(prefix));
+        let code = if bad_input {
             ErrorCode::BadUserInput
         } else {
             tracing::error!(message = %error.message, "uncoded resolver error masked");

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod events;
 mod first_slice;
+mod fuzz;
 mod graph;
 mod http;
 mod limits;
