@@ -1,0 +1,162 @@
+"""The load and the checks of bench/soak.sh (see there).
+
+    python3 bench/soak_probe.py URL PG_URL GATEWAY_PID DURATION DOWN WRITERS READERS
+        STATIONS TOKENS ANALYST_TOKEN STOP_DB_COMMAND START_DB_COMMAND
+"""
+import base64, http.client, json, subprocess, sys, threading, time, urllib.parse
+
+(url, pg_url, gateway_pid, duration, down, writers, readers, stations, tokens, analyst,
+ stop_db, start_db) = sys.argv[1:13]
+duration, down, writers, readers = float(duration), float(down), int(writers), int(readers)
+stations, tokens = stations.split(","), tokens.split(",")
+parsed = urllib.parse.urlparse(url)
+started = time.monotonic()
+stop = threading.Event()
+lock = threading.Lock()
+outcomes = []        # (seconds since start, kind, ok)
+committed = {}       # idempotency key -> FIR row id
+marks = {}           # down_at, up_at
+rss = []             # (seconds, KiB)
+
+REGISTER = "mutation($input: RegisterFirInput!, $key: String) { registerFir(input: $input, idempotencyKey: $key) { id number } }"
+READS = [
+    ("list", "{ firs(first: 20) { totalCount edges { node { number charges { section } case { status } } } } }"),
+    ("nested", "{ policeStations(first: 5) { edges { node { name firs(first: 10) { edges { node { number parties { role person { name } } } } } } } } }"),
+    ("search", "{ searchPersons(name: \"ramesh kumar\", first: 10) { score person { name } } }"),
+    ("statistics", "{ crimeStatistics(groupBy: [STATE, STATUS]) { firs chargesheetRate } }"),
+]
+
+
+def post(conn, token, query, variables=None):
+    body = json.dumps({"query": query, "variables": variables or {}})
+    conn.request("POST", parsed.path, body, {"content-type": "application/json", "authorization": f"Bearer {token}"})
+    response = conn.getresponse()
+    data = json.loads(response.read())
+    return response.status, data
+
+
+def record(kind, ok):
+    with lock:
+        outcomes.append((time.monotonic() - started, kind, ok))
+
+
+def connection():
+    return http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+
+
+def writer(number):
+    conn, serial = connection(), 0
+    while not stop.is_set():
+        serial += 1
+        key = f"soak-{number}-{serial}"
+        at = (number + serial) % len(stations)
+        fir = {"stationCode": stations[at], "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+               "narrative": f"Soak {key}: mobile phone stolen from the complainant's pocket in a crowded bus.",
+               "charges": [{"act": "BNS", "section": "303(2)"}],
+               "parties": [{"role": "COMPLAINANT", "person": {"name": "Rahul Patil", "sex": "MALE"}}]}
+        # The same key until it commits: a retry after a lost answer returns the same FIR.
+        while not stop.is_set():
+            try:
+                status, data = post(conn, tokens[at], REGISTER, {"input": fir, "key": key})
+                ok = status == 200 and "errors" not in data
+            except Exception:
+                conn, ok, data = connection(), False, None
+            record("write", ok)
+            if ok:
+                fir_id = base64.urlsafe_b64decode(data["data"]["registerFir"]["id"] + "==").decode().split(":")[-1]
+                with lock:
+                    committed[key] = int(fir_id)
+                break
+            time.sleep(0.2)
+
+
+def reader(number):
+    conn, i = connection(), number
+    while not stop.is_set():
+        kind, query = READS[i % len(READS)]
+        i += 1
+        try:
+            status, data = post(conn, analyst, query)
+            ok = status == 200 and "errors" not in data
+        except Exception:
+            conn, ok = connection(), False
+        record(kind, ok)
+        if not ok:
+            time.sleep(0.2)
+
+
+def memory():
+    while not stop.is_set():
+        with open(f"/proc/{gateway_pid}/status") as f:
+            kib = next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
+        rss.append((time.monotonic() - started, kib))
+        stop.wait(5)
+
+
+def outage():
+    stop.wait(duration / 2)
+    if stop.is_set():
+        return
+    marks["down_at"] = time.monotonic() - started
+    subprocess.run(["bash", "-c", stop_db], check=True, capture_output=True)
+    stop.wait(down)
+    subprocess.run(["bash", "-c", start_db], check=True, capture_output=True)
+    marks["up_at"] = time.monotonic() - started
+
+
+threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+threads += [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
+threads += [threading.Thread(target=memory), threading.Thread(target=outage)]
+for t in threads:
+    t.start()
+time.sleep(duration)
+stop.set()
+for t in threads:
+    t.join()
+
+
+def sql(query):
+    out = subprocess.run(["psql", pg_url, "-Atc", query], check=True, capture_output=True, text=True).stdout
+    return out.strip()
+
+
+down_at, up_at = marks["down_at"], marks["up_at"]
+after_up = [o for o in outcomes if o[0] >= up_at and o[2]]
+first_ok = min((o[0] for o in after_up), default=None)
+first_write = min((o[0] for o in after_up if o[1] == "write"), default=None)
+recovered = first_ok if first_ok is not None else duration
+phases = {
+    "before the outage": [o for o in outcomes if o[0] < down_at],
+    "database down, until the first success": [o for o in outcomes if down_at <= o[0] < recovered],
+    "after recovery": [o for o in outcomes if o[0] >= recovered],
+}
+ids = sorted(committed.values())
+found = int(sql(f"SELECT COUNT(*) FROM fir WHERE id IN ({','.join(map(str, ids))})")) if ids else 0
+soak_firs = int(sql("SELECT COUNT(*) FROM fir WHERE narrative LIKE 'Soak soak-%'"))
+duplicates = int(sql("SELECT COUNT(*) FROM (SELECT 1 FROM fir GROUP BY station_id, year, serial HAVING COUNT(*) > 1) d"))
+partial = int(sql("SELECT COUNT(*) FROM fir f WHERE f.narrative LIKE 'Soak soak-%' AND (NOT EXISTS "
+                  "(SELECT 1 FROM police_case c WHERE c.fir_id = f.id) OR NOT EXISTS (SELECT 1 FROM charge ch "
+                  "WHERE ch.fir_id = f.id) OR NOT EXISTS (SELECT 1 FROM case_party p WHERE p.fir_id = f.id))"))
+warm = next((kib for s, kib in rss if s >= 60), rss[0][1])
+before_down = max((kib for s, kib in rss if s < down_at), default=warm)
+end = rss[-1][1]
+
+print("| phase | seconds | operations | errors | writes committed |")
+print("|---|---|---|---|---|")
+bounds = {"before the outage": (0, down_at), "database down, until the first success": (down_at, recovered),
+          "after recovery": (recovered, duration)}
+for name, items in phases.items():
+    lo, hi = bounds[name]
+    print(f"| {name} | {hi - lo:.1f} | {len(items)} | {sum(1 for o in items if not o[2])} | "
+          f"{sum(1 for o in items if o[1] == 'write' and o[2])} |")
+print()
+print(f"- database stopped at {down_at:.1f} s for {up_at - down_at:.1f} s; first success {recovered - up_at:.2f} s "
+      f"after it was back, first committed write {(first_write - up_at) if first_write else float('nan'):.2f} s after")
+print(f"- FIRs committed as clients saw them: {len(ids)}; found in the database: {found}; lost: {len(ids) - found}")
+print(f"- FIRs the soak registered in the database: {soak_firs} (one per idempotency key: {soak_firs == len(ids)})")
+print(f"- duplicate (station, year, serial): {duplicates}; soak FIRs without their case, charges or parties: {partial}")
+print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the outage, "
+      f"{end / 1024:.1f} MiB at the end (max {max(k for _, k in rss) / 1024:.1f})")
+failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids)
+          or any(not o[2] for o in phases["before the outage"]) or any(not o[2] for o in phases["after recovery"]))
+sys.exit(1 if failed else 0)
