@@ -9,11 +9,12 @@
 # seconds: WRITERS threads registering FIRs (each with its own idempotency key, retried
 # with the same key until it succeeds) and READERS threads running a mix of lists,
 # nested reads, person searches and statistics. At half time the database is stopped
-# for DOWN seconds and started again; the gateway is not touched. Prints a Markdown
-# table for docs/BENCHMARKS.md: operations and errors before, during and after the
-# outage, how long after the database came back the first write succeeded, whether every
-# FIR a client saw committed is in the database, duplicate serials, FIRs without their
-# case or charges, and the gateway's resident memory over the run.
+# for DOWN seconds and started again (the gateway untouched); at three quarters the
+# gateway is killed with SIGKILL mid-load and started again. Prints a Markdown table for
+# docs/BENCHMARKS.md: operations and errors in steady state and in each fault window,
+# how long after each fault the first operation and the first write succeeded, whether
+# every FIR a client saw committed is in the database (and once only), duplicate
+# serials, partial FIRs, and the gateway's resident memory over the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +27,14 @@ cargo build --release -q -p gateway
 source scripts/pg.sh
 pg_start -c shared_buffers=512MB -c synchronous_commit=on >/dev/null
 work=$(mktemp -d)
-gw_pid=""
-trap '[ -n "$gw_pid" ] && kill "$gw_pid" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
+trap 'kill "$(cat "$work/gateway.pid" 2>/dev/null)" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
 target/release/cctns seed --database-url "$PG_URL" --states 4 --stations 40 --firs 2000 --seed 1 >/dev/null 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-CCTNS_LOG=warn target/release/cctns serve --database-url "$PG_URL" --listen "127.0.0.1:$port" \
-  --db-pool 8 --rate-limit-per-minute 0 --anonymous-rate-limit-per-minute 0 >"$work/gateway.log" 2>&1 &
-gw_pid=$!
+# Starts the gateway in the background and records its pid (run again after the crash).
+start_gateway="CCTNS_LOG=warn nohup target/release/cctns serve --database-url '$PG_URL' --listen 127.0.0.1:$port \
+  --db-pool 8 --rate-limit-per-minute 0 --anonymous-rate-limit-per-minute 0 >>'$work/gateway.log' 2>&1 & \
+  echo \$! >'$work/gateway.pid'"
+bash -c "$start_gateway"
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 stations=$(psql "$PG_URL" -Atc "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' ORDER BY id LIMIT 8" | paste -sd,)
 tokens=""
@@ -43,8 +45,8 @@ analyst=$(target/release/cctns token --role ANALYST --unit IN --sub soak.analyst
 # Run from the cluster's directory: the server tools may not enter the caller's.
 stop_db="cd $PG_WORK && ${PG_AS[*]} $PG_BIN/pg_ctl -D $PG_WORK/data -m fast stop"
 start_db="cd $PG_WORK && ${PG_AS[*]} $PG_BIN/pg_ctl -D $PG_WORK/data -w -l $PG_WORK/postgres.log restart"
-python3 bench/soak_probe.py "http://127.0.0.1:$port/graphql" "$PG_URL" "$gw_pid" "$DURATION" "$DOWN" \
-  "$WRITERS" "$READERS" "$stations" "${tokens%,}" "$analyst" "$stop_db" "$start_db"
+python3 bench/soak_probe.py "http://127.0.0.1:$port/graphql" "$PG_URL" "$work/gateway.pid" "$DURATION" "$DOWN" \
+  "$WRITERS" "$READERS" "$stations" "${tokens%,}" "$analyst" "$stop_db" "$start_db" "$start_gateway"
 if grep -q panicked "$work/gateway.log"; then
   echo "the gateway panicked:" >&2; grep -m5 panicked "$work/gateway.log" >&2; exit 1
 fi

@@ -1,12 +1,12 @@
 """The load and the checks of bench/soak.sh (see there).
 
-    python3 bench/soak_probe.py URL PG_URL GATEWAY_PID DURATION DOWN WRITERS READERS
-        STATIONS TOKENS ANALYST_TOKEN STOP_DB_COMMAND START_DB_COMMAND
+    python3 bench/soak_probe.py URL PG_URL GATEWAY_PID_FILE DURATION DOWN WRITERS READERS
+        STATIONS TOKENS ANALYST_TOKEN STOP_DB_COMMAND START_DB_COMMAND START_GATEWAY_COMMAND
 """
-import base64, http.client, json, subprocess, sys, threading, time, urllib.parse
+import base64, http.client, json, os, signal, socket, subprocess, sys, threading, time, urllib.parse
 
-(url, pg_url, gateway_pid, duration, down, writers, readers, stations, tokens, analyst,
- stop_db, start_db) = sys.argv[1:13]
+(url, pg_url, pid_file, duration, down, writers, readers, stations, tokens, analyst,
+ stop_db, start_db, start_gateway) = sys.argv[1:14]
 duration, down, writers, readers = float(duration), float(down), int(writers), int(readers)
 stations, tokens = stations.split(","), tokens.split(",")
 parsed = urllib.parse.urlparse(url)
@@ -15,7 +15,7 @@ stop = threading.Event()
 lock = threading.Lock()
 outcomes = []        # (seconds since start, kind, ok)
 committed = {}       # idempotency key -> FIR row id
-marks = {}           # down_at, up_at
+marks = {}           # down_at, up_at, killed_at, restarted_at
 rss = []             # (seconds, KiB)
 
 REGISTER = "mutation($input: RegisterFirInput!, $key: String) { registerFir(input: $input, idempotencyKey: $key) { id number } }"
@@ -85,15 +85,23 @@ def reader(number):
             time.sleep(0.2)
 
 
+def gateway_pid():
+    with open(pid_file) as f:
+        return int(f.read().strip())
+
+
 def memory():
     while not stop.is_set():
-        with open(f"/proc/{gateway_pid}/status") as f:
-            kib = next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
-        rss.append((time.monotonic() - started, kib))
+        try:
+            with open(f"/proc/{gateway_pid()}/status") as f:
+                kib = next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
+            rss.append((time.monotonic() - started, kib))
+        except (OSError, ValueError, StopIteration):
+            pass  # between the crash and the restart
         stop.wait(5)
 
 
-def outage():
+def faults():
     stop.wait(duration / 2)
     if stop.is_set():
         return
@@ -102,11 +110,22 @@ def outage():
     stop.wait(down)
     subprocess.run(["bash", "-c", start_db], check=True, capture_output=True)
     marks["up_at"] = time.monotonic() - started
+    stop.wait(duration * 3 / 4 - marks["up_at"])
+    marks["killed_at"] = time.monotonic() - started
+    os.kill(gateway_pid(), signal.SIGKILL)
+    subprocess.run(["bash", "-c", start_gateway], check=True)
+    while not stop.is_set():
+        try:
+            socket.create_connection((parsed.hostname, parsed.port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    marks["restarted_at"] = time.monotonic() - started
 
 
 threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
 threads += [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
-threads += [threading.Thread(target=memory), threading.Thread(target=outage)]
+threads += [threading.Thread(target=memory), threading.Thread(target=faults)]
 for t in threads:
     t.start()
 time.sleep(duration)
@@ -120,16 +139,26 @@ def sql(query):
     return out.strip()
 
 
+def recovery(fault_at, back_at):
+    """The first success (any operation, and a write) at or after `back_at`."""
+    ok = [o for o in outcomes if o[0] >= back_at and o[2]]
+    first = min((o[0] for o in ok), default=duration)
+    write = min((o[0] for o in ok if o[1] == "write"), default=float("nan"))
+    return first, write
+
+
 down_at, up_at = marks["down_at"], marks["up_at"]
-after_up = [o for o in outcomes if o[0] >= up_at and o[2]]
-first_ok = min((o[0] for o in after_up), default=None)
-first_write = min((o[0] for o in after_up if o[1] == "write"), default=None)
-recovered = first_ok if first_ok is not None else duration
-phases = {
-    "before the outage": [o for o in outcomes if o[0] < down_at],
-    "database down, until the first success": [o for o in outcomes if down_at <= o[0] < recovered],
-    "after recovery": [o for o in outcomes if o[0] >= recovered],
+killed_at, restarted_at = marks["killed_at"], marks["restarted_at"]
+db_back, db_write = recovery(down_at, up_at)
+gw_back, gw_write = recovery(killed_at, restarted_at)
+windows = {
+    "database down, until the first success": (down_at, db_back),
+    "gateway killed (SIGKILL), until the first success": (killed_at, gw_back),
 }
+inside = lambda o: any(lo <= o[0] < hi for lo, hi in windows.values())
+phases = {"steady state (outside both faults)": [o for o in outcomes if not inside(o)]}
+for name, (lo, hi) in windows.items():
+    phases[name] = [o for o in outcomes if lo <= o[0] < hi]
 ids = sorted(committed.values())
 found = int(sql(f"SELECT COUNT(*) FROM fir WHERE id IN ({','.join(map(str, ids))})")) if ids else 0
 soak_firs = int(sql("SELECT COUNT(*) FROM fir WHERE narrative LIKE 'Soak soak-%'"))
@@ -139,24 +168,26 @@ partial = int(sql("SELECT COUNT(*) FROM fir f WHERE f.narrative LIKE 'Soak soak-
                   "WHERE ch.fir_id = f.id) OR NOT EXISTS (SELECT 1 FROM case_party p WHERE p.fir_id = f.id))"))
 warm = next((kib for s, kib in rss if s >= 60), rss[0][1])
 before_down = max((kib for s, kib in rss if s < down_at), default=warm)
+before_kill = max((kib for s, kib in rss if s < killed_at), default=warm)
 end = rss[-1][1]
 
 print("| phase | seconds | operations | errors | writes committed |")
 print("|---|---|---|---|---|")
-bounds = {"before the outage": (0, down_at), "database down, until the first success": (down_at, recovered),
-          "after recovery": (recovered, duration)}
+spans = {"steady state (outside both faults)": duration - sum(hi - lo for lo, hi in windows.values()), **{
+    name: hi - lo for name, (lo, hi) in windows.items()}}
 for name, items in phases.items():
-    lo, hi = bounds[name]
-    print(f"| {name} | {hi - lo:.1f} | {len(items)} | {sum(1 for o in items if not o[2])} | "
+    print(f"| {name} | {spans[name]:.1f} | {len(items)} | {sum(1 for o in items if not o[2])} | "
           f"{sum(1 for o in items if o[1] == 'write' and o[2])} |")
 print()
-print(f"- database stopped at {down_at:.1f} s for {up_at - down_at:.1f} s; first success {recovered - up_at:.2f} s "
-      f"after it was back, first committed write {(first_write - up_at) if first_write else float('nan'):.2f} s after")
+print(f"- database stopped at {down_at:.1f} s for {up_at - down_at:.1f} s; first success {db_back - up_at:.2f} s "
+      f"after it was back, first committed write {db_write - up_at:.2f} s after")
+print(f"- gateway killed at {killed_at:.1f} s and listening again {restarted_at - killed_at:.2f} s later; first "
+      f"success {gw_back - restarted_at:.2f} s after that, first committed write {gw_write - restarted_at:.2f} s after")
 print(f"- FIRs committed as clients saw them: {len(ids)}; found in the database: {found}; lost: {len(ids) - found}")
 print(f"- FIRs the soak registered in the database: {soak_firs} (one per idempotency key: {soak_firs == len(ids)})")
 print(f"- duplicate (station, year, serial): {duplicates}; soak FIRs without their case, charges or parties: {partial}")
-print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the outage, "
-      f"{end / 1024:.1f} MiB at the end (max {max(k for _, k in rss) / 1024:.1f})")
+print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the database outage, "
+      f"{before_kill / 1024:.1f} MiB before the kill; the restarted gateway {end / 1024:.1f} MiB at the end")
 failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids)
-          or any(not o[2] for o in phases["before the outage"]) or any(not o[2] for o in phases["after recovery"]))
+          or any(not o[2] for o in phases["steady state (outside both faults)"]))
 sys.exit(1 if failed else 0)
