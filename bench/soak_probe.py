@@ -160,8 +160,9 @@ phases = {"steady state (outside both faults)": [o for o in outcomes if not insi
 for name, (lo, hi) in windows.items():
     phases[name] = [o for o in outcomes if lo <= o[0] < hi]
 ids = sorted(committed.values())
-found = int(sql(f"SELECT COUNT(*) FROM fir WHERE id IN ({','.join(map(str, ids))})")) if ids else 0
-soak_firs = int(sql("SELECT COUNT(*) FROM fir WHERE narrative LIKE 'Soak soak-%'"))
+in_database = {int(i) for i in sql("SELECT id FROM fir WHERE narrative LIKE 'Soak soak-%'").split()}
+found = len(set(ids) & in_database)
+soak_firs = len(in_database)
 duplicates = int(sql("SELECT COUNT(*) FROM (SELECT 1 FROM fir GROUP BY station_id, year, serial HAVING COUNT(*) > 1) d"))
 partial = int(sql("SELECT COUNT(*) FROM fir f WHERE f.narrative LIKE 'Soak soak-%' AND (NOT EXISTS "
                   "(SELECT 1 FROM police_case c WHERE c.fir_id = f.id) OR NOT EXISTS (SELECT 1 FROM charge ch "
