@@ -17,6 +17,7 @@ outcomes = []        # (seconds since start, kind, ok)
 committed = {}       # idempotency key -> FIR row id
 marks = {}           # down_at, up_at, killed_at, restarted_at
 rss = []             # (seconds, KiB)
+ready = []           # (seconds, /readyz status or 0 when unreachable)
 
 REGISTER = "mutation($input: RegisterFirInput!, $key: String) { registerFir(input: $input, idempotencyKey: $key) { id number } }"
 READS = [
@@ -101,6 +102,20 @@ def memory():
         stop.wait(5)
 
 
+def readiness():
+    while not stop.is_set():
+        asked = time.monotonic() - started
+        try:
+            conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=5)
+            conn.request("GET", "/readyz")
+            status = conn.getresponse().status
+            conn.close()
+        except OSError:
+            status = 0
+        ready.append((asked, status))
+        stop.wait(0.5)
+
+
 def faults():
     stop.wait(duration / 2)
     if stop.is_set():
@@ -125,7 +140,7 @@ def faults():
 
 threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
 threads += [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
-threads += [threading.Thread(target=memory), threading.Thread(target=faults)]
+threads += [threading.Thread(target=memory), threading.Thread(target=faults), threading.Thread(target=readiness)]
 for t in threads:
     t.start()
 time.sleep(duration)
@@ -184,11 +199,18 @@ print(f"- database stopped at {down_at:.1f} s for {up_at - down_at:.1f} s; first
       f"after it was back, first committed write {db_write - up_at:.2f} s after")
 print(f"- gateway killed at {killed_at:.1f} s and listening again {restarted_at - killed_at:.2f} s later; first "
       f"success {gw_back - restarted_at:.2f} s after that, first committed write {gw_write - restarted_at:.2f} s after")
+down_ready = sorted({status for t, status in ready if down_at + 1 <= t < up_at})
+ready_again = min((t for t, status in ready if t >= up_at and status == 200), default=float("nan"))
+not_ready_outside = sum(1 for t, status in ready if status != 200 and not (down_at <= t < ready_again)
+                        and not (killed_at <= t < restarted_at + 1))
+print(f"- /readyz while the database was down: {down_ready}; 200 again {ready_again - up_at:.2f} s after it was back; "
+      f"not ready outside the faults: {not_ready_outside} of {len(ready)} polls")
 print(f"- FIRs committed as clients saw them: {len(ids)}; found in the database: {found}; lost: {len(ids) - found}")
 print(f"- FIRs the soak registered in the database: {soak_firs} (one per idempotency key: {soak_firs == len(ids)})")
 print(f"- duplicate (station, year, serial): {duplicates}; soak FIRs without their case, charges or parties: {partial}")
 print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the database outage, "
       f"{before_kill / 1024:.1f} MiB before the kill; the restarted gateway {end / 1024:.1f} MiB at the end")
-failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids)
+failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids) or not_ready_outside
+          or down_ready != [503]
           or any(not o[2] for o in phases["steady state (outside both faults)"]))
 sys.exit(1 if failed else 0)

@@ -741,11 +741,19 @@ async fn graphql_get(
     execute(&state, caller, client, graphql, &headers).await
 }
 
+/// How long `/readyz` waits for the database before saying it is unreachable (a load
+/// balancer's probe must get an answer, not wait out the pool's acquire timeout).
+const READY_WITHIN: Duration = Duration::from_secs(1);
+
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.inner.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
+    match tokio::time::timeout(READY_WITHIN, state.inner.db.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => {
             tracing::warn!(error = %e, "database not reachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("database did not answer within {READY_WITHIN:?}");
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
         }
     }
