@@ -14,6 +14,7 @@ started = time.monotonic()
 stop = threading.Event()
 lock = threading.Lock()
 outcomes = []        # (seconds since start, kind, ok)
+failures = []        # (seconds since start, kind, what went wrong): every failed operation
 committed = {}       # idempotency key -> FIR row id
 marks = {}           # down_at, up_at, killed_at, restarted_at
 rss = []             # (seconds, KiB)
@@ -36,9 +37,18 @@ def post(conn, token, query, variables=None):
     return response.status, data
 
 
-def record(kind, ok):
+def record(kind, ok, why=None):
     with lock:
-        outcomes.append((time.monotonic() - started, kind, ok))
+        at = time.monotonic() - started
+        outcomes.append((at, kind, ok))
+        if not ok:
+            failures.append((at, kind, why))
+
+
+def why_failed(status, data):
+    """What a failed answer said: its status and first error's code and message."""
+    error = (data or {}).get("errors", [{}])[0] if isinstance(data, dict) else {}
+    return f"{status} {error.get('extensions', {}).get('code')} {error.get('message', '')[:120]}"
 
 
 def connection():
@@ -59,10 +69,10 @@ def writer(number):
         while not stop.is_set():
             try:
                 status, data = post(conn, tokens[at], REGISTER, {"input": fir, "key": key})
-                ok = status == 200 and "errors" not in data
-            except Exception:
-                conn, ok, data = connection(), False, None
-            record("write", ok)
+                ok, why = status == 200 and "errors" not in data, why_failed(status, data)
+            except Exception as error:
+                conn, ok, data, why = connection(), False, None, repr(error)[:120]
+            record("write", ok, why)
             if ok:
                 fir_id = base64.urlsafe_b64decode(data["data"]["registerFir"]["id"] + "==").decode().split(":")[-1]
                 with lock:
@@ -78,10 +88,10 @@ def reader(number):
         i += 1
         try:
             status, data = post(conn, analyst, query)
-            ok = status == 200 and "errors" not in data
-        except Exception:
-            conn, ok = connection(), False
-        record(kind, ok)
+            ok, why = status == 200 and "errors" not in data, why_failed(status, data)
+        except Exception as error:
+            conn, ok, why = connection(), False, repr(error)[:120]
+        record(kind, ok, why)
         if not ok:
             time.sleep(0.2)
 
@@ -210,6 +220,9 @@ print(f"- FIRs the soak registered in the database: {soak_firs} (one per idempot
 print(f"- duplicate (station, year, serial): {duplicates}; soak FIRs without their case, charges or parties: {partial}")
 print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the database outage, "
       f"{before_kill / 1024:.1f} MiB before the kill; the restarted gateway {end / 1024:.1f} MiB at the end")
+steady_failures = [f for f in failures if not any(lo <= f[0] < hi for lo, hi in windows.values())]
+for at, kind, why in steady_failures[:20]:
+    print(f"- error outside the faults at {at:.2f} s ({kind}): {why}")
 failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids) or not_ready_outside
           or 503 not in down_ready
           or any(not o[2] for o in phases["steady state (outside both faults)"]))
