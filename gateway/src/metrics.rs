@@ -5,7 +5,7 @@
 //! Operation names come from clients, so at most [`MAX_OPERATION_NAMES`] distinct ones
 //! are kept as labels; later ones are counted as `other`.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -30,7 +30,8 @@ struct Series {
 /// The operations recorded since start.
 #[derive(Default)]
 pub(crate) struct Metrics {
-    operations: Mutex<HashMap<(String, &'static str), Series>>,
+    /// By operation name, then outcome.
+    operations: Mutex<BTreeMap<String, BTreeMap<&'static str, Series>>>,
 }
 
 /// The gauges read when `/metrics` is asked for.
@@ -50,13 +51,16 @@ impl Metrics {
         let seconds = took.as_secs_f64();
         let mut operations = self.operations.lock().unwrap_or_else(|e| e.into_inner());
         let name = operation.unwrap_or("unnamed");
-        let known = operations.keys().any(|(n, _)| n == name);
-        let name = if known || operations.len() < MAX_OPERATION_NAMES {
+        let name = if operations.contains_key(name) || operations.len() < MAX_OPERATION_NAMES {
             name
         } else {
             "other"
         };
-        let series = operations.entry((name.to_owned(), outcome)).or_default();
+        let series = operations
+            .entry(name.to_owned())
+            .or_default()
+            .entry(outcome)
+            .or_default();
         if let Some(bucket) = BUCKETS.iter().position(|bound| seconds <= *bound) {
             series.buckets[bucket] += 1;
         }
@@ -67,33 +71,35 @@ impl Metrics {
     /// The Prometheus text of everything recorded and of `gauges`.
     pub(crate) fn render(&self, gauges: &Gauges) -> String {
         let mut out = String::new();
-        let operations = self
+        // Every (name, outcome) series, in name then outcome order.
+        let all: Vec<(String, &'static str, Series)> = self
             .operations
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let mut keys: Vec<_> = operations.keys().cloned().collect();
-        keys.sort();
+            .iter()
+            .flat_map(|(name, outcomes)| {
+                outcomes
+                    .iter()
+                    .map(move |(outcome, series)| (name.clone(), *outcome, series.clone()))
+            })
+            .collect();
         out.push_str(
             "# HELP cctns_graphql_operations_total GraphQL operations by name and outcome.\n\
              # TYPE cctns_graphql_operations_total counter\n",
         );
-        for key in &keys {
-            let (name, outcome) = key;
+        for (name, outcome, series) in &all {
             let _ = writeln!(
                 out,
                 "cctns_graphql_operations_total{{operation=\"{}\",outcome=\"{outcome}\"}} {}",
                 escape(name),
-                operations[key].count
+                series.count
             );
         }
         out.push_str(
             "# HELP cctns_graphql_operation_seconds Time to answer a GraphQL operation.\n\
              # TYPE cctns_graphql_operation_seconds histogram\n",
         );
-        for key in &keys {
-            let (name, outcome) = key;
-            let series = &operations[key];
+        for (name, outcome, series) in &all {
             let labels = format!("operation=\"{}\",outcome=\"{outcome}\"", escape(name));
             let mut cumulative = 0;
             for (bound, count) in BUCKETS.iter().zip(series.buckets) {

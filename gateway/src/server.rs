@@ -298,7 +298,7 @@ pub(crate) async fn run(
 ) -> Result<async_graphql::Response, AuditUnavailable> {
     let started = Instant::now();
     let name = (request.operation_name.clone()).or_else(|| sole_operation_name(&request.query));
-    let answer = execute_one(state, principal, client, request).await;
+    let answer = execute_one(state, principal, client, request, name.clone()).await;
     let outcome = match &answer {
         Ok(response) => ErrorCode::of_response(response).map_or("ok", ErrorCode::as_str),
         Err(AuditUnavailable) => ErrorCode::Internal.as_str(),
@@ -314,19 +314,20 @@ pub(crate) async fn run(
     answer
 }
 
-/// [`run`], unmeasured.
+/// [`run`], unmeasured; `operation_name` is the one `run` found (none for a document sent
+/// by hash, whose text is known only once admitted).
 async fn execute_one(
     state: &AppState,
     principal: Principal,
     client: Option<String>,
     request: async_graphql::Request,
+    operation_name: Option<String>,
 ) -> Result<async_graphql::Response, AuditUnavailable> {
     let request = match state.prepare(request, &principal).await {
         Ok(request) => request,
         Err(refused) => return Ok(async_graphql::Response::from_errors(vec![refused])),
     };
     let actor = Actor::of(&principal, client.clone());
-    let operation_name = request.operation_name.clone();
     let query = request.query.clone();
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
