@@ -490,6 +490,7 @@ pub(crate) enum PersonNameToken {
     Table,
     Token,
     PersonId,
+    Initials,
 }
 
 /// The `idempotency_key` table and its columns.

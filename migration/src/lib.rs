@@ -26,6 +26,7 @@ mod m20261129_000014_create_name_vocabulary;
 mod m20261129_000015_index_statistics;
 mod m20261129_000016_create_crime_tally;
 mod m20261129_000017_create_registered_operation;
+mod m20261129_000018_index_name_initials;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_index_statistics::Migration),
             Box::new(m20261129_000016_create_crime_tally::Migration),
             Box::new(m20261129_000017_create_registered_operation::Migration),
+            Box::new(m20261129_000018_index_name_initials::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! database (a temp-file SQLite, or a new database on the throwaway PostgreSQL that
 //! `scripts/test.sh` starts) and talks HTTP to it.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use gateway::auth::{self, TokenRequest, Verifier};
@@ -281,6 +282,33 @@ impl TestApp {
             held, expected,
             "crime_tally disagrees with a recount of the FIRs"
         );
+    }
+
+    /// Asserts that every `person_name_token` row carries the initials of all its
+    /// person's words, as `entities::person_name_token::initials_of` computes them.
+    pub async fn assert_initials_agree(&self) {
+        let rows = self
+            .texts(
+                "SELECT CAST(person_id AS TEXT) || '|' || token || '|' || CAST(initials AS TEXT) \
+                 FROM person_name_token",
+            )
+            .await;
+        assert!(!rows.is_empty(), "no name words");
+        let mut words: HashMap<&str, Vec<&str>> = HashMap::new();
+        for row in &rows {
+            let mut parts = row.split('|');
+            let person = parts.next().expect("a person");
+            words
+                .entry(person)
+                .or_default()
+                .push(parts.next().expect("a token"));
+        }
+        for row in &rows {
+            let parts: Vec<&str> = row.split('|').collect();
+            let expected =
+                entities::person_name_token::initials_of(words[parts[0]].iter().copied());
+            assert_eq!(parts[2], expected.to_string(), "initials of the row {row}");
+        }
     }
 
     /// The WebSocket URL of `/graphql`.

@@ -124,10 +124,12 @@ impl NewPersonInput {
                 words.push(word);
             }
         }
+        let initials = person_name_token::initials_of(words.iter().map(String::as_str));
         person_name_token::Entity::insert_many(words.iter().map(|token| {
             person_name_token::ActiveModel {
                 token: Set(token.clone()),
                 person_id: Set(id),
+                initials: Set(initials),
             }
         }))
         .exec_without_returning(txn)

@@ -4,9 +4,9 @@
 //!    every recorded spelling that may stand for each word, scored.
 //! 2. The word whose spellings name the fewest persons drives the search: persons with one
 //!    of its spellings and a spelling of every other word (an intersection of the words'
-//!    entries in `person_name_token`), then those of them with a word starting with every
-//!    initial (checked per person), narrowed by the filter, with the persons the law
-//!    shields from the caller left out in SQL. If that finds fewer than asked, persons
+//!    entries in `person_name_token`, whose rows also carry the person's initials), then
+//!    those persons narrowed by the filter, with the persons the law shields from the
+//!    caller left out in SQL. If that finds fewer than asked, persons
 //!    matching the driving word alone are added.
 //! 3. Each candidate's name, aliases and relative's name are scored
 //!    ([`super::score::score_name`]) and the best come back with their score and reason.
@@ -23,9 +23,7 @@ use entities::{
     proclaimed_offender,
 };
 use futures_util::future::try_join_all;
-use sea_orm::sea_query::{
-    Alias, Expr, ExprTrait, Order, Query, SelectStatement, SimpleExpr, UnionType,
-};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query, SelectStatement, UnionType};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use super::score::{QueryWord, Variants, score_name};
@@ -143,21 +141,28 @@ pub(crate) async fn search(
             .filter(|(i, _)| *i != driving)
             .map(|(_, other)| *other)
             .collect();
-        // Initials are checked per person found by the words (one short index range each).
-        let mut strict = conditions.clone();
-        for initial in query.iter().filter(|w| w.is_initial()) {
-            let (low, high) = name_key::prefix_range(&initial.text);
-            strict = strict.add(has_word(
-                person_name_token::Column::Token
-                    .gte(low)
-                    .and(person_name_token::Column::Token.lt(high)),
-            ));
-        }
+        // Initials are looked up with the words: each index entry carries its person's.
+        let initials = person_name_token::initials_of(
+            query
+                .iter()
+                .filter(|w| w.is_initial())
+                .map(|w| w.text.as_str()),
+        );
         let mut rows = Vec::new();
         let driving = spellings[driving];
-        gather(&rc.db, (driving, &others), &strict, first, &mut rows).await?;
+        let words = Words {
+            driving,
+            others: &others,
+            initials,
+        };
+        gather(&rc.db, words, &conditions, first, &mut rows).await?;
         if rows.len() < first && !others.is_empty() {
-            gather(&rc.db, (driving, &[]), &conditions, first, &mut rows).await?;
+            let driving_alone = Words {
+                driving,
+                others: &[],
+                initials: 0,
+            };
+            gather(&rc.db, driving_alone, &conditions, first, &mut rows).await?;
         }
         hits = rank(&rc.db, &query, filter.relative_name.as_deref(), rows).await?;
     }
@@ -183,24 +188,6 @@ fn named(spellings: &Variants) -> SelectStatement {
         .from(person_name_token::Entity)
         .and_where(person_name_token::Column::Token.is_in(spellings.keys().cloned()))
         .to_owned()
-}
-
-/// `EXISTS` a name or alias word of the person meeting `word` (a lookup by person).
-fn has_word(word: SimpleExpr) -> SimpleExpr {
-    Expr::exists(
-        Query::select()
-            .expr(Expr::val(1))
-            .from(person_name_token::Entity)
-            .and_where(
-                Expr::col((
-                    person_name_token::Entity,
-                    person_name_token::Column::PersonId,
-                ))
-                .equals((person::Entity, person::Column::Id)),
-            )
-            .and_where(word)
-            .to_owned(),
-    )
 }
 
 /// The index of the query word whose spellings name the fewest persons (counted up to a
@@ -240,8 +227,20 @@ async fn driving_word(
     Ok(best.map(|(word, _)| word))
 }
 
+/// The words a search looks persons up by.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    /// The spellings of the word that names the fewest persons.
+    driving: &'a Variants,
+    /// The spellings of each other full word.
+    others: &'a [&'a Variants],
+    /// The query's initials ([`person_name_token::initials_of`]); 0 for none.
+    initials: i64,
+}
+
 /// Adds to `rows`, up to [`CANDIDATES`] in all, persons not yet in it who have one of the
-/// driving word's spellings and one of each other word's, and meet `conditions`: those
+/// driving word's spellings, one of each other word's and a word starting with each
+/// initial, and meet `conditions`: those
 /// with the driving word itself or a close spelling (abbreviation, same sounds) first;
 /// its far spellings only while fewer than `wanted` were found, so that they never crowd
 /// out the exact ones nor cost a lookup the answer does not need.
@@ -252,12 +251,13 @@ async fn driving_word(
 /// narrowed by `conditions`.
 async fn gather(
     db: &sea_orm::DatabaseConnection,
-    (driving, others): (&Variants, &[&Variants]),
+    words: Words<'_>,
     conditions: &Condition,
     wanted: usize,
     rows: &mut Vec<person::Model>,
 ) -> Result<(), sea_orm::DbErr> {
-    let (close, far): (Variants, Variants) = driving
+    let (close, far): (Variants, Variants) = words
+        .driving
         .iter()
         .map(|(w, s)| (w.clone(), *s))
         .partition(|(_, (score, _))| *score >= CLOSE);
@@ -273,7 +273,7 @@ async fn gather(
             if room == 0 {
                 break;
             }
-            let ids = named_all(db, &tier, others, after).await?;
+            let ids = named_all(db, &tier, words, after).await?;
             let Some(&last) = ids.last() else { break };
             after = last;
             let complete = (ids.len() as u64) < ID_CAP;
@@ -301,12 +301,12 @@ const ID_CAP: u64 = 3_000;
 /// the first `ID_CAP × ID_ROUNDS` of them.
 const ID_ROUNDS: usize = 3;
 
-/// The ids above `after`, in order, of persons with a word of `tier` and one of each of
-/// `others`' spellings, at most [`ID_CAP`]: from the name index alone.
+/// The ids above `after`, in order, of persons with a word of `tier`, one of each other
+/// word's spellings and the initials, at most [`ID_CAP`]: from the name index alone.
 async fn named_all(
     db: &sea_orm::DatabaseConnection,
     tier: &Variants,
-    others: &[&Variants],
+    words: Words<'_>,
     after: i64,
 ) -> Result<Vec<i64>, sea_orm::DbErr> {
     let above = |spellings: &Variants| {
@@ -315,7 +315,14 @@ async fn named_all(
             .to_owned()
     };
     let mut ids = above(tier);
-    for other in others {
+    if words.initials != 0 {
+        ids.and_where(
+            Expr::col(person_name_token::Column::Initials)
+                .bit_and(words.initials)
+                .eq(words.initials),
+        );
+    }
+    for other in words.others {
         ids.union(UnionType::Intersect, above(other));
     }
     ids.order_by(person_name_token::Column::PersonId, Order::Asc)

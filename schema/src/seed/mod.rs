@@ -41,6 +41,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use entities::person_name_token;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait,
@@ -244,6 +245,8 @@ pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<Seed
     }
     generator.bulk.flush(&txn).await?;
     crate::statistics::tally::rebuild(&txn).await?;
+    // The seed writes name words person by person, aliases after; initials once at the end.
+    person_name_token::mark_initials(&txn, person_name_token::Persons::All).await?;
     txn.commit().await?;
 
     let bulk = &generator.bulk;
