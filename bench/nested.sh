@@ -27,7 +27,7 @@ psql "$PG_URL" -qc "VACUUM ANALYZE" >/dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 gw_port=$(free_port); base_port=$(free_port)
-CCTNS_LOG=warn target/release/cctns serve --database-url "$PG_URL" --listen "127.0.0.1:$gw_port" --db-pool 32 &
+CCTNS_LOG=warn target/release/cctns serve --database-url "$PG_URL" --listen "127.0.0.1:$gw_port" --db-pool 32 --rate-limit-per-minute 0 --anonymous-rate-limit-per-minute 0 &
 gw_pid=$!
 DATABASE_URL="$PG_URL" BASELINE_LISTEN="127.0.0.1:$base_port" target/release/baseline >/dev/null &
 base_pid=$!

@@ -534,6 +534,21 @@ pub enum MissingStatus {
     Traced,
 }
 
+/// Status of a found person.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::None)")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FoundStatus {
+    /// In the care of the police or a shelter, family not yet traced.
+    #[sea_orm(string_value = "IN_CARE")]
+    InCare,
+    /// Restored to their family.
+    #[sea_orm(string_value = "RESTORED")]
+    Restored,
+}
+
 /// Status of an unidentified dead body.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
@@ -632,6 +647,7 @@ mod tests {
         serde_matches_db::<IdentityKind>();
         serde_matches_db::<MissingStatus>();
         serde_matches_db::<BodyStatus>();
+        serde_matches_db::<FoundStatus>();
         serde_matches_db::<OffenderStatus>();
         serde_matches_db::<AuditOutcome>();
     }

@@ -35,9 +35,13 @@ pub mod final_report_accused;
 pub mod fir;
 /// `fir_amendment`: An amendment (correction) of a registered FIR: who, when, what, why.
 pub mod fir_amendment;
+/// `fir_modus_operandi`: The ways of committing recorded on an FIR.
+pub mod fir_modus_operandi;
 /// `fir_serial_counter`: Last FIR serial issued per station per year (updated in the FIR write
 /// transaction).
 pub mod fir_serial_counter;
+/// `found_person`: A living person found who cannot say where they belong.
+pub mod found_person;
 /// `hearing`: A hearing of a court case.
 pub mod hearing;
 /// `idempotency_key`: A mutation's idempotency key and the record its first run produced.
@@ -46,6 +50,8 @@ pub mod idempotency_key;
 pub mod io_assignment;
 /// `missing_person`: A missing-person report.
 pub mod missing_person;
+/// `modus_operandi`: The catalogue of ways crimes are committed.
+pub mod modus_operandi;
 pub mod name_key;
 /// `name_word`: A distinct word of the names on record, with its phonetic key.
 pub mod name_word;
@@ -108,11 +114,14 @@ pub mod prelude {
     pub use super::final_report_accused::Entity as FinalReportAccused;
     pub use super::fir::Entity as Fir;
     pub use super::fir_amendment::Entity as FirAmendment;
+    pub use super::fir_modus_operandi::Entity as FirModusOperandi;
     pub use super::fir_serial_counter::Entity as FirSerialCounter;
+    pub use super::found_person::Entity as FoundPerson;
     pub use super::hearing::Entity as Hearing;
     pub use super::idempotency_key::Entity as IdempotencyKey;
     pub use super::io_assignment::Entity as IoAssignment;
     pub use super::missing_person::Entity as MissingPerson;
+    pub use super::modus_operandi::Entity as ModusOperandi;
     pub use super::officer::Entity as Officer;
     pub use super::org_unit::Entity as OrgUnit;
     pub use super::person::Entity as Person;

@@ -439,6 +439,41 @@ pub(crate) enum UnidentifiedBody {
     Status,
 }
 
+/// The `found_person` table and its columns.
+#[derive(DeriveIden, Clone, Copy)]
+pub(crate) enum FoundPerson {
+    Table,
+    Id,
+    StationId,
+    FoundAt,
+    Place,
+    Sex,
+    AgeMin,
+    AgeMax,
+    HeightCm,
+    Marks,
+    NameGiven,
+    PlacedWith,
+    Status,
+}
+
+/// The `modus_operandi` table and its columns.
+#[derive(DeriveIden, Clone, Copy)]
+pub(crate) enum ModusOperandi {
+    Table,
+    Code,
+    CrimeHead,
+    Description,
+}
+
+/// The `fir_modus_operandi` table and its columns.
+#[derive(DeriveIden, Clone, Copy)]
+pub(crate) enum FirModusOperandi {
+    Table,
+    FirId,
+    Code,
+}
+
 /// The `proclaimed_offender` table and its columns.
 #[derive(DeriveIden, Clone, Copy)]
 pub(crate) enum ProclaimedOffender {

@@ -27,6 +27,8 @@ mod m20261129_000015_index_statistics;
 mod m20261129_000016_create_crime_tally;
 mod m20261129_000017_create_registered_operation;
 mod m20261129_000018_index_name_initials;
+mod m20261129_000019_create_found_person;
+mod m20261129_000020_create_modus_operandi;
 mod util;
 
 /// The migrator: every migration of the schema, oldest first.
@@ -53,6 +55,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_create_crime_tally::Migration),
             Box::new(m20261129_000017_create_registered_operation::Migration),
             Box::new(m20261129_000018_index_name_initials::Migration),
+            Box::new(m20261129_000019_create_found_person::Migration),
+            Box::new(m20261129_000020_create_modus_operandi::Migration),
         ]
     }
 }

@@ -323,6 +323,16 @@ pub enum BodyStatus {
     Identified,
 }
 
+/// Whether a found person is still in care.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "entities::enums::FoundStatus")]
+pub enum FoundStatus {
+    /// In the care of the police or a shelter, family not yet traced.
+    InCare,
+    /// Restored to their family.
+    Restored,
+}
+
 /// Where a proclaimed offender stands.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[graphql(remote = "entities::enums::OffenderStatus")]

@@ -43,6 +43,7 @@ pub use limits::QueryLimits;
 pub struct Query(
     org::OrgQuery,
     fir::FirQuery,
+    fir::ModusOperandiQuery,
     people::PeopleQuery,
     investigation::InvestigationQuery,
     courts::CourtQuery,
@@ -65,6 +66,7 @@ pub struct Mutation(
     courts::CourtMutation,
     prisons::PrisonMutation,
     complaints::ComplaintMutation,
+    registers::RegisterMutation,
 );
 
 /// The root subscription.

@@ -92,13 +92,6 @@ async fn next_petition_number(
         .await
 }
 
-fn unit(station: &org_unit::Model) -> UnitOf {
-    UnitOf {
-        id: station.id,
-        path: station.path.clone(),
-    }
-}
-
 /// Complaint mutations.
 #[derive(Default)]
 pub struct ComplaintMutation;
@@ -193,7 +186,7 @@ impl ComplaintMutation {
         .await?;
         write.event(
             EventType::ComplaintReceived,
-            &unit(&station),
+            &UnitOf::from(&station),
             serde_json::json!({ "complaint": ids::encode("Complaint", row.id).0, "petitionNumber": petition }),
         );
         write.audit(

@@ -6,6 +6,7 @@ use entities::{charge, fir, police_case, statute};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition};
 
+use super::modus_operandi::recorded_with;
 use super::{matching_statutes, require_restricted};
 use crate::context::RequestContext;
 use crate::enums::{Act, CaseStatus};
@@ -32,6 +33,9 @@ pub struct FirFilter {
     /// Only FIRs with a live charge under this NCRB crime head (`THEFT`, `RAPE`,
     /// `CHEATING`, …: the heads of the statute catalogue).
     pub crime_head: Option<String>,
+    /// Only FIRs recording this way of committing (a code of `modusOperandiCatalogue`,
+    /// e.g. `CHAIN_SNATCHING`).
+    pub modus_operandi: Option<String>,
     /// Only FIRs registered at or after this instant.
     pub registered_from: Option<DateTime<Utc>>,
     /// Only FIRs registered at or before this instant.
@@ -101,6 +105,17 @@ impl FirFilter {
                 .and_where(Expr::col((statute::Entity, statute::Column::CrimeHead)).eq(head))
                 .to_owned();
             condition = condition.add(fir::Column::Id.in_subquery(charged));
+        }
+        if let Some(code) = &self.modus_operandi {
+            require_restricted(ctx)?;
+            let code = code.trim().to_uppercase();
+            if code.is_empty() {
+                return Err(ApiError::invalid(
+                    "filter.modusOperandi",
+                    "modusOperandi must not be empty",
+                ));
+            }
+            condition = condition.add(fir::Column::Id.in_subquery(recorded_with(&code)));
         }
         if self.act.is_some() || self.section.is_some() {
             require_restricted(ctx)?;

@@ -2,6 +2,7 @@
 
 mod amend;
 mod filter;
+mod modus_operandi;
 mod register;
 mod serial;
 mod types;
@@ -12,6 +13,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 
 pub use amend::{AmendFirInput, FirAmendMutation};
 pub use filter::FirFilter;
+pub use modus_operandi::{ModusOperandi, ModusOperandiQuery};
 pub use register::{ChargeInput, FirMutation, PartyInput, RegisterFirInput};
 pub(crate) use register::{PreparedFir, registered};
 pub(crate) use types::FirScope;

@@ -5,10 +5,13 @@ use std::collections::HashMap;
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Datelike, Utc};
 use entities::enums::{CaseStatus, PartyRole as StoredRole, UnitKind};
-use entities::{case_party, charge, fir, org_unit, person, police_case, statute};
+use entities::{
+    case_party, charge, fir, fir_modus_operandi, org_unit, person, police_case, statute,
+};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
+use super::modus_operandi::known_codes;
 use super::{Fir, find_fir, serial};
 use crate::context::RequestContext;
 use crate::enums::{Act, FirType, PartyRole};
@@ -69,6 +72,8 @@ pub struct RegisterFirInput {
     pub charges: Vec<ChargeInput>,
     /// The persons named (at least one: the informant).
     pub parties: Vec<PartyInput>,
+    /// How the crime was committed: codes of `modusOperandiCatalogue` (at most 5).
+    pub modus_operandi: Option<Vec<String>>,
 }
 
 impl RegisterFirInput {
@@ -292,6 +297,8 @@ pub(crate) struct PreparedFir {
     station: org_unit::Model,
     statutes: HashMap<(entities::enums::Act, String), statute::Model>,
     persons: HashMap<i64, person::Model>,
+    /// The catalogue codes of the ways of committing.
+    modus_operandi: Vec<String>,
 }
 
 impl PreparedFir {
@@ -314,11 +321,18 @@ impl PreparedFir {
         )?;
         let statutes = statutes_of(ctx, &input.charges, "input.charges").await?;
         let persons = existing_persons(ctx, &input.parties).await?;
+        let modus_operandi = known_codes(
+            ctx,
+            input.modus_operandi.as_deref().unwrap_or_default(),
+            "input.modusOperandi",
+        )
+        .await?;
         Ok(Self {
             input,
             station,
             statutes,
             persons,
+            modus_operandi,
         })
     }
 
@@ -327,7 +341,8 @@ impl PreparedFir {
         &self.station
     }
 
-    /// Writes the FIR inside `write`: serial, FIR, case (REGISTERED), charges, new persons,
+    /// Writes the FIR inside `write`: serial, FIR, case (REGISTERED), charges, ways of
+    /// committing, new persons,
     /// parties, the FIR_REGISTERED event and the audit records. Returns the FIR's row id.
     pub(crate) async fn write(self, ctx: &Context<'_>, write: &mut Write) -> ApiResult<i64> {
         let Self {
@@ -335,6 +350,7 @@ impl PreparedFir {
             station,
             statutes,
             persons,
+            modus_operandi,
         } = self;
         let rc = RequestContext::of(ctx);
         let at = write.at();
@@ -400,6 +416,16 @@ impl PreparedFir {
             .exec_without_returning(write.txn())
             .await?;
         tally::deposit(write.txn(), fir_id).await?;
+        if !modus_operandi.is_empty() {
+            fir_modus_operandi::Entity::insert_many(modus_operandi.into_iter().map(|code| {
+                fir_modus_operandi::ActiveModel {
+                    fir_id: Set(fir_id),
+                    code: Set(code),
+                }
+            }))
+            .exec_without_returning(write.txn())
+            .await?;
+        }
 
         let mut parties = Vec::with_capacity(input.parties.len());
         let mut accused = 0;

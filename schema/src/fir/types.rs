@@ -4,6 +4,7 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use entities::{charge, fir, statute};
 
+use super::modus_operandi::{ModusOperandi, ModusOperandiOfFir};
 use super::{CaseOfFir, ChargesOfFir, StatuteById};
 use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
@@ -191,6 +192,17 @@ impl Fir {
                 .map(Charge::from_charge)
                 .collect(),
         ))
+    }
+    /// The ways of committing recorded on the FIR (police-restricted: null for other
+    /// callers).
+    async fn modus_operandi(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<ModusOperandi>>> {
+        if !self.full(ctx, FieldClass::PoliceRestricted).await? {
+            return Ok(None);
+        }
+        Ok(RequestContext::of(ctx)
+            .loaders
+            .load_one(ModusOperandiOfFir(self.0.id))
+            .await?)
     }
     /// Corrections recorded since registration (a registered FIR is never edited in place):
     /// who, when, what and why. Withheld with the narrative.

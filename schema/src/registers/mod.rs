@@ -1,17 +1,21 @@
-//! National registers published for matching: missing persons, unidentified dead bodies
-//! and proclaimed offenders (court-declared absconders). These are public data.
+//! National registers published for matching: missing persons, unidentified dead bodies,
+//! found persons and proclaimed offenders (court-declared absconders). These are public
+//! data, but for the name a found person gives and where they are cared for. Stations
+//! record entries with the mutations in [`write`].
 
 mod matching;
 mod types;
+mod write;
 
 use async_graphql::{Context, ID, InputObject, Object};
-use entities::{missing_person, proclaimed_offender, unidentified_body};
+use entities::{found_person, missing_person, proclaimed_offender, unidentified_body};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
-pub use matching::DescriptionMatch;
-pub use types::{MissingPerson, ProclaimedOffender, UnidentifiedBody};
+pub use matching::{DescriptionMatch, FoundPersonMatch};
+pub use types::{FoundPerson, MissingPerson, ProclaimedOffender, UnidentifiedBody};
+pub use write::RegisterMutation;
 
-use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
+use crate::enums::{BodyStatus, FoundStatus, MissingStatus, OffenderStatus, Sex};
 use crate::error::ApiResult;
 use crate::org::{unit_by_code, units_under};
 use crate::pagination::{Page, PageRequest, fetch_page, ranked_hits};
@@ -55,6 +59,28 @@ impl RegisterQuery {
         #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
     ) -> ApiResult<Vec<DescriptionMatch>> {
         matching::bodies_for(ctx, &id, ranked_hits(first)?).await
+    }
+
+    /// Found persons (still in care) whose description (sex, age, height, marks, when and
+    /// where found) agrees with the missing person `id`, best first (at most 50).
+    async fn match_missing_person_to_found(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The missing person's global id.")] id: ID,
+        #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
+    ) -> ApiResult<Vec<FoundPersonMatch>> {
+        matching::found_persons_for(ctx, &id, ranked_hits(first)?).await
+    }
+
+    /// Missing persons whose description agrees with the found person `id`, best first
+    /// (at most 50).
+    async fn match_found_person(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The found person's global id.")] id: ID,
+        #[graphql(desc = "Matches to return (default 10, at most 50).")] first: Option<i32>,
+    ) -> ApiResult<Vec<FoundPersonMatch>> {
+        matching::missing_for_found(ctx, &id, ranked_hits(first)?).await
     }
 
     /// Missing persons whose description agrees with the unidentified body `id`, best
@@ -130,6 +156,38 @@ impl RegisterQuery {
             request,
             true,
             UnidentifiedBody,
+        )
+        .await
+    }
+
+    /// Found persons, latest found first.
+    async fn found_persons(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Narrow the register.")] filter: Option<RegisterFilter>,
+        #[graphql(desc = "Only entries with this status.")] status: Option<FoundStatus>,
+        #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last entry already seen.")] after: Option<String>,
+    ) -> ApiResult<Page<FoundPerson>> {
+        let request = PageRequest::new(first, after.as_deref())?;
+        let filter = filter.unwrap_or_default();
+        let mut condition = within(ctx, found_person::Column::StationId, &filter).await?;
+        if let Some(sex) = filter.sex {
+            condition =
+                condition.add(found_person::Column::Sex.eq(entities::enums::Sex::from(sex)));
+        }
+        if let Some(status) = status {
+            condition = condition
+                .add(found_person::Column::Status.eq(entities::enums::FoundStatus::from(status)));
+        }
+        let query = found_person::Entity::find().filter(condition);
+        fetch_page(
+            ctx,
+            query,
+            found_person::Column::Id,
+            request,
+            true,
+            FoundPerson,
         )
         .await
     }

@@ -2,16 +2,17 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
-use entities::{missing_person, proclaimed_offender, unidentified_body};
+use entities::{found_person, missing_person, proclaimed_offender, unidentified_body};
 
 use crate::context::RequestContext;
 use crate::courts::{CourtCase, find_court_case};
-use crate::enums::{BodyStatus, MissingStatus, OffenderStatus, Sex};
+use crate::enums::{BodyStatus, FoundStatus, MissingStatus, OffenderStatus, Sex};
 use crate::error::{ApiResult, unless_forbidden};
 use crate::ids;
 use crate::org::{OrgUnit, PoliceStation, UnitById, find_station};
 use crate::pagination::Keyed;
 use crate::people::{Person, PersonById, find_person};
+use crate::policy;
 
 async fn unit(ctx: &Context<'_>, id: i64) -> ApiResult<Option<OrgUnit>> {
     Ok(RequestContext::of(ctx)
@@ -122,6 +123,68 @@ impl UnidentifiedBody {
 }
 
 /// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
+pub struct FoundPerson(pub found_person::Model);
+
+/// A living person found who cannot say where they belong (a lost child, an elderly
+/// person wandering), published so that any station can match a missing-person report
+/// against them. The name they give is for police eyes only.
+#[Object]
+impl FoundPerson {
+    /// Global id.
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode("FoundPerson", self.0.id)
+    }
+    /// When found.
+    async fn found_at(&self) -> DateTime<Utc> {
+        self.0.found_at
+    }
+    /// Where found.
+    async fn place(&self) -> Option<&str> {
+        self.0.place.as_deref()
+    }
+    /// Sex.
+    async fn sex(&self) -> Sex {
+        self.0.sex.into()
+    }
+    /// Lower bound of the estimated age.
+    async fn age_min(&self) -> Option<i32> {
+        self.0.age_min
+    }
+    /// Upper bound of the estimated age.
+    async fn age_max(&self) -> Option<i32> {
+        self.0.age_max
+    }
+    /// Height in centimetres.
+    async fn height_cm(&self) -> Option<i32> {
+        self.0.height_cm
+    }
+    /// Identification marks, clothing, language spoken.
+    async fn marks(&self) -> Option<&str> {
+        self.0.marks.as_deref()
+    }
+    /// The name they give: police and analysts only (null for anyone else).
+    async fn name_given(&self, ctx: &Context<'_>) -> Option<&str> {
+        policy::sees_sensitive_headers(&RequestContext::of(ctx).principal)
+            .then_some(self.0.name_given.as_deref())
+            .flatten()
+    }
+    /// Where they are cared for: police and analysts only (null for anyone else).
+    async fn placed_with(&self, ctx: &Context<'_>) -> Option<&str> {
+        policy::sees_sensitive_headers(&RequestContext::of(ctx).principal)
+            .then_some(self.0.placed_with.as_deref())
+            .flatten()
+    }
+    /// In care, or restored to their family.
+    async fn status(&self) -> FoundStatus {
+        self.0.status.into()
+    }
+    /// The station that found them or took charge of them.
+    async fn station(&self, ctx: &Context<'_>) -> ApiResult<Option<PoliceStation>> {
+        find_station(ctx, self.0.station_id).await
+    }
+}
+
+/// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct ProclaimedOffender(pub proclaimed_offender::Model);
 
 /// A person a court has proclaimed an absconder: name and court are public.
@@ -171,6 +234,12 @@ impl Keyed for MissingPerson {
 }
 
 impl Keyed for UnidentifiedBody {
+    fn key(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl Keyed for FoundPerson {
     fn key(&self) -> i64 {
         self.0.id
     }

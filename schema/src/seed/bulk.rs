@@ -46,13 +46,15 @@ pub(crate) enum T {
     Complaint,
     MissingPerson,
     UnidentifiedBody,
+    FoundPerson,
+    FirModusOperandi,
     ProclaimedOffender,
     FirSerialCounter,
 }
 
 impl T {
     /// Every table, in insertion order.
-    pub(crate) const ALL: [T; 32] = [
+    pub(crate) const ALL: [T; 34] = [
         T::OrgUnit,
         T::Officer,
         T::Person,
@@ -83,6 +85,8 @@ impl T {
         T::Complaint,
         T::MissingPerson,
         T::UnidentifiedBody,
+        T::FoundPerson,
+        T::FirModusOperandi,
         T::ProclaimedOffender,
         T::FirSerialCounter,
     ];
@@ -120,6 +124,8 @@ impl T {
             T::Complaint => "complaint",
             T::MissingPerson => "missing_person",
             T::UnidentifiedBody => "unidentified_body",
+            T::FoundPerson => "found_person",
+            T::FirModusOperandi => "fir_modus_operandi",
             T::ProclaimedOffender => "proclaimed_offender",
             T::FirSerialCounter => "fir_serial_counter",
         }
@@ -134,6 +140,7 @@ impl T {
                 | T::FirSerialCounter
                 | T::PersonNameToken
                 | T::NameWord
+                | T::FirModusOperandi
         )
     }
 
@@ -174,6 +181,7 @@ impl T {
             ],
             T::PersonAlias => &["id", "person_id", "alias", "alias_normalized"],
             T::PersonNameToken => &["token", "person_id"],
+            T::FirModusOperandi => &["fir_id", "code"],
             T::NameWord => &["word", "phonetic"],
             T::PersonAddress => &["id", "person_id", "address", "district_code", "is_primary"],
             T::PersonPhone => &["id", "person_id", "phone", "is_primary"],
@@ -385,6 +393,20 @@ impl T {
                 "age_max",
                 "height_cm",
                 "marks",
+                "status",
+            ],
+            T::FoundPerson => &[
+                "id",
+                "station_id",
+                "found_at",
+                "place",
+                "sex",
+                "age_min",
+                "age_max",
+                "height_cm",
+                "marks",
+                "name_given",
+                "placed_with",
                 "status",
             ],
             T::ProclaimedOffender => &[

@@ -154,6 +154,10 @@ pub(crate) struct Gen<'w> {
     /// Row buffers and ids.
     pub(crate) bulk: Bulk,
     rng: Rng,
+    /// Draws for what was added to the data after its first version (modus operandi,
+    /// found persons), kept apart so that every earlier draw, and so the demo data, stay
+    /// as they were.
+    later: Rng,
     factory: Factory,
     timeline: Timeline,
     n: u64,
@@ -201,6 +205,7 @@ impl<'w> Gen<'w> {
             people,
             bulk,
             rng: Rng::new(seed, 3),
+            later: Rng::new(seed, 4),
             factory: Factory::new(key),
             timeline: Timeline::new(n),
             n,
@@ -307,6 +312,12 @@ impl<'w> Gen<'w> {
                     v::opt_big(None),
                 ],
             );
+        }
+        let ways = crime.modus_operandi();
+        if !ways.is_empty() && self.later.chance(0.7) {
+            let way = self.later.pick_copy(ways);
+            self.bulk
+                .push(T::FirModusOperandi, [v::big(fir_id), v::text(way)]);
         }
         let party_ids: Vec<i64> = parties
             .iter()
@@ -2644,6 +2655,68 @@ impl<'w> Gen<'w> {
                 ],
             );
         }
+        if self.later.chance(0.015) {
+            self.found_person(station, t, old);
+        }
+    }
+
+    /// A found person: mostly a lost child or an elderly person found wandering, who
+    /// sometimes gives a first name, placed in a home until their family is traced.
+    fn found_person(&mut self, station: usize, t: DateTime<Utc>, old: i64) {
+        let world = self.world;
+        let st = &world.stations[station];
+        let district = &world.districts[st.district];
+        let sex = if self.later.chance(0.5) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        let child = self.later.chance(0.65);
+        let age = if child {
+            self.later.range(4, 14)
+        } else {
+            self.later.range(60, 82)
+        } as i32;
+        let height = if child {
+            self.later.range(95, 155)
+        } else {
+            self.later.range(145, 175)
+        } as i32;
+        let name_given = self.later.chance(0.5).then(|| {
+            let full = names::person_name(&mut self.later, world.region(station), sex).full;
+            full.split(' ').next().unwrap_or_default().to_owned()
+        });
+        let place = format!(
+            "Near {}, {}",
+            self.later.pick(super::geo::LANDMARKS),
+            self.later.pick(district.geo.localities)
+        );
+        let home = if child {
+            "Children's Home"
+        } else {
+            "Old Age Home"
+        };
+        let restored = old > 30 && self.later.chance(0.8);
+        let marks = text::marks(&mut self.later).to_owned();
+        let found = t + Duration::minutes(self.later.range(0, 600));
+        let id = self.bulk.id(T::FoundPerson);
+        self.bulk.push(
+            T::FoundPerson,
+            [
+                v::big(id),
+                v::big(st.id),
+                v::ts(found),
+                v::string(place),
+                v::text(sex.as_str()),
+                v::opt_int(Some((age - 2).max(1))),
+                v::opt_int(Some(age + 3)),
+                v::opt_int(Some(height)),
+                v::string(marks),
+                v::opt_text(name_given),
+                v::opt_text(Some(format!("{home}, {}", district.geo.name))),
+                v::text(if restored { "RESTORED" } else { "IN_CARE" }),
+            ],
+        );
     }
 }
 

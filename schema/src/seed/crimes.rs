@@ -392,6 +392,61 @@ impl Crime {
         )
     }
 
+    /// The ways this kind is usually committed (codes of
+    /// `entities::modus_operandi::CATALOGUE`), one of which an FIR may record.
+    pub(crate) fn modus_operandi(self) -> &'static [&'static str] {
+        match self {
+            Crime::TheftMobile => &[
+                "POCKET_PICKING_CROWD",
+                "MOBILE_SNATCHING_TWO_WHEELER",
+                "DISTRACTION_THEFT",
+            ],
+            Crime::TheftVehicle => &[
+                "VEHICLE_LIFTING_MASTER_KEY",
+                "VEHICLE_LIFTING_PUBLIC_PARKING",
+            ],
+            Crime::TheftOther => &[
+                "THEFT_BY_DOMESTIC_HELP",
+                "DISTRACTION_THEFT",
+                "SHOP_LIFTING",
+                "POCKET_PICKING_CROWD",
+            ],
+            Crime::Burglary => &[
+                "LOCK_BREAKING_DAY",
+                "LOCK_BREAKING_NIGHT",
+                "WINDOW_GRILL_CUT",
+                "ROOF_OR_WALL_BREACH",
+            ],
+            Crime::Robbery => &[
+                "CHAIN_SNATCHING",
+                "HIGHWAY_ROBBERY",
+                "ATM_ROBBERY",
+                "DRUGGING_TRAVELLERS",
+            ],
+            Crime::Dacoity => &["ARMED_HOUSE_DACOITY", "HIGHWAY_ROBBERY"],
+            Crime::Hurt | Crime::GrievousHurt => {
+                &["ASSAULT_OVER_LAND_DISPUTE", "ASSAULT_UNDER_INTOXICATION"]
+            }
+            Crime::Cheating => &["FAKE_GOLD_SWINDLE", "JOB_OFFER_FRAUD", "LAND_DOUBLE_SALE"],
+            Crime::CyberFraud => &[
+                "OTP_FRAUD_BANK_OFFICIAL",
+                "ONLINE_MARKETPLACE_FRAUD",
+                "SEXTORTION_VIDEO_CALL",
+                "INVESTMENT_APP_FRAUD",
+                "SIM_SWAP",
+            ],
+            Crime::Cruelty | Crime::DowryDeath => &["DOWRY_DEMAND_HARASSMENT"],
+            Crime::Murder | Crime::AttemptToMurder => &[
+                "MURDER_FOR_GAIN",
+                "MURDER_OVER_RELATIONSHIP",
+                "ASSAULT_OVER_LAND_DISPUTE",
+            ],
+            Crime::Kidnapping => &["KIDNAPPING_FOR_RANSOM", "ENTICEMENT_OF_MINOR"],
+            Crime::Ndps => &["DRUG_COURIER_BUS_TRAIN"],
+            _ => &[],
+        }
+    }
+
     /// A short name of the offence for complaints and reports.
     pub(crate) fn label(self) -> &'static str {
         match self {

@@ -298,3 +298,12 @@ pub struct UnitOf {
     /// Its materialised path (subscribers filter by subtree).
     pub path: String,
 }
+
+impl From<&entities::org_unit::Model> for UnitOf {
+    fn from(unit: &entities::org_unit::Model) -> Self {
+        UnitOf {
+            id: unit.id,
+            path: unit.path.clone(),
+        }
+    }
+}

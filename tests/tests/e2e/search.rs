@@ -121,6 +121,13 @@ on_both! {
         assert!(rank(&hits, &qureshi).is_some_and(|r| r < 3), "{hits:#?}");
         let hits = search(&app, &officer, "Z. Qureshi", Value::Null).await;
         assert_eq!(rank(&hits, &qureshi), None, "{hits:#?}");
+        // Every name word carries its person's initials, and an initial may be an alias's.
+        app.assert_initials_agree().await;
+        let qureshi = id("Mohammed Salimuddin Qureshi");
+        let hits = search(&app, &officer, "T. Qureshi", Value::Null).await;
+        assert!(rank(&hits, &qureshi).is_some_and(|r| r < 3), "{hits:#?}");
+        let hits = search(&app, &officer, "Z. Qureshi", Value::Null).await;
+        assert_eq!(rank(&hits, &qureshi), None, "{hits:#?}");
         // The reason names the alias that matched, and how.
         let hits = search(&app, &officer, "Tiger Pehalwan", Value::Null).await;
         let reason = hits[rank(&hits, &id("Mohammed Salimuddin Qureshi")).unwrap()]["reason"].as_str().unwrap().to_owned();

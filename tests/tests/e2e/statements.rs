@@ -5,7 +5,7 @@ use tests::{TestApp, on_both};
 
 const NESTED: &str = "query($stations: Int!, $firs: Int!) { policeStations(first: $stations) { edges { node { \
     name district { name } state { name } firs(first: $firs) { totalCount edges { node { number \
-    charges { section equivalents { section } } \
+    charges { section equivalents { section } } modusOperandi { code } \
     case { status investigatingOfficer { name } arrests { mode } \
       courtCases { cnr hearings(first: 3) { totalCount edges { node { date } } } } } \
     parties { role person { name phone address prisonRecords { prison { name } } } } } } } } } } }";
