@@ -10,4 +10,5 @@ mod metrics;
 pub mod rate_limit;
 pub mod request_id;
 pub mod server;
+pub mod telemetry;
 mod ws;

@@ -1,12 +1,14 @@
 //! What `/metrics` reports, in the Prometheus text format: GraphQL operations by name and
-//! outcome with a latency histogram, SQL statements, the database pool, WebSocket
-//! subscriptions and events published.
+//! outcome with a latency histogram, DataLoader batch sizes by key kind, SQL statements,
+//! the database pool, WebSocket subscriptions and events published.
 //!
 //! Operation names come from clients, so at most [`MAX_OPERATION_NAMES`] distinct ones
 //! are kept as labels; later ones are counted as `other`.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::fmt::{Display, Write as _};
+
+use schema::loader::BATCH_BUCKETS;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -101,20 +103,26 @@ impl Metrics {
         );
         for (name, outcome, series) in &all {
             let labels = format!("operation=\"{}\",outcome=\"{outcome}\"", escape(name));
-            let mut cumulative = 0;
-            for (bound, count) in BUCKETS.iter().zip(series.buckets) {
-                cumulative += count;
-                let _ = writeln!(
-                    out,
-                    "cctns_graphql_operation_seconds_bucket{{{labels},le=\"{bound}\"}} {cumulative}"
-                );
-            }
-            let _ = writeln!(
-                out,
-                "cctns_graphql_operation_seconds_bucket{{{labels},le=\"+Inf\"}} {}\n\
-                 cctns_graphql_operation_seconds_sum{{{labels}}} {}\n\
-                 cctns_graphql_operation_seconds_count{{{labels}}} {}",
-                series.count, series.sum, series.count
+            histogram(
+                &mut out,
+                "cctns_graphql_operation_seconds",
+                &labels,
+                BUCKETS.iter().zip(series.buckets),
+                (series.sum, series.count),
+            );
+        }
+        out.push_str(
+            "# HELP cctns_dataloader_batch_size Keys per DataLoader batch, by key kind.\n\
+             # TYPE cctns_dataloader_batch_size histogram\n",
+        );
+        for (kind, series) in schema::loader::batch_sizes() {
+            let labels = format!("loader=\"{}\"", escape(&kind));
+            histogram(
+                &mut out,
+                "cctns_dataloader_batch_size",
+                &labels,
+                BATCH_BUCKETS.iter().zip(series.buckets),
+                (series.sum, series.count),
             );
         }
         for (name, kind, help, value) in [
@@ -162,6 +170,26 @@ impl Metrics {
         }
         out
     }
+}
+
+/// Writes the `_bucket` (cumulative), `_sum` and `_count` lines of one histogram series.
+fn histogram<B: Display, S: Display>(
+    out: &mut String,
+    name: &str,
+    labels: &str,
+    buckets: impl Iterator<Item = (B, u64)>,
+    (sum, count): (S, u64),
+) {
+    let mut cumulative = 0;
+    for (bound, n) in buckets {
+        cumulative += n;
+        let _ = writeln!(out, "{name}_bucket{{{labels},le=\"{bound}\"}} {cumulative}");
+    }
+    let _ = writeln!(
+        out,
+        "{name}_bucket{{{labels},le=\"+Inf\"}} {count}\n{name}_sum{{{labels}}} {sum}\n\
+         {name}_count{{{labels}}} {count}"
+    );
 }
 
 /// A label value with `\`, `"` and newlines escaped.

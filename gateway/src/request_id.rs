@@ -49,6 +49,7 @@ pub(crate) async fn propagate(request: Request, next: Next) -> Response {
         .and_then(given)
         .unwrap_or_else(made);
     let span = tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path());
+    crate::telemetry::join_callers_trace(&span, request.headers());
     let mut response = next.run(request).instrument(span).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID, value);

@@ -407,10 +407,31 @@ fn subscribe(
         .boxed()
 }
 
+/// What a caller over their rate is told.
+pub(crate) fn rate_message(seconds: u64) -> String {
+    format!("too many requests; try again in {seconds} s")
+}
+
 impl AppState {
     /// The open WebSocket connections, per caller.
     pub(crate) fn connections(&self) -> &Arc<crate::ws::Connections> {
         &self.inner.connections
+    }
+
+    /// Whole seconds until `principal` (at `client`) may run `operations` more, taking
+    /// them from their allowance if they may go on now (then `None`).
+    pub(crate) fn over_rate(
+        &self,
+        principal: &Principal,
+        client: Option<&str>,
+        operations: usize,
+    ) -> Option<u64> {
+        let wait = self
+            .inner
+            .rate_limiter
+            .take(principal, client, operations)
+            .err()?;
+        Some(wait.as_secs() + u64::from(wait.subsec_nanos() > 0))
     }
 
     /// The refusal when `principal` (at `client`) has used up their rate for `operations`
@@ -421,16 +442,11 @@ impl AppState {
         client: Option<&str>,
         operations: usize,
     ) -> Option<Response> {
-        let wait = self
-            .inner
-            .rate_limiter
-            .take(principal, client, operations)
-            .err()?;
-        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        let seconds = self.over_rate(principal, client, operations)?;
         let mut response = error_response(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::RateLimited,
-            &format!("too many requests; try again in {seconds} s"),
+            &rate_message(seconds),
         );
         response
             .headers_mut()

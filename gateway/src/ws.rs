@@ -147,6 +147,14 @@ impl Executor for GatewayExecutor {
             .and_then(|data| data.get(&std::any::TypeId::of::<Session>()))
             .and_then(|session| session.downcast_ref::<Session>())
             .map_or_else(Principal::anonymous, |s| s.principal.clone());
+        // Each operation over the socket counts against the caller's rate, as over HTTP.
+        if let Some(seconds) = self.state.over_rate(&principal, self.client.as_deref(), 1) {
+            let refused = Response::from_errors(vec![error(
+                ErrorCode::RateLimited,
+                &server::rate_message(seconds),
+            )]);
+            return stream::once(future::ready(refused)).boxed();
+        }
         if !server::is_subscription(&request) {
             return stream::once(self.clone().run(principal, request)).boxed();
         }

@@ -111,16 +111,20 @@ fn http(port: u16, request: &str) -> Option<String> {
     Some(response)
 }
 
-#[test]
-fn json_logs_carry_the_request_id_the_client_sent() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("logs.db").display());
+/// Starts `cctns serve` over a fresh SQLite database in `dir` with `env`, and waits
+/// until it answers; returns the process and its port.
+fn start_gateway(dir: &tempfile::TempDir, env: &[(&str, &str)]) -> (std::process::Child, u16) {
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("gateway.db").display()
+    );
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let server = Command::new(env!("CARGO_BIN_EXE_cctns"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cctns"));
+    command
         .args([
             "serve",
             "--database-url",
@@ -129,24 +133,121 @@ fn json_logs_carry_the_request_id_the_client_sent() {
             &format!("127.0.0.1:{port}"),
         ])
         .env_remove("CCTNS_JWT_SECRET")
-        .env("CCTNS_LOG", "info,sqlx=warn")
-        .env("CCTNS_LOG_FORMAT", "json")
         .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("start cctns serve");
+        .stdout(std::process::Stdio::null());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let server = command.spawn().expect("start cctns serve");
     let health = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
     let started = (0..300).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(100));
         http(port, health).is_some_and(|r| r.starts_with("HTTP/1.1 200"))
     });
     assert!(started, "the gateway did not start");
+    (server, port)
+}
+
+/// Sends SIGTERM to `server`.
+fn terminate(server: &std::process::Child) {
+    Command::new("kill")
+        .arg(server.id().to_string())
+        .status()
+        .unwrap();
+}
+
+#[test]
+fn sigterm_lets_a_request_already_in_flight_finish() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let (server, port) = start_gateway(&dir, &[("CCTNS_LOG", "info,sqlx=warn")]);
+    let body = r#"{"query":"query Stations { policeStations(first: 1) { totalCount } }"}"#;
+    let (head, tail) = body.split_at(20);
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST /graphql HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{head}",
+        body.len()
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    // The request is in flight (its body half sent) when the signal comes.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    terminate(&server);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stream.write_all(tail.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("\"totalCount\""), "{response}");
+    let output = server.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let logs = String::from_utf8_lossy(&output.stderr);
+    assert!(logs.contains("draining in-flight requests"), "{logs}");
+    assert!(logs.contains("shut down cleanly"), "{logs}");
+}
+
+/// A stand-in OpenTelemetry collector: accepts OTLP/HTTP posts on its port and keeps
+/// each request's path and body.
+fn collector() -> (u16, std::sync::mpsc::Receiver<(String, Vec<u8>)>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (sent, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap_or_default();
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap_or_default();
+            let path = request_line
+                .split(' ')
+                .nth(1)
+                .unwrap_or_default()
+                .to_owned();
+            let _ = sent.send((path, body));
+            let mut stream = stream;
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/x-protobuf\r\nContent-Length: 0\r\n\r\n",
+            );
+        }
+    });
+    (port, received)
+}
+
+#[test]
+fn logs_and_exported_traces_carry_the_request_id_the_client_sent() {
+    let (collector_port, exported) = collector();
+    let dir = tempfile::tempdir().unwrap();
+    let otlp = format!("http://127.0.0.1:{collector_port}");
+    let (server, port) = start_gateway(
+        &dir,
+        &[
+            ("CCTNS_LOG", "info,sqlx=warn"),
+            ("CCTNS_LOG_FORMAT", "json"),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", &otlp),
+        ],
+    );
+    let health = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
     let body = r#"{"query":"query Stations { policeStations(first: 1) { totalCount } }"}"#;
     let response = http(
         port,
         &format!(
             "POST /graphql HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
-             x-request-id: trace-abc-123\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+             x-request-id: trace-abc-123\r\ntraceparent: 00-{TRACE_ID}-00f067aa0ba902b7-01\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()
         ),
     )
@@ -165,10 +266,7 @@ fn json_logs_carry_the_request_id_the_client_sent() {
     );
 
     // SIGTERM: a graceful shutdown, then the logs.
-    Command::new("kill")
-        .arg(server.id().to_string())
-        .status()
-        .unwrap();
+    terminate(&server);
     let output = server.wait_with_output().unwrap();
     let logs = String::from_utf8_lossy(&output.stderr);
     let line = logs
@@ -184,4 +282,27 @@ fn json_logs_carry_the_request_id_the_client_sent() {
         "no query text in the logs: {line}"
     );
     assert!(logs.contains("shut down cleanly"), "{logs}");
+
+    // The request's span reached the collector, flushed at shutdown, in the caller's trace.
+    let spans: Vec<(String, Vec<u8>)> = exported.try_iter().collect();
+    let (path, body) = spans
+        .iter()
+        .find(|(_, body)| contains(body, b"trace-abc-123"))
+        .unwrap_or_else(|| panic!("no span with the request id among {} posts", spans.len()));
+    assert_eq!(path, "/v1/traces");
+    let trace_id: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&TRACE_ID[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    assert!(
+        contains(body, &trace_id),
+        "the span joins the caller's trace"
+    );
+    assert!(contains(body, b"cctns"), "the service is named");
+}
+
+/// The W3C trace id the client's `traceparent` carries.
+const TRACE_ID: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }

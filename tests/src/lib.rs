@@ -311,6 +311,30 @@ impl TestApp {
         }
     }
 
+    /// Runs `scenarios` through `tests/peers/ws-client.mjs` (npm `graphql-ws`, or a raw
+    /// socket speaking the legacy protocol), each on a connection of its own; one result
+    /// per scenario.
+    pub async fn ws_scenarios(&self, scenarios: Value) -> Vec<Value> {
+        let script = peer_script("ws-client.mjs");
+        let url = self.ws_url();
+        let output = tokio::task::spawn_blocking(move || {
+            std::process::Command::new("node")
+                .arg(script)
+                .arg(url)
+                .arg(scenarios.to_string())
+                .output()
+                .expect("node runs")
+        })
+        .await
+        .expect("client finished");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON results")
+    }
+
     /// The WebSocket URL of `/graphql`.
     pub fn ws_url(&self) -> String {
         self.base.replacen("http://", "ws://", 1) + "/graphql"

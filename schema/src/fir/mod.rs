@@ -177,6 +177,7 @@ impl async_graphql::dataloader::Loader<EquivalentsOfStatute> for crate::loader::
         &self,
         keys: &[EquivalentsOfStatute],
     ) -> Result<std::collections::HashMap<EquivalentsOfStatute, Self::Value>, Self::Error> {
+        crate::loader::batches::observe::<EquivalentsOfStatute>(keys.len());
         use entities::statute_equivalent;
         let links: Vec<(i64, i64)> = statute_equivalent::Entity::find()
             .select_only()

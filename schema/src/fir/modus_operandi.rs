@@ -48,6 +48,7 @@ impl async_graphql::dataloader::Loader<ModusOperandiOfFir> for DbLoader {
         &self,
         keys: &[ModusOperandiOfFir],
     ) -> Result<HashMap<ModusOperandiOfFir, Self::Value>, Self::Error> {
+        crate::loader::batches::observe::<ModusOperandiOfFir>(keys.len());
         use fir_modus_operandi::Column as L;
         use modus_operandi::Column as M;
         let select = Query::select()

@@ -25,8 +25,10 @@ use async_graphql::dataloader::DataLoader;
 use futures_util::future::BoxFuture;
 use sea_orm::{DatabaseConnection, DbErr};
 
+pub(crate) mod batches;
 mod windowed;
 
+pub use batches::{BATCH_BUCKETS, BatchSeries, batch_sizes};
 pub use windowed::{CountOf, PageOf, PagedRelation};
 
 /// The most keys one batch carries (kept below SQLite's bound-parameter limit).
@@ -214,6 +216,7 @@ macro_rules! by_id {
                 &self,
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
+                $crate::loader::batches::observe::<$key>(keys.len());
                 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
                 let rows = entities::$module::Entity::find()
                     .filter(entities::$module::Column::Id.is_in(keys.iter().map(|k| k.0)))
@@ -262,6 +265,7 @@ macro_rules! children {
                 &self,
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
+                $crate::loader::batches::observe::<$key>(keys.len());
                 use $crate::loader::ParentId;
                 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
                 let rows = entities::$module::Entity::find()
@@ -297,6 +301,7 @@ macro_rules! by_unique {
                 &self,
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
+                $crate::loader::batches::observe::<$key>(keys.len());
                 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
                 let rows = entities::$module::Entity::find()
                     .filter(entities::$module::Column::$column.is_in(keys.iter().map(|k| k.0)))
@@ -323,6 +328,7 @@ macro_rules! linked_ids {
                 &self,
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
+                $crate::loader::batches::observe::<$key>(keys.len());
                 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
                 let links = entities::$module::Entity::find()
                     .filter(entities::$module::Column::$column.is_in(keys.iter().map(|k| k.0)))

@@ -151,6 +151,7 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
         &self,
         keys: &[PageOf<R>],
     ) -> Result<HashMap<PageOf<R>, Self::Value>, Self::Error> {
+        crate::loader::batches::observe::<PageOf<R>>(keys.len());
         let backend = self.db.get_database_backend();
         let mut by_page: HashMap<(PageRequest, bool), Vec<i64>> = HashMap::new();
         for key in keys {
@@ -225,6 +226,7 @@ impl<R: PagedRelation> Loader<CountOf<R>> for DbLoader {
         &self,
         keys: &[CountOf<R>],
     ) -> Result<HashMap<CountOf<R>, Self::Value>, Self::Error> {
+        crate::loader::batches::observe::<CountOf<R>>(keys.len());
         let backend = self.db.get_database_backend();
         let mut out: HashMap<_, _> = keys.iter().map(|k| (*k, 0)).collect();
         for public_only in [false, true] {

@@ -42,6 +42,7 @@ impl async_graphql::dataloader::Loader<UnitByCode> for crate::loader::DbLoader {
         &self,
         keys: &[UnitByCode],
     ) -> Result<std::collections::HashMap<UnitByCode, Self::Value>, Self::Error> {
+        crate::loader::batches::observe::<UnitByCode>(keys.len());
         let rows = org_unit::Entity::find()
             .filter(org_unit::Column::Code.is_in(keys.iter().map(|k| k.0.clone())))
             .all(&self.db)

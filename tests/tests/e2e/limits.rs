@@ -203,4 +203,21 @@ async fn callers_over_their_rate_are_refused_with_retry_after() {
     assert_eq!(post(officer()).await.unwrap().status().as_u16(), 429);
     let other = Some(app.token("STATION_OFFICER", "MH-PUN-PS001", "rate.other"));
     assert_eq!(post(other).await.unwrap().status().as_u16(), 200);
+    // Over WebSocket, each operation counts the same way, whatever the connection.
+    let socket = app.token("STATION_OFFICER", "MH-PUN-PS001", "rate.socket");
+    let scenario = json!({ "token": socket, "query": query });
+    let results = app
+        .ws_scenarios(json!([scenario, scenario, scenario]))
+        .await;
+    for result in &results[..2] {
+        assert!(
+            result["data"]["policeStations"]["totalCount"].is_number(),
+            "{result}"
+        );
+    }
+    assert_eq!(
+        results[2]["errors"][0]["extensions"]["code"], "RATE_LIMITED",
+        "{}",
+        results[2]
+    );
 }

@@ -47,5 +47,14 @@ on_both! {
         assert!(large <= small + 20, "statements grew with rows: {small} → {large}");
         assert!(large <= 60, "about one statement per relation per level: {large}");
         assert!(large * 5 < large_rows as u64, "fewer statements than rows by far: {large} for {large_rows}");
+        // `/metrics` shows the batching: keys per batch, by key kind.
+        let (_, _, metrics) = app.get("/metrics", "*/*").await;
+        let value = |series: &str| -> u64 {
+            metrics.lines().find_map(|l| l.strip_prefix(series)).map_or(0, |v| v.trim().parse().unwrap())
+        };
+        let batches = value("cctns_dataloader_batch_size_count{loader=\"ChargesOfFir\"}");
+        let small = value("cctns_dataloader_batch_size_bucket{loader=\"ChargesOfFir\",le=\"100\"}");
+        assert!(small < batches, "the large query loads charges in batches of over 100 keys:\n{metrics}");
+        assert!(metrics.contains("cctns_dataloader_batch_size_bucket{loader=\"PageOf<"), "{metrics}");
     }
 }

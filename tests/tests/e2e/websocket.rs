@@ -2,30 +2,8 @@
 //! speaking the legacy protocol): `connection_init` is verified like an HTTP token, and
 //! each operation sees what the connection's caller may see.
 
-use serde_json::{Value, json};
+use serde_json::json;
 use tests::{TestApp, on_both};
-
-/// Runs `scenarios` through `tests/peers/ws-client.mjs`; one result per scenario.
-async fn ws_client(app: &TestApp, scenarios: Value) -> Vec<Value> {
-    let script = tests::peer_script("ws-client.mjs");
-    let url = app.ws_url();
-    let output = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("node")
-            .arg(script)
-            .arg(url)
-            .arg(scenarios.to_string())
-            .output()
-            .expect("node runs")
-    })
-    .await
-    .expect("client finished");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON results")
-}
 
 on_both! {
     async fn connection_init_is_verified_like_an_http_token(backend: Backend) {
@@ -43,7 +21,7 @@ on_both! {
             // A message over the 256 KiB limit.
             { "token": good, "query": "{ __typename }", "padding": 300 * 1024 },
         ]);
-        let results = ws_client(&app, scenarios).await;
+        let results = app.ws_scenarios(scenarios).await;
         // A police caller runs the query and sees charges.
         assert!(results[0]["data"]["firs"]["totalCount"].as_i64().unwrap() > 0, "{}", results[0]);
         assert!(results[0]["data"]["firs"]["edges"][0]["node"]["charges"].is_array());
