@@ -37,8 +37,8 @@ use crate::pagination::ranked_hits;
 use crate::people::{Person, not_shielded, person_access};
 use crate::policy;
 
-/// Candidates scored per search.
-const CANDIDATES: u64 = 300;
+/// Candidates scored per search: twice the largest page (`first` is at most 50).
+const CANDIDATES: u64 = 100;
 /// Persons counted per query word when choosing the word to drive the search.
 const COUNT_CAP: u64 = 2_000;
 /// At most this many words in a query.
@@ -150,12 +150,30 @@ pub(crate) async fn search(
         );
         let mut rows = Vec::new();
         let driving = spellings[driving];
-        let words = Words {
-            driving,
-            others: &others,
-            initials,
+        // The other words by their close spellings first (a common surname has dozens of
+        // far ones, each naming thousands), by every spelling only if that finds too few.
+        let close_others: Vec<Variants> = others.iter().map(|other| close(other)).collect();
+        let close_refs: Vec<&Variants> = close_others.iter().collect();
+        let narrowed = close_others
+            .iter()
+            .zip(&others)
+            .any(|(c, o)| c.len() < o.len());
+        let passes: &[&[&Variants]] = if narrowed {
+            &[&close_refs, &others]
+        } else {
+            &[&others]
         };
-        gather(&rc.db, words, &conditions, first, &mut rows).await?;
+        for others in passes {
+            if rows.len() >= first {
+                break;
+            }
+            let words = Words {
+                driving,
+                others,
+                initials,
+            };
+            gather(&rc.db, words, &conditions, first, &mut rows).await?;
+        }
         if rows.len() < first && !others.is_empty() {
             let driving_alone = Words {
                 driving,
@@ -246,9 +264,9 @@ struct Words<'a> {
 /// out the exact ones nor cost a lookup the answer does not need.
 ///
 /// The persons come in two steps, neither of which can scan `person`: their ids from the
-/// name index alone (an intersection of each word's index entries, [`ID_CAP`] at a time
-/// in id order, for at most [`ID_ROUNDS`] rounds), then those persons by primary key,
-/// narrowed by `conditions`.
+/// name index alone ([`named_all`], a window of [`ID_CAP`] entries of the driving word at
+/// a time in id order, for at most [`ID_ROUNDS`] rounds), then those persons by primary
+/// key, narrowed by `conditions`.
 async fn gather(
     db: &sea_orm::DatabaseConnection,
     words: Words<'_>,
@@ -273,10 +291,12 @@ async fn gather(
             if room == 0 {
                 break;
             }
-            let ids = named_all(db, &tier, words, after).await?;
-            let Some(&last) = ids.last() else { break };
+            let Window {
+                ids,
+                last,
+                complete,
+            } = named_all(db, &tier, words, after).await?;
             after = last;
-            let complete = (ids.len() as u64) < ID_CAP;
             let fresh: Vec<i64> = ids.into_iter().filter(|id| !seen.contains(id)).collect();
             if !fresh.is_empty() {
                 let found = person::Entity::find()
@@ -295,43 +315,129 @@ async fn gather(
     Ok(())
 }
 
-/// Person ids read from the name index per round.
-const ID_CAP: u64 = 3_000;
-/// Rounds of ids per spelling tier: a filter that most namesakes fail is searched among
-/// the first `ID_CAP × ID_ROUNDS` of them.
+/// Entries of the driving word read from the name index per round.
+const ID_CAP: u64 = 5_000;
+/// Rounds of entries per spelling tier: a filter that most namesakes fail is searched
+/// among the first `ID_CAP × ID_ROUNDS` of them.
 const ID_ROUNDS: usize = 3;
 
-/// The ids above `after`, in order, of persons with a word of `tier`, one of each other
-/// word's spellings and the initials, at most [`ID_CAP`]: from the name index alone.
+/// One round's ids.
+struct Window {
+    /// The persons found, in id order.
+    ids: Vec<i64>,
+    /// Where the next round starts (the last driving entry read).
+    last: i64,
+    /// Whether the driving word has no entries beyond `last`.
+    complete: bool,
+}
+
+/// The next window of persons above `after` with a word of `tier` and the initials (at
+/// most [`ID_CAP`] index entries, in id order), narrowed to those with one of each other
+/// word's spellings: from the name index alone, in two statements. The other words are
+/// read only within the window's id range, so two common words cost a few thousand index
+/// entries, not every entry of both.
 async fn named_all(
     db: &sea_orm::DatabaseConnection,
     tier: &Variants,
     words: Words<'_>,
     after: i64,
-) -> Result<Vec<i64>, sea_orm::DbErr> {
-    let above = |spellings: &Variants| {
-        named(spellings)
+) -> Result<Window, sea_orm::DbErr> {
+    // Each spelling's first entries by index order, merged: a word's entries are read
+    // only as far as the window reaches, however many persons bear it.
+    let mut spellings: Vec<&String> = tier.keys().collect();
+    spellings.sort();
+    let mut merged: Option<SelectStatement> = None;
+    for (i, spelling) in spellings.into_iter().enumerate() {
+        let mut entries = Query::select()
+            .column(person_name_token::Column::PersonId)
+            .from(person_name_token::Entity)
+            .and_where(person_name_token::Column::Token.eq(spelling.as_str()))
             .and_where(person_name_token::Column::PersonId.gt(after))
-            .to_owned()
+            .to_owned();
+        if words.initials != 0 {
+            entries.and_where(
+                Expr::col(person_name_token::Column::Initials)
+                    .bit_and(words.initials)
+                    .eq(words.initials),
+            );
+        }
+        entries
+            .order_by(person_name_token::Column::PersonId, Order::Asc)
+            .limit(ID_CAP);
+        let arm = Query::select()
+            .column(person_name_token::Column::PersonId)
+            .from_subquery(entries, Alias::new(format!("s{i}")))
+            .to_owned();
+        merged = Some(match merged {
+            None => arm,
+            Some(mut all) => all.union(UnionType::All, arm).to_owned(),
+        });
+    }
+    let Some(merged) = merged else {
+        return Ok(Window {
+            ids: Vec::new(),
+            last: after,
+            complete: true,
+        });
     };
-    let mut ids = above(tier);
-    if words.initials != 0 {
-        ids.and_where(
-            Expr::col(person_name_token::Column::Initials)
-                .bit_and(words.initials)
-                .eq(words.initials),
-        );
+    let driving = Query::select()
+        .column(person_name_token::Column::PersonId)
+        .from_subquery(merged, Alias::new("spellings"))
+        .order_by(person_name_token::Column::PersonId, Order::Asc)
+        .limit(ID_CAP)
+        .to_owned();
+    let entries = person_ids(db, &driving).await?;
+    let complete = (entries.len() as u64) < ID_CAP;
+    let Some(&last) = entries.last() else {
+        return Ok(Window {
+            ids: Vec::new(),
+            last: after,
+            complete: true,
+        });
+    };
+    let mut ids = entries;
+    ids.dedup();
+    if let Some((first, rest)) = words.others.split_first() {
+        let within = |spellings: &Variants| {
+            named(spellings)
+                .and_where(person_name_token::Column::PersonId.gt(after))
+                .and_where(person_name_token::Column::PersonId.lte(last))
+                .to_owned()
+        };
+        let mut others = within(first);
+        for other in rest {
+            others.union(UnionType::Intersect, within(other));
+        }
+        let also: HashSet<i64> = person_ids(db, &others).await?.into_iter().collect();
+        ids.retain(|id| also.contains(id));
     }
-    for other in words.others {
-        ids.union(UnionType::Intersect, above(other));
-    }
-    ids.order_by(person_name_token::Column::PersonId, Order::Asc)
-        .limit(ID_CAP);
-    db.query_all(&ids)
+    Ok(Window {
+        ids,
+        last,
+        complete,
+    })
+}
+
+/// The `person_id` column of every row `select` returns.
+async fn person_ids(
+    db: &sea_orm::DatabaseConnection,
+    select: &SelectStatement,
+) -> Result<Vec<i64>, sea_orm::DbErr> {
+    db.query_all(select)
         .await?
         .iter()
         .map(|row| row.try_get::<i64>("", "person_id"))
         .collect()
+}
+
+/// The spellings of `word` at least [`CLOSE`], or all of them when none is.
+fn close(word: &Variants) -> Variants {
+    let near: Variants = word
+        .iter()
+        .filter(|(_, (score, _))| *score >= CLOSE)
+        .map(|(w, s)| (w.clone(), *s))
+        .collect();
+    if near.is_empty() { word.clone() } else { near }
 }
 
 /// Spellings at least this close are looked up before the others.
