@@ -63,7 +63,9 @@ fn harness() -> &'static Harness {
                 jwt_audience: None,
             };
             let verifier = Verifier::from_config(&jwt, Environment::Development).expect("verifier");
-            let events = schema::events::EventHub::start(db.clone()).await.expect("events");
+            let events = schema::events::EventHub::start(db.clone())
+                .await
+                .expect("events");
             let options = RouterOptions {
                 rate_limits: RateLimits::UNLIMITED,
                 ..RouterOptions::default()
@@ -129,10 +131,7 @@ fuzz_target!(|data: &[u8]| {
         n => h.tokens.get(n as usize - 1 + usize::from(choice & 0x01)),
     };
     let mut request = if get {
-        let query: String = body
-            .iter()
-            .map(|b| format!("%{b:02X}"))
-            .collect();
+        let query: String = body.iter().map(|b| format!("%{b:02X}")).collect();
         Request::builder()
             .method(Method::GET)
             .uri(format!("/graphql?query={query}"))
@@ -148,7 +147,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some(token) = token {
         request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
     }
-    let body = if get { Body::empty() } else { Body::from(body.to_vec()) };
+    let body = if get {
+        Body::empty()
+    } else {
+        Body::from(body.to_vec())
+    };
     let mut request = request.body(body).expect("request");
     request
         .extensions_mut()
@@ -162,7 +165,12 @@ fuzz_target!(|data: &[u8]| {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         (status, content_type, bytes)
     });
     assert!(
@@ -174,7 +182,10 @@ fuzz_target!(|data: &[u8]| {
     if content_type.contains("json") {
         let answer: serde_json::Value = serde_json::from_slice(&bytes).expect("readable JSON");
         for error in answer["errors"].as_array().into_iter().flatten() {
-            assert!(error["extensions"]["code"].is_string(), "an error without a code: {answer}");
+            assert!(
+                error["extensions"]["code"].is_string(),
+                "an error without a code: {answer}"
+            );
             assert_ne!(error["extensions"]["code"], "INTERNAL", "{answer}");
         }
     }
