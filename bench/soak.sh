@@ -2,7 +2,7 @@
 # Soak and fault run: mixed read/write load on PostgreSQL with the database stopped and
 # started again in the middle.
 #
-#   bash bench/soak.sh     # DURATION=600 DOWN=15 WRITERS=2 READERS=4
+#   bash bench/soak.sh     # DURATION=600 DOWN=15 WRITERS=2 READERS=4 LOGS=DIR
 #
 # Starts a throwaway PostgreSQL, seeds 40 stations and 2,000 FIRs, starts the release
 # gateway on it, and runs bench/soak_probe.py from outside the process for DURATION
@@ -27,7 +27,8 @@ cargo build --release -q -p gateway
 source scripts/pg.sh
 pg_start -c shared_buffers=512MB -c synchronous_commit=on >/dev/null
 work=$(mktemp -d)
-trap 'kill "$(cat "$work/gateway.pid" 2>/dev/null)" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
+# LOGS=DIR keeps the gateway's and PostgreSQL's logs there.
+trap 'kill "$(cat "$work/gateway.pid" 2>/dev/null)" 2>/dev/null; [ -n "${LOGS:-}" ] && mkdir -p "$LOGS" && cp "$work/gateway.log" "$PG_WORK/postgres.log" "$LOGS/"; pg_stop; rm -rf "$work"' EXIT
 target/release/cctns seed --database-url "$PG_URL" --states 4 --stations 40 --firs 2000 --seed 1 >/dev/null 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # Starts the gateway in the background and records its pid (run again after the crash).

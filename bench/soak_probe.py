@@ -14,7 +14,7 @@ started = time.monotonic()
 stop = threading.Event()
 lock = threading.Lock()
 outcomes = []        # (seconds since start, kind, ok)
-failures = []        # (seconds since start, kind, what went wrong): every failed operation
+failures = []        # (answered at, kind, what went wrong, sent at), seconds since start: every failed operation
 committed = {}       # idempotency key -> FIR row id
 marks = {}           # down_at, up_at, killed_at, restarted_at
 rss = []             # (seconds, KiB)
@@ -37,12 +37,14 @@ def post(conn, token, query, variables=None):
     return response.status, data
 
 
-def record(kind, ok, why=None):
+def record(kind, ok, why, sent):
+    """One operation's outcome: when it was answered, and when it was sent (`sent`, seconds
+    into the run), by which it is counted in or outside a fault."""
     with lock:
         at = time.monotonic() - started
-        outcomes.append((at, kind, ok))
+        outcomes.append((at, kind, ok, sent))
         if not ok:
-            failures.append((at, kind, why))
+            failures.append((at, kind, why, sent))
 
 
 def why_failed(status, data):
@@ -67,12 +69,13 @@ def writer(number):
                "parties": [{"role": "COMPLAINANT", "person": {"name": "Rahul Patil", "sex": "MALE"}}]}
         # The same key until it commits: a retry after a lost answer returns the same FIR.
         while not stop.is_set():
+            sent = time.monotonic() - started
             try:
                 status, data = post(conn, tokens[at], REGISTER, {"input": fir, "key": key})
                 ok, why = status == 200 and "errors" not in data, why_failed(status, data)
             except Exception as error:
                 conn, ok, data, why = connection(), False, None, repr(error)[:120]
-            record("write", ok, why)
+            record("write", ok, why, sent)
             if ok:
                 fir_id = base64.urlsafe_b64decode(data["data"]["registerFir"]["id"] + "==").decode().split(":")[-1]
                 with lock:
@@ -86,12 +89,13 @@ def reader(number):
     while not stop.is_set():
         kind, query = READS[i % len(READS)]
         i += 1
+        sent = time.monotonic() - started
         try:
             status, data = post(conn, analyst, query)
             ok, why = status == 200 and "errors" not in data, why_failed(status, data)
         except Exception as error:
             conn, ok, why = connection(), False, repr(error)[:120]
-        record(kind, ok, why)
+        record(kind, ok, why, sent)
         if not ok:
             time.sleep(0.2)
 
@@ -180,10 +184,15 @@ windows = {
     "database down, until the first success": (down_at, db_back),
     "gateway killed (SIGKILL), until the first success": (killed_at, gw_back),
 }
-inside = lambda o: any(lo <= o[0] < hi for lo, hi in windows.values())
+# An operation belongs to a fault when it was in flight during it (sent before the fault's
+# window ended, answered after it began): one sent while the database was down may be
+# answered, after its pool's acquire timeout, just after it came back; one sent just
+# before the gateway was killed is answered by the reset.
+overlaps = lambda sent, answered, lo, hi: sent < hi and answered >= lo
+inside = lambda o: any(overlaps(o[3], o[0], lo, hi) for lo, hi in windows.values())
 phases = {"steady state (outside both faults)": [o for o in outcomes if not inside(o)]}
 for name, (lo, hi) in windows.items():
-    phases[name] = [o for o in outcomes if lo <= o[0] < hi]
+    phases[name] = [o for o in outcomes if overlaps(o[3], o[0], lo, hi)]
 ids = sorted(committed.values())
 in_database = {int(i) for i in sql("SELECT id FROM fir WHERE narrative LIKE 'Soak soak-%'").split()}
 found = len(set(ids) & in_database)
@@ -220,9 +229,9 @@ print(f"- FIRs the soak registered in the database: {soak_firs} (one per idempot
 print(f"- duplicate (station, year, serial): {duplicates}; soak FIRs without their case, charges or parties: {partial}")
 print(f"- gateway RSS: {warm / 1024:.1f} MiB at 60 s, {before_down / 1024:.1f} MiB before the database outage, "
       f"{before_kill / 1024:.1f} MiB before the kill; the restarted gateway {end / 1024:.1f} MiB at the end")
-steady_failures = [f for f in failures if not any(lo <= f[0] < hi for lo, hi in windows.values())]
-for at, kind, why in steady_failures[:20]:
-    print(f"- error outside the faults at {at:.2f} s ({kind}): {why}")
+steady_failures = [f for f in failures if not any(overlaps(f[3], f[0], lo, hi) for lo, hi in windows.values())]
+for at, kind, why, sent in steady_failures[:20]:
+    print(f"- error outside the faults, sent at {sent:.2f} s and answered at {at:.2f} s ({kind}): {why}")
 failed = (len(ids) != found or duplicates or partial or soak_firs != len(ids) or not_ready_outside
           or 503 not in down_ready
           or any(not o[2] for o in phases["steady state (outside both faults)"]))
