@@ -57,10 +57,7 @@ impl CourtTarget {
     }
 
     fn unit(&self) -> UnitOf {
-        UnitOf {
-            id: self.court.id,
-            path: self.court.path.clone(),
-        }
+        UnitOf::from(&self.court)
     }
 
     fn refs(&self) -> serde_json::Value {
@@ -110,13 +107,6 @@ async fn accused_of(
         .filter(case_party::Column::Role.eq(PartyRole::Accused))
         .all(write.txn())
         .await?)
-}
-
-fn station_unit(station: &org_unit::Model) -> UnitOf {
-    UnitOf {
-        id: station.id,
-        path: station.path.clone(),
-    }
 }
 
 /// A court case to register.
@@ -266,7 +256,7 @@ impl CourtMutation {
             .await?;
         for (case, station) in &cases {
             if case.status == CaseStatus::Chargesheeted {
-                advance(&mut write, case, CaseStatus::Trial, &station_unit(station)).await?;
+                advance(&mut write, case, CaseStatus::Trial, &UnitOf::from(station)).await?;
             }
         }
         let case_refs: Vec<String> = cases
@@ -275,7 +265,7 @@ impl CourtMutation {
             .collect();
         write.event(
             EventType::CourtCaseRegistered,
-            &UnitOf { id: court.id, path: court.path.clone() },
+            &UnitOf::from(&court),
             serde_json::json!({ "courtCase": ids::encode("CourtCase", row.id).0, "cnr": cnr, "cases": case_refs }),
         );
         write.audit("CourtCase", &[row.id], format!("registered CNR {cnr}"));
@@ -562,7 +552,7 @@ async fn deliver_judgment(
     .await?;
     for (case, station) in cases {
         if case.status == CaseStatus::Trial {
-            advance(write, case, CaseStatus::Disposed, &station_unit(station)).await?;
+            advance(write, case, CaseStatus::Disposed, &UnitOf::from(station)).await?;
         }
     }
     Ok(())

@@ -328,10 +328,7 @@ impl FirAmendMutation {
                 .await?;
             }
         }
-        let unit = UnitOf {
-            id: station.id,
-            path: station.path.clone(),
-        };
+        let unit = UnitOf::from(&station);
         let refs = serde_json::json!({ "fir": ids::encode("Fir", current.id).0 });
         write.event(EventType::FirAmended, &unit, refs.clone());
         if charges_altered {
@@ -471,20 +468,10 @@ impl FirAmendMutation {
         let refs = serde_json::json!({ "fir": ids::encode("Fir", new_id).0, "from": ids::encode("Fir", original.id).0 });
         write.event(
             EventType::FirTransferred,
-            &UnitOf {
-                id: source.id,
-                path: source.path.clone(),
-            },
+            &UnitOf::from(&source),
             refs.clone(),
         );
-        write.event(
-            EventType::FirTransferred,
-            &UnitOf {
-                id: target.id,
-                path: target.path.clone(),
-            },
-            refs,
-        );
+        write.event(EventType::FirTransferred, &UnitOf::from(&target), refs);
         write.audit(
             "Fir",
             &[original.id, new_id],

@@ -464,7 +464,7 @@ impl PreparedFir {
         let fir_ref = ids::encode("Fir", fir_id).0;
         write.event(
             EventType::FirRegistered,
-            &UnitOf { id: station.id, path: station.path.clone() },
+            &UnitOf::from(&station),
             serde_json::json!({
                 "fir": fir_ref,
                 "case": ids::encode("Case", case_id).0,

@@ -59,10 +59,7 @@ impl CaseTarget {
     }
 
     fn unit(&self) -> UnitOf {
-        UnitOf {
-            id: self.station.id,
-            path: self.station.path.clone(),
-        }
+        UnitOf::from(&self.station)
     }
 
     fn refs(&self) -> serde_json::Value {

@@ -1,5 +1,6 @@
 //! Persons and the roles they play in FIRs.
 
+mod age;
 mod create;
 mod list;
 mod party;
@@ -7,6 +8,7 @@ mod person;
 
 use async_graphql::{Context, ID, Object};
 
+pub(crate) use age::{check_age, check_age_band};
 pub use create::NewPersonInput;
 pub use list::PersonFilter;
 pub(crate) use list::{named, not_shielded};

@@ -61,10 +61,7 @@ impl CustodyTarget {
     }
 
     fn unit(&self) -> UnitOf {
-        UnitOf {
-            id: self.prison.id,
-            path: self.prison.path.clone(),
-        }
+        UnitOf::from(&self.prison)
     }
 
     fn refs(&self) -> serde_json::Value {

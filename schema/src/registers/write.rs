@@ -16,6 +16,7 @@ use crate::enums::Sex;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::unit_of_kind;
+use crate::people::{check_age, check_age_band};
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write, written};
 
@@ -73,14 +74,6 @@ pub struct RegisterFoundPersonInput {
     pub placed_with: Option<String>,
 }
 
-/// Whether an age is plausible.
-fn check_age(field: &str, age: Option<i32>) -> ApiResult<()> {
-    if age.is_some_and(|a| !(0..=130).contains(&a)) {
-        return Err(ApiError::invalid(field, "an age is between 0 and 130"));
-    }
-    Ok(())
-}
-
 /// Whether a height is plausible.
 fn check_height(field: &str, height: Option<i32>) -> ApiResult<()> {
     if height.is_some_and(|h| !(30..=250).contains(&h)) {
@@ -116,13 +109,10 @@ impl FoundDescriptionInput {
     /// Checks the description; `BAD_USER_INPUT` naming the first field that is wrong.
     fn validate(&self, now: DateTime<Utc>) -> ApiResult<()> {
         check_past("input.foundAt", self.found_at, now)?;
-        check_age("input.ageMin", self.age_min)?;
-        check_age("input.ageMax", self.age_max)?;
-        if let (Some(min), Some(max)) = (self.age_min, self.age_max)
-            && min > max
-        {
-            return Err(ApiError::invalid("input.ageMin", "ageMin is above ageMax"));
-        }
+        check_age_band(
+            ("input.ageMin", self.age_min),
+            ("input.ageMax", self.age_max),
+        )?;
         check_height("input.heightCm", self.height_cm)
     }
 }

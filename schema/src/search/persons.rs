@@ -34,7 +34,7 @@ use crate::enums::Sex;
 use crate::error::{ApiError, ApiResult};
 use crate::org::{unit_by_code, units_under};
 use crate::pagination::ranked_hits;
-use crate::people::{Person, not_shielded, person_access};
+use crate::people::{Person, check_age_band, not_shielded, person_access};
 use crate::policy;
 
 /// Candidates scored per search: twice the largest page (`first` is at most 50).
@@ -274,11 +274,7 @@ async fn gather(
     wanted: usize,
     rows: &mut Vec<person::Model>,
 ) -> Result<(), sea_orm::DbErr> {
-    let (close, far): (Variants, Variants) = words
-        .driving
-        .iter()
-        .map(|(w, s)| (w.clone(), *s))
-        .partition(|(_, (score, _))| *score >= CLOSE);
+    let (close, far) = by_closeness(words.driving);
     for (tier, needed) in [(close, CANDIDATES as usize), (far, wanted)] {
         let room = CANDIDATES.saturating_sub(rows.len() as u64);
         if tier.is_empty() || room == 0 || rows.len() >= needed {
@@ -430,13 +426,16 @@ async fn person_ids(
         .collect()
 }
 
+/// The spellings of `word` at least [`CLOSE`], and the others.
+fn by_closeness(word: &Variants) -> (Variants, Variants) {
+    word.iter()
+        .map(|(w, s)| (w.clone(), *s))
+        .partition(|(_, (score, _))| *score >= CLOSE)
+}
+
 /// The spellings of `word` at least [`CLOSE`], or all of them when none is.
 fn close(word: &Variants) -> Variants {
-    let near: Variants = word
-        .iter()
-        .filter(|(_, (score, _))| *score >= CLOSE)
-        .map(|(w, s)| (w.clone(), *s))
-        .collect();
+    let (near, _) = by_closeness(word);
     if near.is_empty() { word.clone() } else { near }
 }
 
@@ -520,22 +519,10 @@ impl PersonSearchFilter {
             condition = condition.add(person::Column::Sex.eq(entities::enums::Sex::from(sex)));
         }
         let this_year = Utc::now().year();
-        for (field, age) in [
+        check_age_band(
             ("filter.ageFrom", self.age_from),
             ("filter.ageTo", self.age_to),
-        ] {
-            if age.is_some_and(|a| !(0..=130).contains(&a)) {
-                return Err(ApiError::invalid(field, "an age is between 0 and 130"));
-            }
-        }
-        if let (Some(from), Some(to)) = (self.age_from, self.age_to)
-            && from > to
-        {
-            return Err(ApiError::invalid(
-                "filter.ageFrom",
-                "ageFrom is above ageTo",
-            ));
-        }
+        )?;
         if let Some(from) = self.age_from {
             condition = condition.add(person::Column::BirthYear.lte(this_year - from));
         }
