@@ -16,6 +16,9 @@ export CCTNS_TEST_POSTGRES_URL="$PG_URL"
 cargo run --quiet -p gateway -- schema >"$PG_WORK/cctns.graphql"
 (cd tests/peers && npm ci --silent --no-audit --no-fund)
 node tests/peers/compose.mjs "$PG_WORK/cctns.graphql"
+# The peer subgraphs the federation tests compose (forensic lab, e-Prosecution).
+node tests/peers/selftest.mjs >"$PG_WORK/peers-selftest.log" 2>&1 \
+  || { cat "$PG_WORK/peers-selftest.log"; exit 1; }
 
 cargo test --workspace --all-targets "$@"
 

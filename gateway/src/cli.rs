@@ -13,8 +13,8 @@ use schema::seed::{SeedOptions, sample_principals};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{self, TokenRequest, Verifier};
-use crate::config::{DatabaseArgs, Environment, JwtArgs, ServeArgs, redact_url};
-use crate::server::{RouterOptions, router};
+use crate::config::{DatabaseArgs, Environment, FederationArgs, JwtArgs, ServeArgs, redact_url};
+use crate::server::{RouterOptions, app};
 
 /// CCTNS Graph Gateway: one GraphQL endpoint over the national graph of police stations,
 /// FIRs, persons, cases, court hearings and prison records.
@@ -44,6 +44,34 @@ pub enum Command {
     /// Work with the safelist of operations (`serve --safelist` runs only these).
     #[command(subcommand)]
     Operations(OperationsCommand),
+    /// Print the supergraph SDL of the local graph composed with the configured remote
+    /// subgraphs (for Hive Router, Apollo Router or Cosmo in larger deployments).
+    Compose(ComposeArgs),
+    /// Print the query plan of an operation over the composed supergraph.
+    Plan(PlanArgs),
+}
+
+/// `cctns compose` options.
+#[derive(Debug, Args)]
+pub struct ComposeArgs {
+    #[command(flatten)]
+    pub federation: FederationArgs,
+    /// Endpoint written into the supergraph for the local graph: a `cctns serve` with no
+    /// remote subgraph, which serves the local graph as a subgraph.
+    #[arg(long, default_value = "http://127.0.0.1:8080/graphql")]
+    pub local_url: String,
+}
+
+/// `cctns plan` options.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub federation: FederationArgs,
+    /// The operation, as GraphQL text.
+    pub query: String,
+    /// Which operation of the document to plan.
+    #[arg(long)]
+    pub operation_name: Option<String>,
 }
 
 /// `cctns operations` subcommands.
@@ -138,6 +166,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit(AuditCommand::Verify(args)) => verify_audit(&args).await,
         Command::Operations(OperationsCommand::Add(args)) => add_operations(&args).await,
+        Command::Compose(args) => {
+            let config = args.federation.load()?;
+            let sdl =
+                federation::compose_supergraph(&config, &schema::sdl(), &args.local_url).await?;
+            print!("{sdl}");
+            Ok(())
+        }
+        Command::Plan(args) => {
+            let config = args.federation.load()?;
+            let sdl =
+                federation::compose_supergraph(&config, &schema::sdl(), federation::IN_PROCESS_URL)
+                    .await?;
+            let supergraph = federation::Supergraph::new(sdl, &config.subgraphs)?;
+            let prepared = supergraph
+                .plan(&args.query, args.operation_name.as_deref())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{}", prepared.plan_text());
+            Ok(())
+        }
     }
 }
 
@@ -254,11 +301,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
         maintenance.close().await.ok();
     }
+    let federation_config = args.federation.load()?;
     let (db, stats) = open(&args.database, pool).await?;
     let events = EventHub::start(db.clone())
         .await
         .context("cannot read the event outbox")?;
-    let app = router(
+    let (state, app) = app(
         db,
         stats,
         verifier,
@@ -278,6 +326,19 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             rate_limits: args.limits.rate_limits(),
         },
     );
+    if federation_config.is_federated() {
+        let names: Vec<&str> = federation_config
+            .subgraphs
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        let names = names.join(", ");
+        let federation = crate::federated::federate(&state, federation_config)
+            .await
+            .context("cannot compose the supergraph")?;
+        tracing::info!(subgraphs = %names, "serving the supergraph");
+        crate::federated::keep_fresh(federation);
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;

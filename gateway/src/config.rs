@@ -149,6 +149,32 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub cors_origins: Vec<String>,
+    #[command(flatten)]
+    pub federation: FederationArgs,
+}
+
+/// Remote subgraphs to compose with the local graph (README, "Federation").
+#[derive(Debug, Clone, Args)]
+pub struct FederationArgs {
+    /// A remote subgraph, as NAME=URL (its `_service { sdl }` is fetched and composed);
+    /// repeatable. None: the local graph is served directly.
+    #[arg(long = "subgraph", env = "CCTNS_SUBGRAPHS", value_delimiter = ',')]
+    pub subgraphs: Vec<String>,
+    /// A `cctns.toml` with `[[subgraphs]]` (`name`, `url`, `timeout_ms`, `claims`) and a
+    /// `[federation]` table (`refresh_seconds`, `token_ttl_seconds`, `signing_key`).
+    #[arg(long = "config", env = "CCTNS_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+impl FederationArgs {
+    /// The file's settings plus the flags' subgraphs.
+    pub fn load(&self) -> Result<federation::FederationConfig, federation::config::ConfigError> {
+        let base = match &self.config {
+            Some(path) => federation::FederationConfig::from_file(path)?,
+            None => federation::FederationConfig::default(),
+        };
+        base.with_flags(&self.subgraphs)
+    }
 }
 
 /// Limits on what one request may ask, checked before it runs (see

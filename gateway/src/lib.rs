@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod federated;
 pub mod graphiql;
 pub mod http_guard;
 mod metrics;

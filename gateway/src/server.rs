@@ -13,6 +13,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use federation::Federation;
 use schema::audit::{self, Actor};
 use schema::db::SqlStats;
 use schema::error::{ApiError, ErrorCode, ensure_codes};
@@ -33,7 +34,7 @@ pub struct AppState {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     schema: CctnsSchema,
     safelist: Option<Safelist>,
     events: Arc<EventHub>,
@@ -48,6 +49,8 @@ struct Inner {
     production: bool,
     rate_limiter: RateLimiter,
     metrics: Metrics,
+    /// The supergraph over remote subgraphs, when any is configured ([`federate`]).
+    federation: std::sync::OnceLock<Arc<Federation>>,
 }
 
 /// Transport settings of the router.
@@ -96,6 +99,17 @@ pub fn router(
     events: Arc<EventHub>,
     options: &RouterOptions,
 ) -> Router {
+    app(db, stats, verifier, events, options).1
+}
+
+/// [`router`], with the state it serves (for [`federate`]).
+pub fn app(
+    db: DatabaseConnection,
+    stats: SqlStats,
+    verifier: Verifier,
+    events: Arc<EventHub>,
+    options: &RouterOptions,
+) -> (AppState, Router) {
     let state = AppState {
         inner: Arc::new(Inner {
             schema: schema::build_schema_with(&options.schema),
@@ -112,8 +126,14 @@ pub fn router(
             production: options.schema.production,
             rate_limiter: RateLimiter::new(options.rate_limits),
             metrics: Metrics::default(),
+            federation: std::sync::OnceLock::new(),
         }),
     };
+    (state.clone(), routes(state, options))
+}
+
+/// The gateway's routes over `state`.
+fn routes(state: AppState, options: &RouterOptions) -> Router {
     let router = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route(
@@ -124,6 +144,7 @@ pub fn router(
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/schema.graphql", get(sdl))
+        .route("/.well-known/jwks.json", get(crate::federated::jwks))
         .layer(DefaultBodyLimit::max(options.max_body_bytes))
         .layer(axum::middleware::from_fn(crate::request_id::propagate));
     let router = match crate::http_guard::cors(&options.cors_origins) {
@@ -327,6 +348,32 @@ async fn execute_one(
         Ok(request) => request,
         Err(refused) => return Ok(async_graphql::Response::from_errors(vec![refused])),
     };
+    if let Some(federation) = state.inner.federation.get()
+        && !is_subscription(&request)
+        && let Some(answer) = crate::federated::answer(
+            state,
+            federation,
+            &principal,
+            client.as_deref(),
+            &request,
+            operation_name.as_deref(),
+        )
+        .await
+    {
+        return answer;
+    }
+    execute_local(state, principal, client, request, operation_name).await
+}
+
+/// Runs `request` on the local graph: the whole of [`execute_one`] without remote
+/// subgraphs, and each of the local graph's fetches when there are.
+pub(crate) async fn execute_local(
+    state: &AppState,
+    principal: Principal,
+    client: Option<String>,
+    request: async_graphql::Request,
+    operation_name: Option<String>,
+) -> Result<async_graphql::Response, AuditUnavailable> {
     let actor = Actor::of(&principal, client.clone());
     let query = request.query.clone();
     let (context, batches) = state.context(principal, client);
@@ -474,6 +521,32 @@ impl AppState {
         Ok(request)
     }
 
+    /// The federation, once [`crate::federated::federate`] has started it.
+    pub(crate) fn federation(&self) -> Option<&Arc<Federation>> {
+        self.inner.federation.get()
+    }
+
+    /// Starts serving the supergraph `federation` (once per process).
+    pub(crate) fn set_federation(&self, federation: Arc<Federation>) {
+        self.inner.federation.set(federation).ok();
+    }
+
+    /// A weak handle on the state, for the federation's in-process local subgraph (which
+    /// the state itself holds).
+    pub(crate) fn downgrade(&self) -> std::sync::Weak<Inner> {
+        Arc::downgrade(&self.inner)
+    }
+
+    /// The state behind a handle from [`AppState::downgrade`], while the gateway runs.
+    pub(crate) fn upgrade(weak: &std::sync::Weak<Inner>) -> Option<AppState> {
+        weak.upgrade().map(|inner| AppState { inner })
+    }
+
+    /// Whether the production posture is on.
+    pub(crate) fn production(&self) -> bool {
+        self.inner.production
+    }
+
     /// A request context for `principal`, with the client's address and the event hub.
     fn context(
         &self,
@@ -488,7 +561,7 @@ impl AppState {
 
     /// Gives a response its contract codes and writes what it disclosed or was refused
     /// to the audit log; withholds it if that fails.
-    async fn finish(
+    pub(crate) async fn finish(
         &self,
         mut response: async_graphql::Response,
         trail: &audit::AuditTrail,

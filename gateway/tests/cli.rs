@@ -1,7 +1,11 @@
 //! The `cctns` binary as an operator meets it: clear one-line errors, idempotent migrate,
 //! tokens, SDL.
 
+mod support;
+
 use std::process::{Command, Output};
+
+use support::{http, start_gateway, terminate};
 
 fn cctns(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cctns"))
@@ -99,61 +103,6 @@ fn schema_prints_the_sdl() {
     assert!(output.status.success());
     let sdl = String::from_utf8(output.stdout).unwrap();
     assert!(sdl.contains("type Fir"));
-}
-
-/// Sends one raw HTTP/1.1 request to `port`; returns the whole response text.
-fn http(port: u16, request: &str) -> Option<String> {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    Some(response)
-}
-
-/// Starts `cctns serve` over a fresh SQLite database in `dir` with `env`, and waits
-/// until it answers; returns the process and its port.
-fn start_gateway(dir: &tempfile::TempDir, env: &[(&str, &str)]) -> (std::process::Child, u16) {
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("gateway.db").display()
-    );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cctns"));
-    command
-        .args([
-            "serve",
-            "--database-url",
-            &url,
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .env_remove("CCTNS_JWT_SECRET")
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null());
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let server = command.spawn().expect("start cctns serve");
-    let health = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
-    let started = (0..300).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        http(port, health).is_some_and(|r| r.starts_with("HTTP/1.1 200"))
-    });
-    assert!(started, "the gateway did not start");
-    (server, port)
-}
-
-/// Sends SIGTERM to `server`.
-fn terminate(server: &std::process::Child) {
-    Command::new("kill")
-        .arg(server.id().to_string())
-        .status()
-        .unwrap();
 }
 
 #[test]

@@ -113,6 +113,19 @@ impl AuditTrail {
             .is_empty()
     }
 
+    /// Notes that an operation read data held by another agency's subgraph: one record
+    /// per subgraph, `record_type` `Subgraph`, naming the subgraph. What the local graph
+    /// disclosed to the same operation is noted by its own fetches.
+    pub fn crossed(&self, subgraph: &str) {
+        self.push(Entry {
+            root: "federation".into(),
+            outcome: AuditOutcome::Allowed,
+            record_type: Some("Subgraph"),
+            record_id: None,
+            what: subgraph.to_owned(),
+        });
+    }
+
     /// Notes every `FORBIDDEN` error of a response as a refusal of the path it names.
     pub fn refused_errors(&self, errors: &[ServerError]) {
         for error in errors {

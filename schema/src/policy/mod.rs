@@ -338,3 +338,21 @@ fn supervises(identity: &Identity, scope: &RecordScope<'_>) -> bool {
 mod cost;
 #[cfg(test)]
 mod tests;
+
+/// The federation scopes `principal` holds: what remote subgraphs' `@requiresScopes` are
+/// matched against, and what the gateway-signed token tells a subgraph. Police roles hold
+/// `police`; courts `court`; prosecutors `prosecution`; prisons `prison`; analysts
+/// `analysis`; auditors `audit`; administrators `administration`; citizens and anonymous
+/// callers none.
+pub fn federation_scopes(principal: &Principal) -> &'static [&'static str] {
+    match principal.role() {
+        Some(role) if role.is_police() => &["police"],
+        Some(Role::Court) => &["court"],
+        Some(Role::Prosecutor) => &["prosecution"],
+        Some(Role::Prison) => &["prison"],
+        Some(Role::Analyst) => &["analysis"],
+        Some(Role::Auditor) => &["audit"],
+        Some(Role::Admin) => &["administration"],
+        _ => &[],
+    }
+}

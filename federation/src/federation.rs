@@ -1,0 +1,331 @@
+//! The live supergraph: composed at start, recomposed on reload (keeping the last good one
+//! when a reload fails), and one operation's way through it.
+
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use hive_router_plan_executor::execution::client_request_details::{
+    ClientRequestDetails, JwtRequestDetails, OperationDetails,
+};
+use hive_router_plan_executor::execution::operation_name::{
+    OperationNameFactory, OperationNameForwardConfig,
+};
+use hive_router_plan_executor::execution::plan::{
+    CoerceVariablesPayload, ExecutionResultExtensions, QueryPlanExecutionOpts,
+    QueryPlanExecutionResult, execute_query_plan,
+};
+use hive_router_plan_executor::introspection::resolve::IntrospectionContext;
+use hive_router_plan_executor::plugin_context::{
+    PluginContext, PluginRequestState, RouterHttpRequest,
+};
+use hive_router_plan_executor::plugin_trait::RouterPluginBoxed;
+use hive_router_plan_executor::variables::collect_variables;
+use serde_json::Value;
+
+use crate::compose::{CompositionError, SubgraphSdl, compose};
+use crate::config::{FederationConfig, LOCAL_SUBGRAPH};
+use crate::signing::Signer;
+use crate::subgraphs::{Caller, LocalGraph, RequestCaller, SubgraphRouting};
+use crate::supergraph::{Prepared, Route, Supergraph};
+
+/// Why a reload did not replace the supergraph (the previous one keeps serving).
+#[derive(Debug, thiserror::Error)]
+pub enum ReloadError {
+    /// A remote subgraph's SDL could not be fetched.
+    #[error("subgraph {name}: {message}")]
+    Fetch {
+        /// The subgraph.
+        name: String,
+        /// Why.
+        message: String,
+    },
+    /// The SDLs did not compose.
+    #[error(transparent)]
+    Composition(#[from] CompositionError),
+    /// The composed supergraph could not be planned over.
+    #[error("{0}")]
+    Supergraph(String),
+}
+
+/// The federation gateway's state.
+pub struct Federation {
+    config: FederationConfig,
+    local_sdl: String,
+    signer: Arc<Signer>,
+    plugins: Arc<Vec<RouterPluginBoxed>>,
+    http: reqwest::Client,
+    current: RwLock<Arc<Supergraph>>,
+}
+
+impl std::fmt::Debug for Federation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Federation")
+            .field("subgraphs", &self.config.subgraphs)
+            .finish()
+    }
+}
+
+/// The endpoint written into the supergraph for the local graph, which the gateway itself
+/// runs in-process; `cctns compose --local-url` writes a real one for other routers.
+pub const IN_PROCESS_URL: &str = "http://in-process.cctns/graphql";
+
+impl Federation {
+    /// Fetches every remote subgraph's SDL and composes them with the local graph's.
+    /// Fails when that first composition fails: a gateway never starts half-configured.
+    pub async fn start(
+        config: FederationConfig,
+        local_sdl: String,
+        local: Arc<dyn LocalGraph>,
+    ) -> anyhow::Result<Self> {
+        let signer = Arc::new(Signer::load_or_generate(
+            config.signing_key.as_deref(),
+            config.token_ttl,
+        )?);
+        let routing = SubgraphRouting::new(local, signer.clone(), &config.subgraphs);
+        let plugins: Vec<RouterPluginBoxed> = vec![Box::new(routing)];
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()?;
+        let subgraphs = fetch_sdls(&http, &config, &local_sdl, IN_PROCESS_URL).await?;
+        let sdl = compose(&subgraphs)?;
+        let supergraph = Supergraph::new(sdl, &config.subgraphs)?;
+        Ok(Self {
+            config,
+            local_sdl,
+            signer,
+            plugins: Arc::new(plugins),
+            http,
+            current: RwLock::new(Arc::new(supergraph)),
+        })
+    }
+
+    /// Fetches and composes again; on success the new supergraph serves every request from
+    /// now on (requests under way finish on the old one). On failure nothing changes.
+    pub async fn reload(&self) -> Result<(), ReloadError> {
+        let subgraphs = fetch_sdls(&self.http, &self.config, &self.local_sdl, IN_PROCESS_URL)
+            .await
+            .map_err(|e| match e.downcast::<ReloadError>() {
+                Ok(reload) => reload,
+                Err(other) => ReloadError::Supergraph(other.to_string()),
+            })?;
+        let sdl = compose(&subgraphs)?;
+        if sdl == self.supergraph().sdl {
+            return Ok(());
+        }
+        let supergraph = Supergraph::new(sdl, &self.config.subgraphs)
+            .map_err(|e| ReloadError::Supergraph(e.to_string()))?;
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(supergraph);
+        Ok(())
+    }
+
+    /// How often [`Federation::reload`] should run.
+    pub fn refresh_interval(&self) -> Duration {
+        self.config.refresh
+    }
+
+    /// The supergraph serving requests now.
+    pub fn supergraph(&self) -> Arc<Supergraph> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The public keys subgraphs verify the gateway's tokens with.
+    pub fn jwks(&self) -> &Value {
+        self.signer.jwks()
+    }
+
+    /// How `query` is served by the current supergraph.
+    pub fn route(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+    ) -> (Arc<Supergraph>, Arc<Route>) {
+        let supergraph = self.supergraph();
+        let route = supergraph.route(query, operation_name);
+        (supergraph, route)
+    }
+
+    /// Runs a prepared operation for `caller`: every fetch of its plan, the local ones
+    /// in-process and the remote ones over HTTP, and the response shaped as the client asked.
+    /// A failing subgraph leaves errors on its own fields; the rest of the data stands.
+    pub async fn execute(
+        &self,
+        supergraph: &Supergraph,
+        prepared: &Prepared,
+        caller: Caller,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: serde_json::Map<String, Value>,
+    ) -> Value {
+        let mut variables: std::collections::HashMap<String, sonic_rs::Value> = variables
+            .into_iter()
+            .filter_map(|(name, value)| {
+                let value = sonic_rs::from_str(&value.to_string()).ok()?;
+                Some((name, value))
+            })
+            .collect();
+        let coerced = match collect_variables(
+            &prepared.operation_for_plan,
+            &mut variables,
+            &supergraph.metadata,
+        ) {
+            Ok(map) => CoerceVariablesPayload { variables_map: map },
+            Err(e) => return error_body(&e.to_string(), "BAD_USER_INPUT"),
+        };
+        let coerced = Arc::new(coerced);
+        let method = http::Method::POST;
+        let uri = http::Uri::from_static("/graphql");
+        let headers = Arc::new(ntex::http::HeaderMap::new());
+        let client_request = Arc::new(ClientRequestDetails {
+            method: &method,
+            url: &uri,
+            headers: headers.clone(),
+            operation: OperationDetails {
+                name: operation_name,
+                query,
+                kind: kind_name(&prepared.kind),
+            },
+            jwt: Arc::new(JwtRequestDetails::Unauthenticated),
+            path_params: Default::default(),
+        });
+        let context = Arc::new(PluginContext::default());
+        context.insert(RequestCaller(Arc::new(caller)));
+        let match_info = ntex::router::Path::new(uri.clone());
+        let http_headers = ntex::http::HeaderMap::new();
+        let plugin_state = PluginRequestState {
+            plugins: self.plugins.clone(),
+            router_http_request: RouterHttpRequest {
+                uri: &uri,
+                method: &method,
+                version: http::Version::HTTP_11,
+                headers: &http_headers,
+                path: "/graphql",
+                query_string: "",
+                match_info: &match_info,
+            },
+            context,
+            request_context: Default::default(),
+        };
+        let introspection = IntrospectionContext {
+            query: prepared.operation_for_introspection.clone(),
+            schema: supergraph.planner.consumer_schema.document.clone(),
+            metadata: supergraph.metadata.clone(),
+            variables: coerced.clone(),
+        };
+        let names = OperationNameFactory::new(
+            Arc::new(OperationNameForwardConfig::new(
+                &supergraph.traffic,
+                supergraph.planner.supergraph.subgraph_endpoint_map.keys(),
+            )),
+            operation_name,
+        );
+        let result = execute_query_plan(QueryPlanExecutionOpts {
+            query_plan: &prepared.plan,
+            operation_for_plan: prepared.operation_for_plan.clone(),
+            projection_plan: prepared.projection.clone(),
+            headers_plan: Arc::default(),
+            extensions_plan: Arc::default(),
+            variable_values: coerced,
+            extensions: ExecutionResultExtensions::default(),
+            client_request,
+            introspection_context: Arc::new(introspection),
+            operation_type_name: prepared.root_type_name.clone(),
+            operation_kind: prepared.kind.clone(),
+            executors: supergraph.executors.clone(),
+            jwt_auth_forwarding: None,
+            graphql_error_recorder: None,
+            demand_control_context: None,
+            initial_errors: Vec::new(),
+            span: hive_router_internal::telemetry::traces::spans::graphql::GraphQLOperationSpan::new(),
+            plugin_req_state: Some(plugin_state),
+            operation_name_factory: names,
+            response_header_sink: Default::default(),
+            error_masking_runtime: Arc::new(None),
+            connection_fingerprint: None,
+        })
+        .await;
+        match result {
+            Ok(QueryPlanExecutionResult::Single(output)) => serde_json::from_slice(&output.body)
+                .unwrap_or_else(|e| {
+                    error_body(&format!("unreadable federated response: {e}"), "INTERNAL")
+                }),
+            Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
+                "subscriptions are not planned across subgraphs",
+                "BAD_REQUEST",
+            ),
+            Err(e) => error_body(&e.to_string(), "INTERNAL"),
+        }
+    }
+}
+
+fn kind_name(
+    kind: &hive_router_query_planner::state::supergraph_state::OperationKind,
+) -> &'static str {
+    use hive_router_query_planner::state::supergraph_state::OperationKind;
+    match kind {
+        OperationKind::Query => "query",
+        OperationKind::Mutation => "mutation",
+        OperationKind::Subscription => "subscription",
+    }
+}
+
+/// A response with one error and no data.
+fn error_body(message: &str, code: &str) -> Value {
+    serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })
+}
+
+/// The local SDL and every remote one, fetched with `{ _service { sdl } }`.
+async fn fetch_sdls(
+    http: &reqwest::Client,
+    config: &FederationConfig,
+    local_sdl: &str,
+    local_url: &str,
+) -> anyhow::Result<Vec<SubgraphSdl>> {
+    let mut subgraphs = vec![SubgraphSdl {
+        name: LOCAL_SUBGRAPH.into(),
+        url: local_url.into(),
+        sdl: local_sdl.into(),
+    }];
+    for remote in &config.subgraphs {
+        let failed = |message: String| ReloadError::Fetch {
+            name: remote.name.clone(),
+            message,
+        };
+        let response = http
+            .post(&remote.url)
+            .timeout(remote.timeout.max(Duration::from_secs(2)))
+            .json(&serde_json::json!({ "query": "{ _service { sdl } }" }))
+            .send()
+            .await
+            .map_err(|e| failed(format!("unreachable at {}: {e}", remote.url)))?;
+        let status = response.status();
+        let body: Value = response
+            .json()
+            .await
+            .map_err(|e| failed(format!("HTTP {status}, not a GraphQL response: {e}")))?;
+        let sdl = body
+            .pointer("/data/_service/sdl")
+            .and_then(Value::as_str)
+            .ok_or_else(|| failed(format!("HTTP {status}, no _service.sdl in the answer")))?;
+        subgraphs.push(SubgraphSdl {
+            name: remote.name.clone(),
+            url: remote.url.clone(),
+            sdl: sdl.to_owned(),
+        });
+    }
+    Ok(subgraphs)
+}
+
+/// Fetches and composes the supergraph as `cctns compose` prints it, with `local_url` as
+/// the local graph's endpoint.
+pub async fn compose_supergraph(
+    config: &FederationConfig,
+    local_sdl: &str,
+    local_url: &str,
+) -> anyhow::Result<String> {
+    let http = reqwest::Client::new();
+    let subgraphs = fetch_sdls(&http, config, local_sdl, local_url).await?;
+    Ok(compose(&subgraphs)?)
+}

@@ -1,0 +1,291 @@
+//! One composed supergraph: its planner, its subgraph executors, and the operations already
+//! prepared against it (parsed, validated, normalized and planned once per document).
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use graphql_tools::validation::rules::default_rules_validation_plan;
+use graphql_tools::validation::validate::{ValidationPlan, validate};
+use hive_router_plan_executor::SubgraphExecutorMap;
+use hive_router_plan_executor::introspection::partition::partition_operation;
+use hive_router_plan_executor::introspection::schema::{SchemaMetadata, SchemaWithMetadata};
+use hive_router_plan_executor::projection::plan::FieldProjectionPlan;
+use hive_router_query_planner::ast::normalization::normalize_operation;
+use hive_router_query_planner::ast::operation::OperationDefinition;
+use hive_router_query_planner::graph::PlannerOverrideContext;
+use hive_router_query_planner::planner::plan_nodes::{PlanNode, QueryPlan};
+use hive_router_query_planner::planner::{Planner, QueryPlannerOptions};
+use hive_router_query_planner::state::supergraph_state::OperationKind;
+use hive_router_query_planner::utils::cancellation::CancellationToken;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::config::{LOCAL_SUBGRAPH, SubgraphConfig};
+
+/// Most prepared operations kept per supergraph; beyond it the cache starts afresh.
+const PREPARED_CAP: usize = 2048;
+
+/// A composed supergraph, ready to plan and execute against.
+pub struct Supergraph {
+    /// The supergraph SDL (`cctns compose` prints it).
+    pub sdl: String,
+    pub(crate) planner: Planner,
+    pub(crate) metadata: Arc<SchemaMetadata>,
+    pub(crate) executors: Arc<SubgraphExecutorMap>,
+    pub(crate) traffic: hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig,
+    validation: ValidationPlan,
+    prepared: Mutex<HashMap<u64, Arc<Route>>>,
+}
+
+impl std::fmt::Debug for Supergraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Supergraph")
+            .field("sdl_bytes", &self.sdl.len())
+            .finish()
+    }
+}
+
+/// How one operation is served.
+#[derive(Debug)]
+pub enum Route {
+    /// Entirely by the local graph: the request runs there unchanged, as it would with no
+    /// remote subgraph configured.
+    Local,
+    /// Across subgraphs, by the plan.
+    Federated(Arc<Prepared>),
+    /// Refused before any fetch: the errors say why (code `GRAPHQL_VALIDATION_FAILED`).
+    Invalid(Vec<String>),
+}
+
+/// An operation prepared against the supergraph.
+#[derive(Debug)]
+pub struct Prepared {
+    pub(crate) operation_for_plan: Arc<OperationDefinition>,
+    pub(crate) operation_for_introspection: Option<Arc<OperationDefinition>>,
+    pub(crate) projection: Arc<Vec<FieldProjectionPlan>>,
+    pub(crate) root_type_name: String,
+    pub(crate) kind: OperationKind,
+    pub(crate) plan: QueryPlan,
+    /// The subgraphs the plan fetches from.
+    pub subgraphs: Vec<String>,
+}
+
+impl Prepared {
+    /// Whether the operation reads the schema itself (`__schema`, `__type`).
+    pub fn introspects(&self) -> bool {
+        self.operation_for_introspection.is_some()
+    }
+
+    /// The query plan, as `cctns plan` prints it.
+    pub fn plan_text(&self) -> String {
+        self.plan.to_string()
+    }
+}
+
+impl Supergraph {
+    /// Builds the planner and executors of the supergraph `sdl`, whose remote subgraphs are
+    /// configured by `remotes`.
+    pub fn new(sdl: String, remotes: &[SubgraphConfig]) -> anyhow::Result<Self> {
+        let document = hive_router_query_planner::utils::parsing::safe_parse_schema(&sdl)
+            .map_err(|e| anyhow::anyhow!("the supergraph does not parse: {e}"))?;
+        let planner = Planner::new_from_supergraph(&document, QueryPlannerOptions::default())
+            .map_err(|e| anyhow::anyhow!("the supergraph cannot be planned over: {e}"))?;
+        let metadata = Arc::new(planner.consumer_schema.schema_metadata());
+        let traffic = traffic_shaping(remotes)?;
+        // Two TLS back ends are linked in (through the executor's and reqwest's defaults);
+        // rustls needs one chosen for the process. A second call finds it chosen.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let telemetry = Arc::new(
+            hive_router_internal::telemetry::TelemetryContext::from_propagation_config(
+                &Default::default(),
+                &Default::default(),
+            ),
+        );
+        let executors = SubgraphExecutorMap::from_http_endpoint_map(
+            &planner.supergraph.subgraph_endpoint_map,
+            traffic.clone(),
+            Default::default(),
+            Default::default(),
+            None,
+            telemetry,
+            Default::default(),
+        )
+        .map_err(|e| anyhow::anyhow!("subgraph executors: {e}"))?;
+        Ok(Self {
+            sdl,
+            planner,
+            metadata,
+            executors: Arc::new(executors),
+            traffic,
+            validation: default_rules_validation_plan(),
+            prepared: Mutex::default(),
+        })
+    }
+
+    /// How `query` (operation `operation_name`) is served, prepared once per document.
+    pub fn route(&self, query: &str, operation_name: Option<&str>) -> Arc<Route> {
+        let mut hasher = Xxh3::new();
+        query.hash(&mut hasher);
+        operation_name.hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(route) = self.lock().get(&key) {
+            return route.clone();
+        }
+        let route = Arc::new(self.prepare(query, operation_name));
+        let mut prepared = self.lock();
+        if prepared.len() >= PREPARED_CAP {
+            prepared.clear();
+        }
+        prepared.insert(key, route.clone());
+        route
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Route>>> {
+        self.prepared.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn prepare(&self, query: &str, operation_name: Option<&str>) -> Route {
+        let prepared = match self.plan(query, operation_name) {
+            Ok(prepared) => prepared,
+            // The local graph refuses what does not parse in its own words, and serves
+            // subscriptions (its events) itself.
+            Err(Unplanned::Unparsed(_) | Unplanned::Subscription) => return Route::Local,
+            Err(Unplanned::Invalid(messages)) => return Route::Invalid(messages),
+        };
+        let local_only = !prepared.subgraphs.is_empty()
+            && prepared.subgraphs.iter().all(|s| s == LOCAL_SUBGRAPH);
+        if local_only && !prepared.introspects() {
+            Route::Local
+        } else {
+            Route::Federated(Arc::new(prepared))
+        }
+    }
+
+    /// Parses, validates, normalizes and plans `query` against the supergraph.
+    pub fn plan(&self, query: &str, operation_name: Option<&str>) -> Result<Prepared, Unplanned> {
+        let document = hive_router_query_planner::utils::parsing::safe_parse_operation(query)
+            .map_err(|e| Unplanned::Unparsed(e.to_string()))?;
+        let schema = &self.planner.consumer_schema.document;
+        let errors = validate(schema, &document, &self.validation);
+        if !errors.is_empty() {
+            return Err(Unplanned::Invalid(
+                errors.into_iter().map(|e| e.message).collect(),
+            ));
+        }
+        let normalized = normalize_operation(&self.planner.supergraph, &document, operation_name)
+            .map_err(|e| Unplanned::Invalid(vec![e.to_string()]))?;
+        let operation = normalized.operation;
+        let kind = operation
+            .operation_kind
+            .clone()
+            .unwrap_or(OperationKind::Query);
+        if kind == OperationKind::Subscription {
+            return Err(Unplanned::Subscription);
+        }
+        let (root_type_name, projection) =
+            FieldProjectionPlan::from_operation(&operation, &self.metadata);
+        let root_type_name = root_type_name.to_owned();
+        let partitioned = partition_operation(operation);
+        let operation_for_plan = Arc::new(partitioned.downstream_operation);
+        let plan = self
+            .planner
+            .plan_from_normalized_operation(
+                &operation_for_plan,
+                PlannerOverrideContext::default(),
+                &CancellationToken::new(),
+            )
+            .map_err(|e| Unplanned::Invalid(vec![format!("no plan: {e}")]))?;
+        let mut subgraphs = Vec::new();
+        if let Some(node) = &plan.node {
+            fetched_subgraphs(node, &mut subgraphs);
+        }
+        Ok(Prepared {
+            operation_for_plan,
+            operation_for_introspection: partitioned.introspection_operation.map(Arc::new),
+            projection: Arc::new(projection),
+            root_type_name,
+            kind,
+            plan,
+            subgraphs,
+        })
+    }
+}
+
+/// Why an operation has no plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unplanned {
+    /// The document does not parse.
+    Unparsed(String),
+    /// It is not valid against the supergraph.
+    Invalid(Vec<String>),
+    /// It is a subscription (served by the local graph).
+    Subscription,
+}
+
+impl std::fmt::Display for Unplanned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unplanned::Unparsed(message) => write!(f, "the document does not parse: {message}"),
+            Unplanned::Invalid(messages) => f.write_str(&messages.join("; ")),
+            Unplanned::Subscription => f.write_str("subscriptions are not planned"),
+        }
+    }
+}
+
+/// Every subgraph a plan node fetches from, in plan order, once each.
+fn fetched_subgraphs(node: &PlanNode, into: &mut Vec<String>) {
+    let name = match node {
+        PlanNode::Fetch(fetch) => &fetch.service_name,
+        PlanNode::BatchFetch(fetch) => &fetch.service_name,
+        PlanNode::Subscription(subscription) => &subscription.primary.service_name,
+        PlanNode::Flatten(flatten) => return fetched_subgraphs(&flatten.node, into),
+        PlanNode::Sequence(sequence) => {
+            return sequence
+                .nodes
+                .iter()
+                .for_each(|n| fetched_subgraphs(n, into));
+        }
+        PlanNode::Parallel(parallel) => {
+            return parallel
+                .nodes
+                .iter()
+                .for_each(|n| fetched_subgraphs(n, into));
+        }
+        PlanNode::Condition(condition) => {
+            return [&condition.if_clause, &condition.else_clause]
+                .into_iter()
+                .flatten()
+                .for_each(|n| fetched_subgraphs(n, into));
+        }
+        PlanNode::Defer(_) => return,
+    };
+    if !into.contains(name) {
+        into.push(name.clone());
+    }
+}
+
+/// Timeouts and circuit breakers: each remote subgraph's own timeout; a breaker that opens
+/// after half of at least 5 fetches failed and lets one fetch through again after 10 s.
+fn traffic_shaping(
+    remotes: &[SubgraphConfig],
+) -> anyhow::Result<hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig> {
+    let subgraphs: serde_json::Map<String, serde_json::Value> = remotes
+        .iter()
+        .map(|remote| {
+            let config = serde_json::json!({
+                "request_timeout": format!("{}ms", remote.timeout.as_millis()),
+                "circuit_breaker": {
+                    "enabled": true,
+                    "error_threshold": "50%",
+                    "volume_threshold": 5,
+                    "reset_timeout": "10s",
+                },
+            });
+            (remote.name.clone(), config)
+        })
+        .collect();
+    let config: hive_router_config::traffic_shaping::TrafficShapingConfig =
+        serde_json::from_value(serde_json::json!({ "subgraphs": subgraphs }))
+            .map_err(|e| anyhow::anyhow!("traffic shaping: {e}"))?;
+    Ok((&config).into())
+}

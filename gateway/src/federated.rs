@@ -1,0 +1,209 @@
+//! The gateway as a federation gateway: starting the supergraph over the configured remote
+//! subgraphs, answering operations that cross them, publishing the key subgraphs verify
+//! the gateway's tokens with, and reloading (SIGHUP and a periodic re-fetch).
+
+use std::sync::{Arc, Weak};
+
+use async_trait::async_trait;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use federation::{Caller, Federation, FederationConfig, LocalGraph, Route};
+use schema::audit::Actor;
+use schema::error::{ApiError, ErrorCode};
+use schema::policy::Principal;
+
+use crate::server::{AppState, AuditUnavailable, Inner};
+
+/// The local graph as the federation's in-process subgraph: each fetch the plan sends it
+/// runs like a request made to the gateway directly, with the caller's principal, batched
+/// loads, error codes and audit.
+struct InProcess {
+    state: Weak<Inner>,
+}
+
+#[async_trait]
+impl LocalGraph for InProcess {
+    async fn execute(
+        &self,
+        caller: &Caller,
+        request: async_graphql::Request,
+    ) -> async_graphql::Response {
+        let Some(state) = AppState::upgrade(&self.state) else {
+            return refusal(ErrorCode::Internal, "the gateway is shutting down");
+        };
+        let name = request.operation_name.clone();
+        crate::server::execute_local(
+            &state,
+            caller.principal.clone(),
+            caller.client.clone(),
+            request,
+            name,
+        )
+        .await
+        .unwrap_or_else(|AuditUnavailable| {
+            refusal(ErrorCode::Internal, "the audit trail could not be written")
+        })
+    }
+}
+
+fn refusal(code: ErrorCode, message: &str) -> async_graphql::Response {
+    async_graphql::Response::from_errors(vec![ApiError::new(code, message).into_server_error()])
+}
+
+/// Composes the local graph with the subgraphs of `config` and serves the supergraph
+/// from `state` on; the first composition must succeed.
+pub async fn federate(
+    state: &AppState,
+    config: FederationConfig,
+) -> anyhow::Result<Arc<Federation>> {
+    let local = Arc::new(InProcess {
+        state: state.downgrade(),
+    });
+    let federation = Arc::new(Federation::start(config, schema::sdl(), local).await?);
+    state.set_federation(federation.clone());
+    Ok(federation)
+}
+
+/// Recomposes every `federation.refresh_interval()` and on each SIGHUP, for as long as the
+/// process runs; a failed reload is logged and the last good supergraph keeps serving.
+pub fn keep_fresh(federation: Arc<Federation>) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(federation.refresh_interval());
+        every.tick().await;
+        #[cfg(unix)]
+        let mut hangup =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok();
+        loop {
+            #[cfg(unix)]
+            let reason = match hangup.as_mut() {
+                Some(signal) => tokio::select! {
+                    _ = every.tick() => "periodic",
+                    _ = signal.recv() => "SIGHUP",
+                },
+                None => {
+                    every.tick().await;
+                    "periodic"
+                }
+            };
+            #[cfg(not(unix))]
+            let reason = {
+                every.tick().await;
+                "periodic"
+            };
+            match federation.reload().await {
+                Ok(()) => tracing::info!(reason, "supergraph reloaded"),
+                Err(e) => tracing::error!(
+                    reason,
+                    error = %e,
+                    "supergraph reload failed; still serving the last good one"
+                ),
+            }
+        }
+    });
+}
+
+/// Answers an operation that the supergraph plans across subgraphs, or refuses one it
+/// cannot plan; `None` when the local graph alone serves it.
+pub(crate) async fn answer(
+    state: &AppState,
+    federation: &Federation,
+    principal: &Principal,
+    client: Option<&str>,
+    request: &async_graphql::Request,
+    operation_name: Option<&str>,
+) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
+    let (supergraph, route) = federation.route(&request.query, operation_name);
+    let prepared = match &*route {
+        Route::Local => return None,
+        Route::Invalid(messages) => {
+            let errors = messages
+                .iter()
+                .map(|m| ApiError::bad_input(m.clone()).into_server_error())
+                .collect();
+            return Some(Ok(async_graphql::Response::from_errors(errors)));
+        }
+        Route::Federated(prepared) => prepared.clone(),
+    };
+    if prepared.introspects() && state.production() && !schema::policy::explores_schema(principal) {
+        return Some(Ok(refusal(
+            ErrorCode::Forbidden,
+            "the schema is shown only to officers in production",
+        )));
+    }
+    let variables = match serde_json::to_value(&request.variables) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let caller = Caller {
+        principal: principal.clone(),
+        client: client.map(str::to_owned),
+    };
+    let body = federation
+        .execute(
+            &supergraph,
+            &prepared,
+            caller,
+            &request.query,
+            operation_name,
+            variables,
+        )
+        .await;
+    let mut response: async_graphql::Response = serde_json::from_value(body).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "federated response not readable");
+        refusal(
+            ErrorCode::Internal,
+            "the federated response could not be read",
+        )
+    });
+    contract_codes(&mut response);
+    // The local graph's fetches audited themselves; the remote reads are audited here.
+    let trail = schema::audit::AuditTrail::default();
+    for subgraph in prepared
+        .subgraphs
+        .iter()
+        .filter(|s| *s != federation::LOCAL_SUBGRAPH)
+    {
+        trail.crossed(subgraph);
+    }
+    let actor = Actor::of(principal, client.map(str::to_owned));
+    Some(
+        state
+            .finish(
+                response,
+                &trail,
+                &actor,
+                operation_name.map(str::to_owned),
+                &request.query,
+            )
+            .await,
+    )
+}
+
+/// Keeps every error's code within the contract's closed set: a code a subgraph or the
+/// executor chose (`SUBREQUEST_HTTP_ERROR`, a peer's own) becomes `INTERNAL`, and the
+/// original stays beside it as `extensions.reason`; the message and path are kept.
+fn contract_codes(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let Some(extensions) = error.extensions.as_mut() else {
+            continue;
+        };
+        let Some(async_graphql::Value::String(code)) = extensions.get("code").cloned() else {
+            continue;
+        };
+        if ErrorCode::ALL.iter().any(|known| known.as_str() == code) {
+            continue;
+        }
+        extensions.set("reason", code);
+        extensions.set("code", ErrorCode::Internal.as_str());
+    }
+}
+
+/// `GET /.well-known/jwks.json`: the public keys of the tokens the gateway signs for
+/// subgraphs (404 when no remote subgraph is configured).
+pub(crate) async fn jwks(State(state): State<AppState>) -> Response {
+    match state.federation() {
+        Some(federation) => axum::Json(federation.jwks().clone()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

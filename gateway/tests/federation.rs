@@ -1,0 +1,305 @@
+//! The gateway as a federation gateway over two real peer subgraphs written in Node
+//! (`tests/peers/`): a forensic lab extending `Fir` and an e-Prosecution service extending
+//! `Case`. One officer's query crosses all three graphs; the peers see a token the gateway
+//! signed, never the client's; the crossing is audited; a dead peer nulls its own fields
+//! only; `cctns compose` and `cctns plan` print what the gateway serves.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{Value, json};
+use support::{free_port, start_gateway_on};
+
+/// A peer subgraph process, stopped when dropped.
+struct Peer {
+    child: Child,
+    url: String,
+}
+
+impl Peer {
+    /// Starts `tests/peers/SCRIPT` on a free port, trusting tokens signed with the keys
+    /// at `jwks_url`, and waits for its ready line.
+    fn start(script: &str, jwks_url: &str) -> Peer {
+        use std::io::{BufRead, BufReader};
+        let port = free_port();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
+        let mut child = Command::new("node")
+            .arg(dir.join(script))
+            .args(["--port", &port.to_string()])
+            .env("CCTNS_JWKS_URL", jwks_url)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node runs the peer (tests/peers: npm ci)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.starts_with("listening on"), "{script}: {line}");
+        Peer {
+            child,
+            url: format!("http://127.0.0.1:{port}/graphql"),
+        }
+    }
+
+    /// Every GraphQL request the peer received, with the claims it verified.
+    async fn requests(&self) -> Vec<Value> {
+        let log = self.url.replace("/graphql", "/_requests");
+        let body: Value = reqwest::get(&log).await.unwrap().json().await.unwrap();
+        body.as_array().unwrap().clone()
+    }
+
+    async fn forget_requests(&self) {
+        let log = self.url.replace("/graphql", "/_requests");
+        reqwest::Client::new().delete(&log).send().await.unwrap();
+    }
+
+    fn kill(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The gateway, stopped when dropped.
+struct Gateway {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+impl Gateway {
+    async fn post(&self, token: Option<&str>, query: &str) -> Value {
+        let mut request = reqwest::Client::new()
+            .post(format!("http://127.0.0.1:{}/graphql", self.port))
+            .json(&json!({ "query": query }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap().json().await.unwrap()
+    }
+}
+
+fn cctns(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cctns"))
+        .args(args)
+        .env_remove("CCTNS_JWT_SECRET")
+        .env("CCTNS_LOG", "error")
+        .output()
+        .unwrap()
+}
+
+fn token(role: &str, sub: &str) -> String {
+    let output = cctns(&["token", "--role", role, "--unit", "IN", "--sub", sub]);
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+/// Two peers and a demo gateway composing them.
+fn federation() -> (Gateway, Peer, Peer) {
+    let port = free_port();
+    let jwks = format!("http://127.0.0.1:{port}/.well-known/jwks.json");
+    let lab = Peer::start("forensic-lab.mjs", &jwks);
+    let prosecution = Peer::start("e-prosecution.mjs", &jwks);
+    let dir = tempfile::tempdir().unwrap();
+    let lab_flag = format!("forensic-lab={}", lab.url);
+    let prosecution_flag = format!("e-prosecution={}", prosecution.url);
+    let (child, port) = start_gateway_on(
+        &dir,
+        port,
+        &[
+            "--demo",
+            "--rate-limit-per-minute",
+            "0",
+            "--subgraph",
+            &lab_flag,
+            "--subgraph",
+            &prosecution_flag,
+        ],
+        &[("CCTNS_LOG", "error")],
+    );
+    let gateway = Gateway {
+        child,
+        port,
+        _dir: dir,
+    };
+    (gateway, lab, prosecution)
+}
+
+const CROSSING: &str = "{ firs(first: 3) { edges { node { number \
+    labReports { examination conclusion } case { status scrutiny { outcome prosecutor } } } } } }";
+
+#[tokio::test]
+async fn an_officers_query_crosses_three_agencies_with_a_token_the_gateway_signed() {
+    let (gateway, lab, prosecution) = federation();
+    let officer = token("SUPERVISOR", "sp.crime");
+
+    let answer = gateway.post(Some(&officer), CROSSING).await;
+    assert!(answer.get("errors").is_none(), "{answer}");
+    let edges = answer["data"]["firs"]["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), 3);
+    let reports: Vec<&Value> = edges
+        .iter()
+        .flat_map(|e| e["node"]["labReports"].as_array().unwrap())
+        .collect();
+    assert!(
+        !reports.is_empty(),
+        "the demo FIRs have lab reports: {answer}"
+    );
+    assert!(
+        reports.iter().all(|r| r["conclusion"].is_string()),
+        "{answer}"
+    );
+    assert!(
+        edges
+            .iter()
+            .all(|e| e["node"]["case"]["scrutiny"].is_array()),
+        "{answer}"
+    );
+
+    // Each peer saw one batched fetch, with the gateway's token, addressed to it.
+    for (peer, name) in [(&lab, "forensic-lab"), (&prosecution, "e-prosecution")] {
+        let requests = peer.requests().await;
+        let fetches: Vec<&Value> = requests
+            .iter()
+            .filter(|r| r["query"].as_str().unwrap().contains("_entities"))
+            .collect();
+        assert_eq!(
+            fetches.len(),
+            1,
+            "one _entities fetch per plan step: {requests:?}"
+        );
+        let claims = &fetches[0]["claims"];
+        assert_eq!(claims["iss"], "cctns-gateway");
+        assert_eq!(claims["aud"], name);
+        assert_eq!(claims["sub"], "sp.crime");
+        assert_eq!(claims["role"], "SUPERVISOR");
+        assert_eq!(claims["scope"], "police");
+        assert!(claims.get("name").is_none(), "not a configured claim");
+    }
+
+    // The crossing is in the audit log, under the officer's name.
+    let auditor = token("AUDITOR", "vigilance");
+    let log = gateway
+        .post(
+            Some(&auditor),
+            r#"{ auditLog(first: 5, filter: { recordType: "Subgraph", actorSub: "sp.crime" }) {
+                edges { node { operation fields } } } }"#,
+        )
+        .await;
+    let records = log["data"]["auditLog"]["edges"].as_array().unwrap();
+    assert_eq!(records.len(), 1, "{log}");
+    let fields = records[0]["node"]["fields"].to_string();
+    assert!(
+        fields.contains("forensic-lab") && fields.contains("e-prosecution"),
+        "{log}"
+    );
+
+    // The public keys the peers verified with are the gateway's.
+    let jwks: Value = reqwest::get(format!(
+        "http://127.0.0.1:{}/.well-known/jwks.json",
+        gateway.port
+    ))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(jwks["keys"][0]["alg"], "ES256");
+}
+
+#[tokio::test]
+async fn a_dead_peer_nulls_its_own_fields_and_the_rest_stands() {
+    let (gateway, mut lab, _prosecution) = federation();
+    let officer = token("SUPERVISOR", "sp.crime");
+    lab.kill();
+
+    let answer = gateway
+        .post(
+            Some(&officer),
+            "{ firs(first: 2) { edges { node { number exhibits { tag } case { scrutiny { outcome } } } } } }",
+        )
+        .await;
+    let edges = answer["data"]["firs"]["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), 2, "{answer}");
+    for edge in edges {
+        assert!(edge["node"]["number"].is_string(), "{answer}");
+        assert!(edge["node"]["exhibits"].is_null(), "{answer}");
+        assert!(edge["node"]["case"]["scrutiny"].is_array(), "{answer}");
+    }
+    let errors = answer["errors"].as_array().unwrap();
+    assert!(!errors.is_empty());
+    for error in errors {
+        assert_eq!(error["extensions"]["service"], "forensic-lab", "{answer}");
+        assert_eq!(error["extensions"]["code"], "INTERNAL", "{answer}");
+    }
+}
+
+#[tokio::test]
+async fn a_query_that_stays_local_never_reaches_a_peer() {
+    let (gateway, lab, prosecution) = federation();
+    lab.forget_requests().await;
+    prosecution.forget_requests().await;
+    let answer = gateway
+        .post(
+            None,
+            "{ policeStations(first: 2) { edges { node { code } } } }",
+        )
+        .await;
+    assert!(answer.get("errors").is_none(), "{answer}");
+    assert!(lab.requests().await.is_empty());
+    assert!(prosecution.requests().await.is_empty());
+    // The anonymous caller's crossing carries no token at all.
+    gateway.post(None, "{ forensicLabs { code } }").await;
+    let requests = lab.requests().await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0]["hadAuthorization"], false);
+}
+
+#[test]
+fn compose_and_plan_print_the_supergraph_and_its_plan() {
+    let jwks = "http://127.0.0.1:9/.well-known/jwks.json";
+    let lab = Peer::start("forensic-lab.mjs", jwks);
+    let flag = format!("forensic-lab={}", lab.url);
+
+    let composed = cctns(&["compose", "--subgraph", &flag]);
+    assert!(composed.status.success(), "{composed:?}");
+    let sdl = String::from_utf8(composed.stdout).unwrap();
+    assert!(sdl.contains("@join__graph(name: \"forensic-lab\""), "{sdl}");
+    assert!(sdl.contains("@join__graph(name: \"cctns\", url: \"http://127.0.0.1:8080/graphql\")"));
+
+    let planned = cctns(&[
+        "plan",
+        "--subgraph",
+        &flag,
+        "{ firs(first: 2) { edges { node { number exhibits { tag } } } } }",
+    ]);
+    assert!(planned.status.success(), "{planned:?}");
+    let plan = String::from_utf8(planned.stdout).unwrap();
+    assert!(plan.contains("Fetch(service: \"cctns\")"), "{plan}");
+    assert!(
+        plan.contains("Flatten(path: \"firs.edges.@.node\")"),
+        "{plan}"
+    );
+    assert!(plan.contains("Fetch(service: \"forensic-lab\")"), "{plan}");
+
+    let refused = cctns(&["compose", "--subgraph", "cctns=http://127.0.0.1:9/graphql"]);
+    assert!(!refused.status.success());
+    let unreachable = cctns(&["compose", "--subgraph", "lab=http://127.0.0.1:9/graphql"]);
+    assert!(!unreachable.status.success());
+    assert!(String::from_utf8_lossy(&unreachable.stderr).contains("unreachable"));
+}
