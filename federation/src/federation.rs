@@ -136,14 +136,15 @@ impl Federation {
         self.signer.jwks()
     }
 
-    /// How `query` is served by the current supergraph.
+    /// How `query` is served by the current supergraph to a caller holding `grants`.
     pub fn route(
         &self,
         query: &str,
         operation_name: Option<&str>,
+        grants: &crate::policy::Grants,
     ) -> (Arc<Supergraph>, Arc<Route>) {
         let supergraph = self.supergraph();
-        let route = supergraph.route(query, operation_name);
+        let route = supergraph.route(query, operation_name, grants);
         (supergraph, route)
     }
 
@@ -247,10 +248,17 @@ impl Federation {
         })
         .await;
         match result {
-            Ok(QueryPlanExecutionResult::Single(output)) => serde_json::from_slice(&output.body)
-                .unwrap_or_else(|e| {
-                    error_body(&format!("unreadable federated response: {e}"), "INTERNAL")
-                }),
+            Ok(QueryPlanExecutionResult::Single(output)) => {
+                match serde_json::from_slice(&output.body) {
+                    Ok(mut body) => {
+                        crate::policy::mark_withheld(&mut body, &prepared.withheld);
+                        body
+                    }
+                    Err(e) => {
+                        error_body(&format!("unreadable federated response: {e}"), "INTERNAL")
+                    }
+                }
+            }
             Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
                 "subscriptions are not planned across subgraphs",
                 "BAD_REQUEST",

@@ -13,11 +13,13 @@
 pub mod compose;
 pub mod config;
 mod federation;
+pub mod policy;
 pub mod signing;
 mod subgraphs;
 pub mod supergraph;
 
 pub use config::{Claim, FederationConfig, LOCAL_SUBGRAPH, SubgraphConfig};
 pub use federation::{Federation, IN_PROCESS_URL, ReloadError, compose_supergraph};
+pub use policy::Grants;
 pub use subgraphs::{Caller, LocalGraph};
 pub use supergraph::{Prepared, Route, Supergraph, Unplanned};

@@ -21,6 +21,7 @@ use hive_router_query_planner::utils::cancellation::CancellationToken;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::config::{LOCAL_SUBGRAPH, SubgraphConfig};
+use crate::policy::{FieldRules, Grants, RootTypes, Withheld, withhold};
 
 /// Most prepared operations kept per supergraph; beyond it the cache starts afresh.
 const PREPARED_CAP: usize = 2048;
@@ -34,6 +35,7 @@ pub struct Supergraph {
     pub(crate) executors: Arc<SubgraphExecutorMap>,
     pub(crate) traffic: hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig,
     validation: ValidationPlan,
+    rules: FieldRules,
     prepared: Mutex<HashMap<u64, Arc<Route>>>,
 }
 
@@ -68,6 +70,8 @@ pub struct Prepared {
     pub(crate) plan: QueryPlan,
     /// The subgraphs the plan fetches from.
     pub subgraphs: Vec<String>,
+    /// Fields taken out because the caller may not see them.
+    pub withheld: Vec<Withheld>,
 }
 
 impl Prepared {
@@ -118,20 +122,23 @@ impl Supergraph {
             executors: Arc::new(executors),
             traffic,
             validation: default_rules_validation_plan(),
+            rules: FieldRules::of(&document),
             prepared: Mutex::default(),
         })
     }
 
-    /// How `query` (operation `operation_name`) is served, prepared once per document.
-    pub fn route(&self, query: &str, operation_name: Option<&str>) -> Arc<Route> {
+    /// How `query` (operation `operation_name`) is served to a caller holding `grants`,
+    /// prepared once per document and grants.
+    pub fn route(&self, query: &str, operation_name: Option<&str>, grants: &Grants) -> Arc<Route> {
         let mut hasher = Xxh3::new();
         query.hash(&mut hasher);
         operation_name.hash(&mut hasher);
+        grants.hash(&mut hasher);
         let key = hasher.finish();
         if let Some(route) = self.lock().get(&key) {
             return route.clone();
         }
-        let route = Arc::new(self.prepare(query, operation_name));
+        let route = Arc::new(self.prepare(query, operation_name, grants));
         let mut prepared = self.lock();
         if prepared.len() >= PREPARED_CAP {
             prepared.clear();
@@ -144,8 +151,8 @@ impl Supergraph {
         self.prepared.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn prepare(&self, query: &str, operation_name: Option<&str>) -> Route {
-        let prepared = match self.plan(query, operation_name) {
+    fn prepare(&self, query: &str, operation_name: Option<&str>, grants: &Grants) -> Route {
+        let prepared = match self.plan(query, operation_name, Some(grants)) {
             Ok(prepared) => prepared,
             // The local graph refuses what does not parse in its own words, and serves
             // subscriptions (its events) itself.
@@ -154,15 +161,22 @@ impl Supergraph {
         };
         let local_only = !prepared.subgraphs.is_empty()
             && prepared.subgraphs.iter().all(|s| s == LOCAL_SUBGRAPH);
-        if local_only && !prepared.introspects() {
+        // With a field withheld, the local graph alone could not run the client's document.
+        if local_only && !prepared.introspects() && prepared.withheld.is_empty() {
             Route::Local
         } else {
             Route::Federated(Arc::new(prepared))
         }
     }
 
-    /// Parses, validates, normalizes and plans `query` against the supergraph.
-    pub fn plan(&self, query: &str, operation_name: Option<&str>) -> Result<Prepared, Unplanned> {
+    /// Parses, validates, normalizes and plans `query` against the supergraph; with
+    /// `grants`, without the fields they do not reach (see [`crate::policy`]).
+    pub fn plan(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+        grants: Option<&Grants>,
+    ) -> Result<Prepared, Unplanned> {
         let document = hive_router_query_planner::utils::parsing::safe_parse_operation(query)
             .map_err(|e| Unplanned::Unparsed(e.to_string()))?;
         let schema = &self.planner.consumer_schema.document;
@@ -172,6 +186,12 @@ impl Supergraph {
                 errors.into_iter().map(|e| e.message).collect(),
             ));
         }
+        let (document, withheld) = match grants {
+            Some(grants) if !self.rules.is_empty() => {
+                withhold(&self.rules, document, &RootTypes::default(), grants)
+            }
+            _ => (document, Vec::new()),
+        };
         let normalized = normalize_operation(&self.planner.supergraph, &document, operation_name)
             .map_err(|e| Unplanned::Invalid(vec![e.to_string()]))?;
         let operation = normalized.operation;
@@ -207,6 +227,7 @@ impl Supergraph {
             kind,
             plan,
             subgraphs,
+            withheld,
         })
     }
 }

@@ -180,7 +180,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await?;
             let supergraph = federation::Supergraph::new(sdl, &config.subgraphs)?;
             let prepared = supergraph
-                .plan(&args.query, args.operation_name.as_deref())
+                .plan(&args.query, args.operation_name.as_deref(), None)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{}", prepared.plan_text());
             Ok(())

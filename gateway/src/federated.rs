@@ -113,7 +113,14 @@ pub(crate) async fn answer(
     request: &async_graphql::Request,
     operation_name: Option<&str>,
 ) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
-    let (supergraph, route) = federation.route(&request.query, operation_name);
+    let grants = federation::Grants {
+        authenticated: principal.identity.is_some(),
+        scopes: schema::policy::federation_scopes(principal)
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+    };
+    let (supergraph, route) = federation.route(&request.query, operation_name, &grants);
     let prepared = match &*route {
         Route::Local => return None,
         Route::Invalid(messages) => {

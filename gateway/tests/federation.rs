@@ -303,3 +303,69 @@ fn compose_and_plan_print_the_supergraph_and_its_plan() {
     assert!(!unreachable.status.success());
     assert!(String::from_utf8_lossy(&unreachable.stderr).contains("unreachable"));
 }
+
+#[tokio::test]
+async fn a_field_the_caller_may_not_see_is_never_fetched() {
+    let (gateway, lab, prosecution) = federation();
+    lab.forget_requests().await;
+    prosecution.forget_requests().await;
+    // An analyst holds scope `analysis`: neither the lab's conclusions nor the prosecutor's
+    // name, but the examiner (any authenticated caller).
+    let analyst = token("ANALYST", "scrb.analyst");
+    let query = "query Hearing { firs(first: 3) { edges { node { number ...Lab \
+        case { scrutiny { outcome prosecutor } } } } } } \
+        fragment Lab on Fir { labReports { conclusion examiner } }";
+    let answer = gateway.post(Some(&analyst), query).await;
+    let errors = answer["errors"].as_array().cloned().unwrap_or_default();
+    assert!(!errors.is_empty(), "{answer}");
+    for error in &errors {
+        assert_eq!(error["extensions"]["code"], "FORBIDDEN", "{answer}");
+        let path = error["path"].as_array().unwrap();
+        let field = path.last().unwrap();
+        assert!(field == "prosecutor" || field == "conclusion", "{answer}");
+        assert!(path.iter().any(Value::is_u64), "a concrete path: {answer}");
+    }
+    let edges = answer["data"]["firs"]["edges"].as_array().unwrap();
+    for edge in edges {
+        for result in edge["node"]["case"]["scrutiny"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(result["prosecutor"].is_null(), "{answer}");
+            assert!(result["outcome"].is_string(), "{answer}");
+        }
+    }
+    let asked: Vec<String> = prosecution
+        .requests()
+        .await
+        .iter()
+        .map(|r| r["query"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!asked.is_empty());
+    assert!(asked.iter().all(|q| !q.contains("prosecutor")), "{asked:?}");
+    let lab_asked = lab.requests().await;
+    assert!(!lab_asked.is_empty());
+    for request in &lab_asked {
+        let q = request["query"].as_str().unwrap();
+        assert!(q.contains("examiner") && !q.contains("conclusion"), "{q}");
+    }
+
+    // An anonymous caller gets neither: no remote fetch asks for them at all.
+    lab.forget_requests().await;
+    let answer = gateway
+        .post(None, "{ firs(first: 3) { edges { node { number labReports { examination conclusion examiner } } } } }")
+        .await;
+    let errors = answer["errors"].as_array().unwrap();
+    assert!(!errors.is_empty(), "{answer}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["extensions"]["code"] == "FORBIDDEN"),
+        "{answer}"
+    );
+    for request in lab.requests().await {
+        let q = request["query"].as_str().unwrap();
+        assert!(!q.contains("conclusion") && !q.contains("examiner"), "{q}");
+    }
+}
