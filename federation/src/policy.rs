@@ -318,10 +318,14 @@ fn keep_field(
     true
 }
 
+/// Alias of the `__typename` that stands in for a selection left empty; taken out of the
+/// response again by [`mark_withheld`].
+const PLACEHOLDER: &str = "_cctnsWithheld";
+
 fn typename() -> Field<'static, String> {
     Field {
         position: Default::default(),
-        alias: None,
+        alias: Some(PLACEHOLDER.into()),
         name: "__typename".into(),
         arguments: Vec::new(),
         directives: Vec::new(),
@@ -333,8 +337,14 @@ fn typename() -> Field<'static, String> {
 }
 
 /// Puts `null` where each withheld field would have been in `data`, and one `FORBIDDEN`
-/// error per place, with its concrete path.
+/// error per place, with its concrete path; drops the placeholders of emptied selections.
 pub fn mark_withheld(response: &mut Json, withheld: &[Withheld]) {
+    if withheld.is_empty() {
+        return;
+    }
+    if let Some(data) = response.get_mut("data") {
+        drop_placeholders(data);
+    }
     let mut errors = Vec::new();
     for field in withheld {
         let Some(data) = response.get_mut("data") else {
@@ -360,6 +370,17 @@ pub fn mark_withheld(response: &mut Json, withheld: &[Withheld]) {
         None => {
             object.insert("errors".into(), Json::Array(errors));
         }
+    }
+}
+
+fn drop_placeholders(value: &mut Json) {
+    match value {
+        Json::Array(items) => items.iter_mut().for_each(drop_placeholders),
+        Json::Object(object) => {
+            object.remove(PLACEHOLDER);
+            object.values_mut().for_each(drop_placeholders);
+        }
+        _ => {}
     }
 }
 
@@ -391,5 +412,101 @@ fn insert_nulls(
             at.pop();
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUPERGRAPH: &str = r#"
+        type Query { firs: [Fir] }
+        type Fir { number: String reports: [Report] }
+        type Report {
+            examination: String
+            conclusion: String @requiresScopes(scopes: [["police"], ["court", "sealed"]])
+            examiner: String @authenticated
+        }
+    "#;
+
+    fn rules() -> FieldRules {
+        let schema = graphql_tools::parser::parse_schema::<String>(SUPERGRAPH)
+            .unwrap()
+            .into_static();
+        FieldRules::of(&schema)
+    }
+
+    fn pruned(query: &str, grants: &Grants) -> (String, Vec<String>) {
+        let document = graphql_tools::parser::parse_query::<String>(query)
+            .unwrap()
+            .into_static();
+        let (document, withheld) = withhold(&rules(), document, &RootTypes::default(), grants);
+        let paths = withheld.iter().map(|w| w.path.join(".")).collect();
+        (document.to_string(), paths)
+    }
+
+    #[test]
+    fn scopes_are_any_group_of_all_its_scopes() {
+        let grants = |scopes: &[&str]| Grants {
+            authenticated: true,
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        };
+        let query = "{ firs { reports { conclusion } } }";
+        assert!(pruned(query, &grants(&["police"])).1.is_empty());
+        assert!(pruned(query, &grants(&["court", "sealed"])).1.is_empty());
+        assert_eq!(
+            pruned(query, &grants(&["court"])).1,
+            ["firs.reports.conclusion"]
+        );
+        assert_eq!(
+            pruned(query, &Grants::default()).1,
+            ["firs.reports.conclusion"]
+        );
+    }
+
+    #[test]
+    fn fragments_are_judged_where_they_are_spread() {
+        let query = "query Q { firs { ...F mine: reports { examiner } } } \
+                     fragment F on Fir { number reports { examination examiner } }";
+        let (text, paths) = pruned(query, &Grants::default());
+        assert_eq!(paths, ["firs.reports.examiner", "firs.mine.examiner"]);
+        assert!(!text.contains("examiner"), "{text}");
+        assert!(!text.contains("fragment"), "{text}");
+        // `mine` lost its only field and keeps a placeholder.
+        assert!(text.contains(PLACEHOLDER), "{text}");
+    }
+
+    #[test]
+    fn withheld_places_become_null_with_one_error_each() {
+        let withheld = vec![Withheld {
+            path: vec!["firs".into(), "mine".into(), "examiner".into()],
+            coordinate: "Report.examiner".into(),
+            requires: "an authenticated caller".into(),
+        }];
+        let mut response = json!({ "data": { "firs": [
+            { "mine": [{ PLACEHOLDER: "Report" }, { PLACEHOLDER: "Report" }] },
+            { "mine": null },
+        ]}});
+        mark_withheld(&mut response, &withheld);
+        assert_eq!(
+            response["data"],
+            json!({ "firs": [
+                { "mine": [{ "examiner": null }, { "examiner": null }] },
+                { "mine": null },
+            ]})
+        );
+        let paths: Vec<&Json> = response["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["path"])
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                &json!(["firs", 0, "mine", 0, "examiner"]),
+                &json!(["firs", 0, "mine", 1, "examiner"])
+            ]
+        );
     }
 }

@@ -188,15 +188,21 @@ impl SubgraphExecutor for LocalExecutor {
         if let Some(name) = &request.operation_name {
             graphql = graphql.operation_name(name.clone());
         }
-        if let Some(variables) = &request.variables {
-            let mut json = Map::new();
-            for (name, value) in variables {
-                let value = sonic_rs::to_string(value)
-                    .ok()
-                    .and_then(|text| serde_json::from_str(&text).ok())
-                    .unwrap_or(Value::Null);
-                json.insert((*name).to_owned(), value);
-            }
+        // Variables come as values, and entity representations as JSON text already
+        // serialized for the wire; the local graph reads both as one JSON object.
+        let mut json = Map::new();
+        for (name, value) in request.variables.iter().flatten() {
+            let value = sonic_rs::to_string(value)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or(Value::Null);
+            json.insert((*name).to_owned(), value);
+        }
+        for (name, raw) in request.raw_variable_values.iter().flatten() {
+            let value = serde_json::from_slice(raw).unwrap_or(Value::Null);
+            json.insert((*name).to_owned(), value);
+        }
+        if !json.is_empty() {
             graphql = graphql.variables(async_graphql::Variables::from_json(Value::Object(json)));
         }
         let response = self.local.execute(&self.caller, graphql).await;

@@ -3,19 +3,9 @@
 
 mod support;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use support::{http, start_gateway, terminate};
-
-fn cctns(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cctns"))
-        .args(args)
-        .env_remove("DATABASE_URL")
-        .env_remove("CCTNS_JWT_SECRET")
-        .env("CCTNS_LOG", "error")
-        .output()
-        .expect("run cctns")
-}
+use support::{cctns, http, start_gateway, terminate};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -6,108 +6,8 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
-use serde_json::{Value, json};
-use support::{free_port, start_gateway_on};
-
-/// A peer subgraph process, stopped when dropped.
-struct Peer {
-    child: Child,
-    url: String,
-}
-
-impl Peer {
-    /// Starts `tests/peers/SCRIPT` on a free port, trusting tokens signed with the keys
-    /// at `jwks_url`, and waits for its ready line.
-    fn start(script: &str, jwks_url: &str) -> Peer {
-        use std::io::{BufRead, BufReader};
-        let port = free_port();
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
-        let mut child = Command::new("node")
-            .arg(dir.join(script))
-            .args(["--port", &port.to_string()])
-            .env("CCTNS_JWKS_URL", jwks_url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("node runs the peer (tests/peers: npm ci)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.starts_with("listening on"), "{script}: {line}");
-        Peer {
-            child,
-            url: format!("http://127.0.0.1:{port}/graphql"),
-        }
-    }
-
-    /// Every GraphQL request the peer received, with the claims it verified.
-    async fn requests(&self) -> Vec<Value> {
-        let log = self.url.replace("/graphql", "/_requests");
-        let body: Value = reqwest::get(&log).await.unwrap().json().await.unwrap();
-        body.as_array().unwrap().clone()
-    }
-
-    async fn forget_requests(&self) {
-        let log = self.url.replace("/graphql", "/_requests");
-        reqwest::Client::new().delete(&log).send().await.unwrap();
-    }
-
-    fn kill(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
-impl Drop for Peer {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-/// The gateway, stopped when dropped.
-struct Gateway {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Gateway {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
-impl Gateway {
-    async fn post(&self, token: Option<&str>, query: &str) -> Value {
-        let mut request = reqwest::Client::new()
-            .post(format!("http://127.0.0.1:{}/graphql", self.port))
-            .json(&json!({ "query": query }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request.send().await.unwrap().json().await.unwrap()
-    }
-}
-
-fn cctns(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cctns"))
-        .args(args)
-        .env_remove("CCTNS_JWT_SECRET")
-        .env("CCTNS_LOG", "error")
-        .output()
-        .unwrap()
-}
-
-fn token(role: &str, sub: &str) -> String {
-    let output = cctns(&["token", "--role", role, "--unit", "IN", "--sub", sub]);
-    assert!(output.status.success());
-    String::from_utf8(output.stdout).unwrap().trim().to_owned()
-}
+use serde_json::Value;
+use support::{Gateway, Peer, cctns, free_port, start_gateway_on, token};
 
 /// Two peers and a demo gateway composing them.
 fn federation() -> (Gateway, Peer, Peer) {
@@ -132,11 +32,7 @@ fn federation() -> (Gateway, Peer, Peer) {
         ],
         &[("CCTNS_LOG", "error")],
     );
-    let gateway = Gateway {
-        child,
-        port,
-        _dir: dir,
-    };
+    let gateway = Gateway { child, port, dir };
     (gateway, lab, prosecution)
 }
 

@@ -1,7 +1,10 @@
 //! Starting and stopping the real `cctns` binary in tests.
 #![allow(dead_code)] // each test file uses its own part
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{Value, json};
 
 /// Sends one raw HTTP/1.1 request to `port`; returns the whole response text.
 pub fn http(port: u16, request: &str) -> Option<String> {
@@ -81,4 +84,113 @@ pub fn terminate(server: &std::process::Child) {
         .arg(server.id().to_string())
         .status()
         .unwrap();
+}
+
+/// A peer subgraph process, stopped when dropped.
+pub struct Peer {
+    child: Child,
+    /// Its GraphQL endpoint.
+    pub url: String,
+}
+
+impl Peer {
+    /// Starts `tests/peers/SCRIPT` on a free port, trusting tokens signed with the keys
+    /// at `jwks_url`, and waits for its ready line.
+    pub fn start(script: &str, jwks_url: &str) -> Peer {
+        use std::io::{BufRead, BufReader};
+        let port = free_port();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
+        let mut child = Command::new("node")
+            .arg(dir.join(script))
+            .args(["--port", &port.to_string()])
+            .env("CCTNS_JWKS_URL", jwks_url)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node runs the peer (tests/peers: npm ci)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.starts_with("listening on"), "{script}: {line}");
+        Peer {
+            child,
+            url: format!("http://127.0.0.1:{port}/graphql"),
+        }
+    }
+
+    /// Every GraphQL request the peer received, with the claims it verified.
+    pub async fn requests(&self) -> Vec<Value> {
+        let log = self.url.replace("/graphql", "/_requests");
+        let body: Value = reqwest::get(&log).await.unwrap().json().await.unwrap();
+        body.as_array().unwrap().clone()
+    }
+
+    pub async fn forget_requests(&self) {
+        let log = self.url.replace("/graphql", "/_requests");
+        reqwest::Client::new().delete(&log).send().await.unwrap();
+    }
+
+    pub fn kill(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The gateway, stopped when dropped.
+pub struct Gateway {
+    /// The process.
+    pub child: Child,
+    /// Where it listens.
+    pub port: u16,
+    /// Its database's directory, removed with it.
+    pub dir: tempfile::TempDir,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+impl Gateway {
+    /// The answer to `query` for the caller with `token` (none: anonymous).
+    pub async fn post(&self, token: Option<&str>, query: &str) -> Value {
+        let url = format!("http://127.0.0.1:{}/graphql", self.port);
+        post_graphql(&url, token, &json!({ "query": query })).await
+    }
+}
+
+/// POSTs the GraphQL request `body` to `url`; the JSON answer, whatever its HTTP status.
+pub async fn post_graphql(url: &str, token: Option<&str>, body: &Value) -> Value {
+    let mut request = reqwest::Client::new().post(url).json(body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap().json().await.unwrap()
+}
+
+/// Runs `cctns ARGS` to completion with the development secret and quiet logs.
+pub fn cctns(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cctns"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("CCTNS_JWT_SECRET")
+        .env("CCTNS_LOG", "error")
+        .output()
+        .unwrap()
+}
+
+/// A development token for `role` at unit `IN`.
+pub fn token(role: &str, sub: &str) -> String {
+    let output = cctns(&["token", "--role", role, "--unit", "IN", "--sub", sub]);
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
 }
