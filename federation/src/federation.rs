@@ -14,6 +14,8 @@ use hive_router_plan_executor::execution::plan::{
     CoerceVariablesPayload, ExecutionResultExtensions, QueryPlanExecutionOpts,
     QueryPlanExecutionResult, execute_query_plan,
 };
+use hive_router_plan_executor::headers::compile::compile_headers_plan;
+use hive_router_plan_executor::headers::plan::HeaderRulesPlan;
 use hive_router_plan_executor::introspection::resolve::IntrospectionContext;
 use hive_router_plan_executor::plugin_context::{
     PluginContext, PluginRequestState, RouterHttpRequest,
@@ -160,6 +162,149 @@ impl Federation {
         operation_name: Option<&str>,
         variables: serde_json::Map<String, Value>,
     ) -> Value {
+        let request = PlanRequest {
+            supergraph,
+            prepared,
+            query,
+            operation_name,
+            variables,
+        };
+        let no_headers = ntex::http::HeaderMap::new();
+        match self
+            .run_plan(request, caller, no_headers, Arc::default())
+            .await
+        {
+            Ok(QueryPlanExecutionResult::Single(output)) => {
+                answer_of(&output.body, &prepared.withheld)
+            }
+            Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
+                "a subscription needs a streaming transport",
+                "BAD_USER_INPUT",
+            ),
+            Err(refused) => refused,
+        }
+    }
+
+    /// Subscribes `caller` to a subscription of a remote subgraph (the plan's only one;
+    /// see [`Supergraph::route`]): each event is an answer. The subscription request
+    /// carries the token the gateway signs for that subgraph.
+    pub fn subscribe(
+        self: Arc<Self>,
+        supergraph: Arc<Supergraph>,
+        prepared: Arc<Prepared>,
+        caller: Caller,
+        query: String,
+        operation_name: Option<String>,
+        variables: serde_json::Map<String, Value>,
+    ) -> futures_util::stream::BoxStream<'static, Value> {
+        use futures_util::StreamExt;
+        let (sender, receiver) = tokio::sync::mpsc::channel::<Value>(16);
+        crate::local_runtime::spawn(Box::new(move || {
+            Box::pin(async move {
+                let mut events = self
+                    .subscribe_here(
+                        &supergraph,
+                        &prepared,
+                        caller,
+                        &query,
+                        operation_name.as_deref(),
+                        variables,
+                    )
+                    .await;
+                while let Some(event) = events.next().await {
+                    if sender.send(event).await.is_err() {
+                        break; // the client is gone: dropping the stream ends the upstream
+                    }
+                }
+            })
+        }));
+        futures_util::stream::unfold(receiver, |mut receiver| async move {
+            receiver.recv().await.map(|event| (event, receiver))
+        })
+        .boxed()
+    }
+
+    /// [`Federation::subscribe`], on the thread that runs it.
+    async fn subscribe_here(
+        &self,
+        supergraph: &Supergraph,
+        prepared: &Prepared,
+        caller: Caller,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: serde_json::Map<String, Value>,
+    ) -> futures_util::stream::BoxStream<'static, Value> {
+        use futures_util::StreamExt;
+        let single = |answer: Value| futures_util::stream::once(async move { answer }).boxed();
+        let Some(subgraph) = prepared.subgraphs.first().cloned() else {
+            return single(error_body(
+                "the subscription fetches nothing",
+                "BAD_USER_INPUT",
+            ));
+        };
+        // The executor's subscription path runs no hook; the token reaches the subgraph
+        // as a header propagated to it alone.
+        let mut headers = ntex::http::HeaderMap::new();
+        if caller.principal.identity.is_some() {
+            let token = self.routing_token(&subgraph, &caller);
+            if let Ok(value) = ntex::http::header::HeaderValue::from_str(&format!("Bearer {token}"))
+            {
+                headers.insert(ntex::http::header::AUTHORIZATION, value);
+            }
+        }
+        let propagate = match authorization_to(&subgraph) {
+            Ok(plan) => Arc::new(plan),
+            Err(e) => return single(error_body(&e, "INTERNAL")),
+        };
+        let request = PlanRequest {
+            supergraph,
+            prepared,
+            query,
+            operation_name,
+            variables,
+        };
+        let withheld = prepared.withheld.clone();
+        match self.run_plan(request, caller, headers, propagate).await {
+            Ok(QueryPlanExecutionResult::Stream(output)) => output
+                .body
+                .map(move |event| answer_of(&event, &withheld))
+                .boxed(),
+            Ok(QueryPlanExecutionResult::Single(output)) => {
+                single(answer_of(&output.body, &withheld))
+            }
+            Err(refused) => single(refused),
+        }
+    }
+
+    /// The token `caller`'s requests to `subgraph` carry.
+    fn routing_token(&self, subgraph: &str, caller: &Caller) -> String {
+        let wanted = self
+            .config
+            .subgraphs
+            .iter()
+            .find(|s| s.name == subgraph)
+            .map_or(&crate::Claim::DEFAULT[..], |s| s.claims.as_slice());
+        self.signer.sign(
+            subgraph,
+            crate::subgraphs::claims_for(&caller.principal, wanted),
+        )
+    }
+
+    /// Coerces the variables and runs the plan through the executor.
+    async fn run_plan(
+        &self,
+        request: PlanRequest<'_>,
+        caller: Caller,
+        client_headers: ntex::http::HeaderMap,
+        headers_plan: Arc<HeaderRulesPlan>,
+    ) -> Result<QueryPlanExecutionResult, Value> {
+        let PlanRequest {
+            supergraph,
+            prepared,
+            query,
+            operation_name,
+            variables,
+        } = request;
         let mut variables: std::collections::HashMap<String, sonic_rs::Value> = variables
             .into_iter()
             .filter_map(|(name, value)| {
@@ -173,16 +318,15 @@ impl Federation {
             &supergraph.metadata,
         ) {
             Ok(map) => CoerceVariablesPayload { variables_map: map },
-            Err(e) => return error_body(&e.to_string(), "BAD_USER_INPUT"),
+            Err(e) => return Err(error_body(&e.to_string(), "BAD_USER_INPUT")),
         };
         let coerced = Arc::new(coerced);
         let method = http::Method::POST;
         let uri = http::Uri::from_static("/graphql");
-        let headers = Arc::new(ntex::http::HeaderMap::new());
         let client_request = Arc::new(ClientRequestDetails {
             method: &method,
             url: &uri,
-            headers: headers.clone(),
+            headers: Arc::new(client_headers),
             operation: OperationDetails {
                 name: operation_name,
                 query,
@@ -222,11 +366,11 @@ impl Federation {
             )),
             operation_name,
         );
-        let result = execute_query_plan(QueryPlanExecutionOpts {
+        execute_query_plan(QueryPlanExecutionOpts {
             query_plan: &prepared.plan,
             operation_for_plan: prepared.operation_for_plan.clone(),
             projection_plan: prepared.projection.clone(),
-            headers_plan: Arc::default(),
+            headers_plan,
             extensions_plan: Arc::default(),
             variable_values: coerced,
             extensions: ExecutionResultExtensions::default(),
@@ -239,33 +383,48 @@ impl Federation {
             graphql_error_recorder: None,
             demand_control_context: None,
             initial_errors: Vec::new(),
-            span: hive_router_internal::telemetry::traces::spans::graphql::GraphQLOperationSpan::new(),
+            span:
+                hive_router_internal::telemetry::traces::spans::graphql::GraphQLOperationSpan::new(
+                ),
             plugin_req_state: Some(plugin_state),
             operation_name_factory: names,
             response_header_sink: Default::default(),
             error_masking_runtime: Arc::new(None),
             connection_fingerprint: None,
         })
-        .await;
-        match result {
-            Ok(QueryPlanExecutionResult::Single(output)) => {
-                match serde_json::from_slice(&output.body) {
-                    Ok(mut body) => {
-                        crate::policy::mark_withheld(&mut body, &prepared.withheld);
-                        body
-                    }
-                    Err(e) => {
-                        error_body(&format!("unreadable federated response: {e}"), "INTERNAL")
-                    }
-                }
-            }
-            Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
-                "subscriptions are not planned across subgraphs",
-                "BAD_REQUEST",
-            ),
-            Err(e) => error_body(&e.to_string(), "INTERNAL"),
-        }
+        .await
+        .map_err(|e| error_body(&e.to_string(), "INTERNAL"))
     }
+}
+
+/// One operation to run through the executor.
+struct PlanRequest<'a> {
+    supergraph: &'a Supergraph,
+    prepared: &'a Prepared,
+    query: &'a str,
+    operation_name: Option<&'a str>,
+    variables: serde_json::Map<String, Value>,
+}
+
+/// The answer in `body`, with the fields the caller may not see marked.
+fn answer_of(body: &[u8], withheld: &[crate::policy::Withheld]) -> Value {
+    match serde_json::from_slice(body) {
+        Ok(mut answer) => {
+            crate::policy::mark_withheld(&mut answer, withheld);
+            answer
+        }
+        Err(e) => error_body(&format!("unreadable federated response: {e}"), "INTERNAL"),
+    }
+}
+
+/// Header rules passing the request's `Authorization` to `subgraph` only.
+fn authorization_to(subgraph: &str) -> Result<HeaderRulesPlan, String> {
+    let config: hive_router_config::headers::HeadersConfig =
+        serde_json::from_value(serde_json::json!({ "subgraphs": { subgraph: { "request": [
+            { "propagate": { "named": "authorization" } }
+        ] } } }))
+        .map_err(|e| format!("header rules: {e}"))?;
+    compile_headers_plan(&config).map_err(|e| format!("header rules: {e}"))
 }
 
 fn kind_name(

@@ -179,9 +179,14 @@ impl Supergraph {
     ) -> Result<Prepared, Unplanned> {
         let document = hive_router_query_planner::utils::parsing::safe_parse_operation(query)
             .map_err(|e| Unplanned::Unparsed(e.to_string()))?;
+        let subscription = selects_subscription(&document, operation_name);
         let schema = &self.planner.consumer_schema.document;
         let errors = validate(schema, &document, &self.validation);
         if !errors.is_empty() {
+            // The local graph's own subscriptions (its events) are not in the supergraph.
+            if subscription {
+                return Err(Unplanned::Subscription);
+            }
             return Err(Unplanned::Invalid(
                 errors.into_iter().map(|e| e.message).collect(),
             ));
@@ -199,9 +204,6 @@ impl Supergraph {
             .operation_kind
             .clone()
             .unwrap_or(OperationKind::Query);
-        if kind == OperationKind::Subscription {
-            return Err(Unplanned::Subscription);
-        }
         let (root_type_name, projection) =
             FieldProjectionPlan::from_operation(&operation, &self.metadata);
         let root_type_name = root_type_name.to_owned();
@@ -218,6 +220,21 @@ impl Supergraph {
         let mut subgraphs = Vec::new();
         if let Some(node) = &plan.node {
             fetched_subgraphs(node, &mut subgraphs);
+        }
+        if kind == OperationKind::Subscription {
+            match subgraphs.as_slice() {
+                [remote] if remote != LOCAL_SUBGRAPH => {}
+                only_local if only_local.iter().all(|s| s == LOCAL_SUBGRAPH) => {
+                    return Err(Unplanned::Subscription);
+                }
+                _ => {
+                    return Err(Unplanned::Invalid(vec![
+                        "a subscription to another agency's subgraph may select only that \
+                         subgraph's fields"
+                            .into(),
+                    ]));
+                }
+            }
         }
         Ok(Prepared {
             operation_for_plan,
@@ -239,7 +256,7 @@ pub enum Unplanned {
     Unparsed(String),
     /// It is not valid against the supergraph.
     Invalid(Vec<String>),
-    /// It is a subscription (served by the local graph).
+    /// It is a subscription of the local graph (its events, served by it directly).
     Subscription,
 }
 
@@ -251,6 +268,37 @@ impl std::fmt::Display for Unplanned {
             Unplanned::Subscription => f.write_str("subscriptions are not planned"),
         }
     }
+}
+
+/// Whether the operation `operation_name` of `document` (or its only one) is a
+/// subscription.
+fn selects_subscription(
+    document: &graphql_tools::parser::query::Document<'static, String>,
+    operation_name: Option<&str>,
+) -> bool {
+    use graphql_tools::parser::query::{Definition, OperationDefinition};
+    let operations: Vec<&OperationDefinition<'static, String>> = document
+        .definitions
+        .iter()
+        .filter_map(|d| match d {
+            Definition::Operation(operation) => Some(operation),
+            Definition::Fragment(_) => None,
+        })
+        .collect();
+    let name_of = |operation: &OperationDefinition<'static, String>| match operation {
+        OperationDefinition::Query(q) => q.name.clone(),
+        OperationDefinition::Mutation(m) => m.name.clone(),
+        OperationDefinition::Subscription(s) => s.name.clone(),
+        OperationDefinition::SelectionSet(_) => None,
+    };
+    let selected = match operation_name {
+        Some(name) => operations
+            .into_iter()
+            .find(|o| name_of(o).as_deref() == Some(name)),
+        None if operations.len() == 1 => operations.into_iter().next(),
+        None => None,
+    };
+    matches!(selected, Some(OperationDefinition::Subscription(_)))
 }
 
 /// Every subgraph a plan node fetches from, in plan order, once each.

@@ -103,6 +103,119 @@ pub fn keep_fresh(federation: Arc<Federation>) {
     });
 }
 
+/// What the supergraph makes of an operation for a caller.
+enum Admission {
+    /// The local graph alone serves it.
+    Local,
+    /// Refused before any fetch.
+    Refused(Box<async_graphql::Response>),
+    /// Planned across subgraphs.
+    Planned(Arc<federation::Supergraph>, Arc<federation::Prepared>),
+}
+
+/// Routes `request` for `principal` through the current supergraph.
+fn admit(
+    state: &AppState,
+    federation: &Federation,
+    principal: &Principal,
+    request: &async_graphql::Request,
+    operation_name: Option<&str>,
+) -> Admission {
+    let grants = federation::Grants {
+        authenticated: principal.identity.is_some(),
+        scopes: schema::policy::federation_scopes(principal)
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+    };
+    let (supergraph, route) = federation.route(&request.query, operation_name, &grants);
+    match &*route {
+        Route::Local => Admission::Local,
+        Route::Invalid(messages) => {
+            let errors = messages
+                .iter()
+                .map(|m| ApiError::bad_input(m.clone()).into_server_error())
+                .collect();
+            Admission::Refused(Box::new(async_graphql::Response::from_errors(errors)))
+        }
+        Route::Federated(prepared)
+            if prepared.introspects()
+                && state.production()
+                && !schema::policy::explores_schema(principal) =>
+        {
+            Admission::Refused(Box::new(refusal(
+                ErrorCode::Forbidden,
+                "the schema is shown only to officers in production",
+            )))
+        }
+        Route::Federated(prepared) => Admission::Planned(supergraph, prepared.clone()),
+    }
+}
+
+/// The caller and request of one federated operation, owned (a subscription's events
+/// outlive the request).
+#[derive(Clone)]
+struct Federated {
+    state: AppState,
+    prepared: Arc<federation::Prepared>,
+    principal: Principal,
+    client: Option<String>,
+    query: String,
+    operation_name: Option<String>,
+}
+
+impl Federated {
+    fn caller(&self) -> Caller {
+        Caller {
+            principal: self.principal.clone(),
+            client: self.client.clone(),
+        }
+    }
+
+    /// An answer of the executor as the gateway's response: contract codes, and the remote
+    /// reads audited (the local graph's fetches audited themselves).
+    async fn finish(
+        &self,
+        body: serde_json::Value,
+    ) -> Result<async_graphql::Response, AuditUnavailable> {
+        let mut response: async_graphql::Response =
+            serde_json::from_value(body).unwrap_or_else(|e| {
+                tracing::error!(error = %e, "federated response not readable");
+                refusal(
+                    ErrorCode::Internal,
+                    "the federated response could not be read",
+                )
+            });
+        contract_codes(&mut response);
+        let trail = schema::audit::AuditTrail::default();
+        for subgraph in self
+            .prepared
+            .subgraphs
+            .iter()
+            .filter(|s| *s != federation::LOCAL_SUBGRAPH)
+        {
+            trail.crossed(subgraph);
+        }
+        let actor = Actor::of(&self.principal, self.client.clone());
+        self.state
+            .finish(
+                response,
+                &trail,
+                &actor,
+                self.operation_name.clone(),
+                &self.query,
+            )
+            .await
+    }
+}
+
+fn variables_of(request: &async_graphql::Request) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::to_value(&request.variables) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
 /// Answers an operation that the supergraph plans across subgraphs, or refuses one it
 /// cannot plan; `None` when the local graph alone serves it.
 pub(crate) async fn answer(
@@ -113,77 +226,76 @@ pub(crate) async fn answer(
     request: &async_graphql::Request,
     operation_name: Option<&str>,
 ) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
-    let grants = federation::Grants {
-        authenticated: principal.identity.is_some(),
-        scopes: schema::policy::federation_scopes(principal)
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect(),
+    let (supergraph, prepared) = match admit(state, federation, principal, request, operation_name)
+    {
+        Admission::Local => return None,
+        Admission::Refused(response) => return Some(Ok(*response)),
+        Admission::Planned(supergraph, prepared) => (supergraph, prepared),
     };
-    let (supergraph, route) = federation.route(&request.query, operation_name, &grants);
-    let prepared = match &*route {
-        Route::Local => return None,
-        Route::Invalid(messages) => {
-            let errors = messages
-                .iter()
-                .map(|m| ApiError::bad_input(m.clone()).into_server_error())
-                .collect();
-            return Some(Ok(async_graphql::Response::from_errors(errors)));
-        }
-        Route::Federated(prepared) => prepared.clone(),
-    };
-    if prepared.introspects() && state.production() && !schema::policy::explores_schema(principal) {
-        return Some(Ok(refusal(
-            ErrorCode::Forbidden,
-            "the schema is shown only to officers in production",
-        )));
-    }
-    let variables = match serde_json::to_value(&request.variables) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
-    let caller = Caller {
+    let operation = Federated {
+        state: state.clone(),
+        prepared: prepared.clone(),
         principal: principal.clone(),
         client: client.map(str::to_owned),
+        query: request.query.clone(),
+        operation_name: operation_name.map(str::to_owned),
     };
     let body = federation
         .execute(
             &supergraph,
             &prepared,
-            caller,
+            operation.caller(),
             &request.query,
             operation_name,
-            variables,
+            variables_of(request),
         )
         .await;
-    let mut response: async_graphql::Response = serde_json::from_value(body).unwrap_or_else(|e| {
-        tracing::error!(error = %e, "federated response not readable");
-        refusal(
-            ErrorCode::Internal,
-            "the federated response could not be read",
-        )
-    });
-    contract_codes(&mut response);
-    // The local graph's fetches audited themselves; the remote reads are audited here.
-    let trail = schema::audit::AuditTrail::default();
-    for subgraph in prepared
-        .subgraphs
-        .iter()
-        .filter(|s| *s != federation::LOCAL_SUBGRAPH)
+    Some(operation.finish(body).await)
+}
+
+/// The events of a subscription that another agency's subgraph serves, or its refusal;
+/// `None` when it is the local graph's.
+pub(crate) fn subscription(
+    state: &AppState,
+    principal: &Principal,
+    client: Option<&str>,
+    request: &async_graphql::Request,
+) -> Option<crate::server::ResponseStream> {
+    use futures_util::StreamExt;
+    let federation = state.federation()?.clone();
+    let operation_name = request.operation_name.as_deref();
+    let (supergraph, prepared) = match admit(state, &federation, principal, request, operation_name)
     {
-        trail.crossed(subgraph);
-    }
-    let actor = Actor::of(principal, client.map(str::to_owned));
+        Admission::Local => return None,
+        Admission::Refused(response) => {
+            return Some(futures_util::stream::once(async move { Ok(*response) }).boxed());
+        }
+        Admission::Planned(supergraph, prepared) => (supergraph, prepared),
+    };
+    let operation = Federated {
+        state: state.clone(),
+        prepared,
+        principal: principal.clone(),
+        client: client.map(str::to_owned),
+        query: request.query.clone(),
+        operation_name: request.operation_name.clone(),
+    };
+    let variables = variables_of(request);
+    let events = federation.subscribe(
+        supergraph,
+        operation.prepared.clone(),
+        operation.caller(),
+        operation.query.clone(),
+        operation.operation_name.clone(),
+        variables,
+    );
     Some(
-        state
-            .finish(
-                response,
-                &trail,
-                &actor,
-                operation_name.map(str::to_owned),
-                &request.query,
-            )
-            .await,
+        events
+            .then(move |event| {
+                let operation = operation.clone();
+                async move { operation.finish(event).await }
+            })
+            .boxed(),
     )
 }
 

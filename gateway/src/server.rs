@@ -411,7 +411,17 @@ pub(crate) fn run_stream(
     let state = state.clone();
     futures_util::stream::once(async move {
         match state.prepare(request, &principal).await {
-            Ok(request) => subscribe(&state, principal, client, request),
+            Ok(request) => {
+                match crate::federated::subscription(
+                    &state,
+                    &principal,
+                    client.as_deref(),
+                    &request,
+                ) {
+                    Some(remote) => remote,
+                    None => subscribe(&state, principal, client, request),
+                }
+            }
             Err(refused) => futures_util::stream::once(futures_util::future::ready(Ok(
                 async_graphql::Response::from_errors(vec![refused]),
             )))

@@ -265,3 +265,59 @@ async fn a_field_the_caller_may_not_see_is_never_fetched() {
         assert!(!q.contains("conclusion") && !q.contains("examiner"), "{q}");
     }
 }
+
+#[tokio::test]
+async fn a_subscription_of_the_lab_passes_through_with_the_gateways_token() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+    let (gateway, lab, _prosecution) = federation();
+    let officer = token("SUPERVISOR", "sp.crime");
+    let mut request = format!("ws://127.0.0.1:{}/graphql", gateway.port)
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    let send = |message: Value| Message::Text(message.to_string().into());
+    let init = serde_json::json!({ "type": "connection_init",
+        "payload": { "Authorization": format!("Bearer {officer}") } });
+    socket.send(send(init)).await.unwrap();
+    let subscribe = serde_json::json!({ "type": "subscribe", "id": "1", "payload": {
+        "query": "subscription { labReportIssued { examination conclusion } }" } });
+    let mut subscribed = false;
+    let event = tokio::time::timeout(std::time::Duration::from_secs(15), async {
+        while let Some(message) = socket.next().await {
+            let Message::Text(text) = message.unwrap() else {
+                continue;
+            };
+            let message: Value = serde_json::from_str(&text).unwrap();
+            match message["type"].as_str() {
+                Some("connection_ack") if !subscribed => {
+                    subscribed = true;
+                    socket.send(send(subscribe.clone())).await.unwrap();
+                }
+                Some("next") => return message,
+                Some("error") => panic!("{message}"),
+                _ => {}
+            }
+        }
+        panic!("the socket closed");
+    })
+    .await
+    .expect("an event within 15 s");
+    let report = &event["payload"]["data"]["labReportIssued"];
+    assert!(report["examination"].is_string(), "{event}");
+    // A police scope reads the conclusion: the lab verified the gateway's token.
+    assert!(report["conclusion"].is_string(), "{event}");
+    let requests = lab.requests().await;
+    let subscribed = requests
+        .iter()
+        .find(|r| r["query"].as_str().unwrap().contains("labReportIssued"))
+        .expect("the lab was asked");
+    assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
+    assert_eq!(subscribed["claims"]["scope"], "police");
+}
