@@ -334,7 +334,8 @@ fn fetched_subgraphs(node: &PlanNode, into: &mut Vec<String>) {
 }
 
 /// Timeouts and circuit breakers: each remote subgraph's own timeout; a breaker that opens
-/// after half of at least 5 fetches failed and lets one fetch through again after 10 s.
+/// when half of the last 5 fetches failed (unreachable, timed out or answered 5xx) and lets
+/// fetches through again after 10 s.
 fn traffic_shaping(
     remotes: &[SubgraphConfig],
 ) -> anyhow::Result<hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig> {
@@ -348,6 +349,7 @@ fn traffic_shaping(
                     "error_threshold": "50%",
                     "volume_threshold": 5,
                     "reset_timeout": "10s",
+                    "error_status_codes": ["5xx"],
                 },
             });
             (remote.name.clone(), config)

@@ -25,6 +25,8 @@ fn federation() -> (Gateway, Peer, Peer) {
             "--demo",
             "--rate-limit-per-minute",
             "0",
+            "--anonymous-rate-limit-per-minute",
+            "0",
             "--subgraph",
             &lab_flag,
             "--subgraph",
@@ -320,4 +322,38 @@ async fn a_subscription_of_the_lab_passes_through_with_the_gateways_token() {
         .expect("the lab was asked");
     assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
     assert_eq!(subscribed["claims"]["scope"], "police");
+}
+
+#[tokio::test]
+async fn the_circuit_breaker_stops_calling_a_failing_subgraph() {
+    let (gateway, lab, _prosecution) = federation();
+    let fail = lab.url.replace("/graphql", "/_fail");
+    reqwest::Client::new()
+        .put(&fail)
+        .json(&serde_json::json!({ "status": 503 }))
+        .send()
+        .await
+        .unwrap();
+    lab.forget_requests().await;
+
+    let mut last = Value::Null;
+    for _ in 0..20 {
+        last = gateway
+            .post(
+                None,
+                "{ forensicLabs { code } policeStations(first: 1) { edges { node { code } } } }",
+            )
+            .await;
+        // The rest of the answer stands whatever the lab does.
+        assert!(last["data"]["policeStations"]["edges"].is_array(), "{last}");
+    }
+    let reached = lab.requests().await.len();
+    assert!(
+        (5..20).contains(&reached),
+        "the lab was called {reached} times of 20"
+    );
+    assert_eq!(
+        last["errors"][0]["extensions"]["reason"], "SUBGRAPH_CIRCUIT_BREAKER_REJECTED",
+        "{last}"
+    );
 }
