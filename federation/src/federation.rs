@@ -174,9 +174,7 @@ impl Federation {
             .run_plan(request, caller, no_headers, Arc::default())
             .await
         {
-            Ok(QueryPlanExecutionResult::Single(output)) => {
-                answer_of(&output.body, &prepared.withheld)
-            }
+            Ok(QueryPlanExecutionResult::Single(output)) => answer_of(&output.body, prepared),
             Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
                 "a subscription needs a streaming transport",
                 "BAD_USER_INPUT",
@@ -228,7 +226,7 @@ impl Federation {
     async fn subscribe_here(
         &self,
         supergraph: &Supergraph,
-        prepared: &Prepared,
+        prepared: &Arc<Prepared>,
         caller: Caller,
         query: &str,
         operation_name: Option<&str>,
@@ -258,19 +256,19 @@ impl Federation {
         };
         let request = PlanRequest {
             supergraph,
-            prepared,
+            prepared: prepared.as_ref(),
             query,
             operation_name,
             variables,
         };
-        let withheld = prepared.withheld.clone();
+        let owned = Arc::clone(prepared);
         match self.run_plan(request, caller, headers, propagate).await {
             Ok(QueryPlanExecutionResult::Stream(output)) => output
                 .body
-                .map(move |event| answer_of(&event, &withheld))
+                .map(move |event| answer_of(&event, &owned))
                 .boxed(),
             Ok(QueryPlanExecutionResult::Single(output)) => {
-                single(answer_of(&output.body, &withheld))
+                single(answer_of(&output.body, prepared))
             }
             Err(refused) => single(refused),
         }
@@ -406,11 +404,13 @@ struct PlanRequest<'a> {
     variables: serde_json::Map<String, Value>,
 }
 
-/// The answer in `body`, with the fields the caller may not see marked.
-fn answer_of(body: &[u8], withheld: &[crate::policy::Withheld]) -> Value {
+/// The answer in `body`, with the fields the caller may not see marked and the errors of
+/// failed fetches at the fields they cost.
+fn answer_of(body: &[u8], prepared: &Prepared) -> Value {
     match serde_json::from_slice(body) {
         Ok(mut answer) => {
-            crate::policy::mark_withheld(&mut answer, withheld);
+            crate::policy::mark_withheld(&mut answer, &prepared.withheld);
+            crate::fetch_errors::place(&mut answer, &prepared.fetches);
             answer
         }
         Err(e) => error_body(&format!("unreadable federated response: {e}"), "INTERNAL"),

@@ -13,6 +13,7 @@
 pub mod compose;
 pub mod config;
 mod federation;
+mod fetch_errors;
 mod local_runtime;
 pub mod policy;
 pub mod signing;

@@ -72,6 +72,8 @@ pub struct Prepared {
     pub subgraphs: Vec<String>,
     /// Fields taken out because the caller may not see them.
     pub withheld: Vec<Withheld>,
+    /// What each fetch fills, to place the errors of one that fails.
+    pub(crate) fetches: Vec<crate::fetch_errors::FetchFields>,
 }
 
 impl Prepared {
@@ -218,8 +220,10 @@ impl Supergraph {
             )
             .map_err(|e| Unplanned::Invalid(vec![format!("no plan: {e}")]))?;
         let mut subgraphs = Vec::new();
+        let mut fetches = Vec::new();
         if let Some(node) = &plan.node {
             fetched_subgraphs(node, &mut subgraphs);
+            crate::fetch_errors::of_plan(node, "", &mut fetches);
         }
         if kind == OperationKind::Subscription {
             match subgraphs.as_slice() {
@@ -245,6 +249,7 @@ impl Supergraph {
             plan,
             subgraphs,
             withheld,
+            fetches,
         })
     }
 }

@@ -141,6 +141,16 @@ async fn a_dead_peer_nulls_its_own_fields_and_the_rest_stands() {
     }
     let errors = answer["errors"].as_array().unwrap();
     assert!(!errors.is_empty());
+    // One error per field the lab would have filled, at its path.
+    let paths: Vec<&Value> = errors.iter().map(|e| &e["path"]).collect();
+    assert_eq!(
+        paths,
+        [
+            &serde_json::json!(["firs", "edges", 0, "node", "exhibits"]),
+            &serde_json::json!(["firs", "edges", 1, "node", "exhibits"]),
+        ],
+        "{answer}"
+    );
     for error in errors {
         assert_eq!(error["extensions"]["service"], "forensic-lab", "{answer}");
         assert_eq!(error["extensions"]["code"], "INTERNAL", "{answer}");
