@@ -27,7 +27,7 @@ use serde_json::Value;
 use crate::compose::{CompositionError, SubgraphSdl, compose};
 use crate::config::{FederationConfig, LOCAL_SUBGRAPH};
 use crate::signing::Signer;
-use crate::subgraphs::{Caller, LocalGraph, RequestCaller, SubgraphRouting};
+use crate::subgraphs::{Caller, LocalGraph, RequestCaller, SubgraphRouting, Tokens};
 use crate::supergraph::{Prepared, Route, Supergraph};
 
 /// Why a reload did not replace the supergraph (the previous one keeps serving).
@@ -53,7 +53,7 @@ pub enum ReloadError {
 pub struct Federation {
     config: FederationConfig,
     local_sdl: String,
-    signer: Arc<Signer>,
+    tokens: Arc<Tokens>,
     plugins: Arc<Vec<RouterPluginBoxed>>,
     http: reqwest::Client,
     current: RwLock<Arc<Supergraph>>,
@@ -79,11 +79,12 @@ impl Federation {
         local_sdl: String,
         local: Arc<dyn LocalGraph>,
     ) -> anyhow::Result<Self> {
-        let signer = Arc::new(Signer::load_or_generate(
-            config.signing_key.as_deref(),
-            config.token_ttl,
-        )?);
-        let routing = SubgraphRouting::new(local, signer.clone(), &config.subgraphs);
+        let signer = Signer::load_or_generate(config.signing_key.as_deref(), config.token_ttl)?;
+        let tokens = Arc::new(Tokens::new(signer, &config.subgraphs));
+        let routing = SubgraphRouting {
+            local,
+            tokens: tokens.clone(),
+        };
         let plugins: Vec<RouterPluginBoxed> = vec![Box::new(routing)];
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(10))
@@ -94,7 +95,7 @@ impl Federation {
         Ok(Self {
             config,
             local_sdl,
-            signer,
+            tokens,
             plugins: Arc::new(plugins),
             http,
             current: RwLock::new(Arc::new(supergraph)),
@@ -135,7 +136,7 @@ impl Federation {
 
     /// The public keys subgraphs verify the gateway's tokens with.
     pub fn jwks(&self) -> &Value {
-        self.signer.jwks()
+        self.tokens.jwks()
     }
 
     /// How `query` is served by the current supergraph to a caller holding `grants`.
@@ -244,7 +245,7 @@ impl Federation {
         // as a header propagated to it alone.
         let mut headers = ntex::http::HeaderMap::new();
         if caller.principal.identity.is_some() {
-            let token = self.routing_token(&subgraph, &caller);
+            let token = self.tokens.for_subgraph(&subgraph, &caller.principal);
             if let Ok(value) = ntex::http::header::HeaderValue::from_str(&format!("Bearer {token}"))
             {
                 headers.insert(ntex::http::header::AUTHORIZATION, value);
@@ -272,20 +273,6 @@ impl Federation {
             }
             Err(refused) => single(refused),
         }
-    }
-
-    /// The token `caller`'s requests to `subgraph` carry.
-    fn routing_token(&self, subgraph: &str, caller: &Caller) -> String {
-        let wanted = self
-            .config
-            .subgraphs
-            .iter()
-            .find(|s| s.name == subgraph)
-            .map_or(&crate::Claim::DEFAULT[..], |s| s.claims.as_slice());
-        self.signer.sign(
-            subgraph,
-            crate::subgraphs::claims_for(&caller.principal, wanted),
-        )
     }
 
     /// Coerces the variables and runs the plan through the executor.

@@ -79,30 +79,42 @@ pub(crate) fn claims_for(principal: &Principal, wanted: &[Claim]) -> Map<String,
 /// What the hook needs for one request, kept in the executor's per-request plugin context.
 pub(crate) struct RequestCaller(pub Arc<Caller>);
 
-/// The hook on every subgraph fetch.
-pub(crate) struct SubgraphRouting {
-    pub local: Arc<dyn LocalGraph>,
-    pub signer: Arc<Signer>,
+/// The tokens the gateway signs for remote subgraphs: one place decides which claims
+/// each subgraph's token carries.
+pub(crate) struct Tokens {
+    signer: Signer,
     /// Claims each remote subgraph receives, by name.
-    pub claims: HashMap<String, Vec<Claim>>,
+    claims: HashMap<String, Vec<Claim>>,
 }
 
-impl SubgraphRouting {
-    pub fn new(
-        local: Arc<dyn LocalGraph>,
-        signer: Arc<Signer>,
-        remotes: &[SubgraphConfig],
-    ) -> Self {
+impl Tokens {
+    pub fn new(signer: Signer, remotes: &[SubgraphConfig]) -> Self {
         let claims = remotes
             .iter()
             .map(|s| (s.name.clone(), s.claims.clone()))
             .collect();
-        Self {
-            local,
-            signer,
-            claims,
-        }
+        Self { signer, claims }
     }
+
+    /// The token `principal`'s requests to `subgraph` carry.
+    pub fn for_subgraph(&self, subgraph: &str, principal: &Principal) -> String {
+        let wanted = self
+            .claims
+            .get(subgraph)
+            .map_or(&Claim::DEFAULT[..], Vec::as_slice);
+        self.signer.sign(subgraph, claims_for(principal, wanted))
+    }
+
+    /// The public keys the tokens verify with.
+    pub fn jwks(&self) -> &Value {
+        self.signer.jwks()
+    }
+}
+
+/// The hook on every subgraph fetch.
+pub(crate) struct SubgraphRouting {
+    pub local: Arc<dyn LocalGraph>,
+    pub tokens: Arc<Tokens>,
 }
 
 #[async_trait]
@@ -146,13 +158,9 @@ impl RouterPlugin for SubgraphRouting {
         headers.remove(http::header::AUTHORIZATION);
         headers.remove(http::header::COOKIE);
         if caller.principal.identity.is_some() {
-            let wanted = self
-                .claims
-                .get(payload.subgraph_name)
-                .map_or(&Claim::DEFAULT[..], Vec::as_slice);
             let token = self
-                .signer
-                .sign(payload.subgraph_name, claims_for(&caller.principal, wanted));
+                .tokens
+                .for_subgraph(payload.subgraph_name, &caller.principal);
             if let Ok(value) = http::HeaderValue::from_str(&format!("Bearer {token}")) {
                 headers.insert(http::header::AUTHORIZATION, value);
             }
