@@ -47,6 +47,22 @@ pub struct SubgraphConfig {
     /// The verified claims its gateway-signed token carries.
     #[serde(default = "default_claims")]
     pub claims: Vec<Claim>,
+    /// How the gateway subscribes to its subscriptions.
+    #[serde(default)]
+    pub subscriptions: SubscriptionTransport,
+}
+
+/// How the gateway subscribes to a remote subgraph's subscriptions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubscriptionTransport {
+    /// GraphQL over WebSocket (`graphql-transport-ws`) at the subgraph's URL (as `ws://` or
+    /// `wss://`); the token goes in the `connection_init` payload as `authorization`.
+    #[default]
+    Websocket,
+    /// An HTTP stream at the subgraph's URL (multipart or server-sent events, whichever it
+    /// answers with); the token goes in the `Authorization` header.
+    Http,
 }
 
 fn default_timeout() -> Duration {
@@ -214,6 +230,7 @@ impl FederationConfig {
                 url: url.trim().to_owned(),
                 timeout: default_timeout(),
                 claims: default_claims(),
+                subscriptions: SubscriptionTransport::default(),
             });
         }
         self.check()?;
@@ -278,6 +295,7 @@ name = "forensic-lab"
 url = "http://127.0.0.1:4001/graphql"
 timeout_ms = 1500
 claims = ["role", "scope"]
+subscriptions = "http"
 "#,
         )
         .unwrap();
@@ -291,6 +309,14 @@ claims = ["role", "scope"]
         assert_eq!(config.subgraphs[0].claims, vec![Claim::Role, Claim::Scope]);
         assert_eq!(config.subgraphs[1].name, "e-prosecution");
         assert_eq!(config.subgraphs[1].claims, Claim::DEFAULT.to_vec());
+        assert_eq!(
+            config.subgraphs[0].subscriptions,
+            SubscriptionTransport::Http
+        );
+        assert_eq!(
+            config.subgraphs[1].subscriptions,
+            SubscriptionTransport::Websocket
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 

@@ -4,6 +4,8 @@
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use hive_router_plan_executor::execution::client_request_details::{
     ClientRequestDetails, JwtRequestDetails, OperationDetails,
 };
@@ -14,20 +16,22 @@ use hive_router_plan_executor::execution::plan::{
     CoerceVariablesPayload, ExecutionResultExtensions, QueryPlanExecutionOpts,
     QueryPlanExecutionResult, execute_query_plan,
 };
-use hive_router_plan_executor::headers::compile::compile_headers_plan;
-use hive_router_plan_executor::headers::plan::HeaderRulesPlan;
+use hive_router_plan_executor::executors::common::SubgraphExecutionRequest;
+use hive_router_plan_executor::executors::error::SubgraphExecutorError;
 use hive_router_plan_executor::introspection::resolve::IntrospectionContext;
 use hive_router_plan_executor::plugin_context::{
     PluginContext, PluginRequestState, RouterHttpRequest,
 };
 use hive_router_plan_executor::plugin_trait::RouterPluginBoxed;
+use hive_router_plan_executor::response::subgraph_response::SubgraphResponse;
 use hive_router_plan_executor::variables::collect_variables;
+use hive_router_query_planner::planner::plan_nodes::QueryPlan;
 use serde_json::Value;
 
 use crate::compose::{CompositionError, SubgraphSdl, compose};
 use crate::config::{FederationConfig, LOCAL_SUBGRAPH};
 use crate::signing::Signer;
-use crate::subgraphs::{Caller, LocalGraph, RequestCaller, SubgraphRouting, Tokens};
+use crate::subgraphs::{Caller, LocalGraph, PendingEvent, RequestCaller, SubgraphRouting, Tokens};
 use crate::supergraph::{Prepared, Route, Supergraph};
 
 /// Why a reload did not replace the supergraph (the previous one keeps serving).
@@ -166,15 +170,12 @@ impl Federation {
         let request = PlanRequest {
             supergraph,
             prepared,
+            plan: &prepared.plan,
             query,
             operation_name,
             variables,
         };
-        let no_headers = ntex::http::HeaderMap::new();
-        match self
-            .run_plan(request, caller, no_headers, Arc::default())
-            .await
-        {
+        match self.run_plan(request, caller, None).await {
             Ok(QueryPlanExecutionResult::Single(output)) => answer_of(&output.body, prepared),
             Ok(QueryPlanExecutionResult::Stream(_)) => error_body(
                 "a subscription needs a streaming transport",
@@ -184,9 +185,11 @@ impl Federation {
         }
     }
 
-    /// Subscribes `caller` to a subscription of a remote subgraph (the plan's only one;
-    /// see [`Supergraph::route`]): each event is an answer. The subscription request
-    /// carries the token the gateway signs for that subgraph.
+    /// Subscribes `caller` to a subscription a remote subgraph offers (see
+    /// [`Supergraph::route`]): the gateway subscribes to that subgraph with the token it
+    /// signs for it, and completes each event from the other subgraphs (the local graph
+    /// in-process) with the plan's remaining fetches, as it would a query. Each event is an
+    /// answer; a failed subscription gives one error answer and ends.
     pub fn subscribe(
         self: Arc<Self>,
         supergraph: Arc<Supergraph>,
@@ -195,123 +198,90 @@ impl Federation {
         query: String,
         operation_name: Option<String>,
         variables: serde_json::Map<String, Value>,
-    ) -> futures_util::stream::BoxStream<'static, Value> {
-        use futures_util::StreamExt;
-        let (sender, receiver) = tokio::sync::mpsc::channel::<Value>(16);
-        crate::local_runtime::spawn(Box::new(move || {
-            Box::pin(async move {
-                let mut events = self
-                    .subscribe_here(
-                        &supergraph,
-                        &prepared,
-                        caller,
-                        &query,
-                        operation_name.as_deref(),
+    ) -> BoxStream<'static, Value> {
+        let once = |answer: Value| futures_util::stream::once(async move { answer }).boxed();
+        let Some(split) = prepared.subscription.as_ref() else {
+            return once(error_body("not a subscription", "BAD_USER_INPUT"));
+        };
+        let coerced = match coerce(&supergraph, &prepared, variables.clone()) {
+            Ok(coerced) => coerced,
+            Err(refused) => return once(refused),
+        };
+        let subgraph = split.primary.service_name.clone();
+        let token = caller
+            .principal
+            .identity
+            .is_some()
+            .then(|| self.tokens.for_subgraph(&subgraph, &caller.principal));
+        let events = subscribe_remote(
+            supergraph.clone(),
+            prepared.clone(),
+            coerced,
+            token,
+            operation_name.clone(),
+        );
+        events
+            .then(move |event| {
+                let this = self.clone();
+                let supergraph = supergraph.clone();
+                let prepared = prepared.clone();
+                let (caller, query) = (caller.clone(), query.clone());
+                let (operation_name, variables) = (operation_name.clone(), variables.clone());
+                let subgraph = subgraph.clone();
+                async move {
+                    let event = match event {
+                        Ok(event) => event,
+                        Err(e) => return subscription_failed(&subgraph, &e),
+                    };
+                    let Some(split) = prepared.subscription.as_ref() else {
+                        return error_body("not a subscription", "BAD_USER_INPUT");
+                    };
+                    let request = PlanRequest {
+                        supergraph: &supergraph,
+                        prepared: &prepared,
+                        plan: &split.per_event,
+                        query: &query,
+                        operation_name: operation_name.as_deref(),
                         variables,
-                    )
-                    .await;
-                while let Some(event) = events.next().await {
-                    if sender.send(event).await.is_err() {
-                        break; // the client is gone: dropping the stream ends the upstream
+                    };
+                    let event = PendingEvent::new(subgraph, event);
+                    match this.run_plan(request, caller, Some(event)).await {
+                        Ok(QueryPlanExecutionResult::Single(output)) => {
+                            answer_of(&output.body, &prepared)
+                        }
+                        Ok(QueryPlanExecutionResult::Stream(_)) => {
+                            error_body("an event planned as a subscription", "INTERNAL")
+                        }
+                        Err(refused) => refused,
                     }
                 }
             })
-        }));
-        futures_util::stream::unfold(receiver, |mut receiver| async move {
-            receiver.recv().await.map(|event| (event, receiver))
-        })
-        .boxed()
-    }
-
-    /// [`Federation::subscribe`], on the thread that runs it.
-    async fn subscribe_here(
-        &self,
-        supergraph: &Supergraph,
-        prepared: &Arc<Prepared>,
-        caller: Caller,
-        query: &str,
-        operation_name: Option<&str>,
-        variables: serde_json::Map<String, Value>,
-    ) -> futures_util::stream::BoxStream<'static, Value> {
-        use futures_util::StreamExt;
-        let single = |answer: Value| futures_util::stream::once(async move { answer }).boxed();
-        let Some(subgraph) = prepared.subgraphs.first().cloned() else {
-            return single(error_body(
-                "the subscription fetches nothing",
-                "BAD_USER_INPUT",
-            ));
-        };
-        // The executor's subscription path runs no hook; the token reaches the subgraph
-        // as a header propagated to it alone.
-        let mut headers = ntex::http::HeaderMap::new();
-        if caller.principal.identity.is_some() {
-            let token = self.tokens.for_subgraph(&subgraph, &caller.principal);
-            if let Ok(value) = ntex::http::header::HeaderValue::from_str(&format!("Bearer {token}"))
-            {
-                headers.insert(ntex::http::header::AUTHORIZATION, value);
-            }
-        }
-        let propagate = match authorization_to(&subgraph) {
-            Ok(plan) => Arc::new(plan),
-            Err(e) => return single(error_body(&e, "INTERNAL")),
-        };
-        let request = PlanRequest {
-            supergraph,
-            prepared: prepared.as_ref(),
-            query,
-            operation_name,
-            variables,
-        };
-        let owned = Arc::clone(prepared);
-        match self.run_plan(request, caller, headers, propagate).await {
-            Ok(QueryPlanExecutionResult::Stream(output)) => output
-                .body
-                .map(move |event| answer_of(&event, &owned))
-                .boxed(),
-            Ok(QueryPlanExecutionResult::Single(output)) => {
-                single(answer_of(&output.body, prepared))
-            }
-            Err(refused) => single(refused),
-        }
+            .boxed()
     }
 
     /// Coerces the variables and runs the plan through the executor.
+    /// With `event`, the plan's subscription fetch is answered by that event.
     async fn run_plan(
         &self,
         request: PlanRequest<'_>,
         caller: Caller,
-        client_headers: ntex::http::HeaderMap,
-        headers_plan: Arc<HeaderRulesPlan>,
+        event: Option<PendingEvent>,
     ) -> Result<QueryPlanExecutionResult, Value> {
         let PlanRequest {
             supergraph,
             prepared,
+            plan,
             query,
             operation_name,
             variables,
         } = request;
-        let mut variables: std::collections::HashMap<String, sonic_rs::Value> = variables
-            .into_iter()
-            .filter_map(|(name, value)| {
-                let value = sonic_rs::from_str(&value.to_string()).ok()?;
-                Some((name, value))
-            })
-            .collect();
-        let coerced = match collect_variables(
-            &prepared.operation_for_plan,
-            &mut variables,
-            &supergraph.metadata,
-        ) {
-            Ok(map) => CoerceVariablesPayload { variables_map: map },
-            Err(e) => return Err(error_body(&e.to_string(), "BAD_USER_INPUT")),
-        };
-        let coerced = Arc::new(coerced);
+        let coerced = coerce(supergraph, prepared, variables)?;
         let method = http::Method::POST;
         let uri = http::Uri::from_static("/graphql");
         let client_request = Arc::new(ClientRequestDetails {
             method: &method,
             url: &uri,
-            headers: Arc::new(client_headers),
+            headers: Arc::default(),
             operation: OperationDetails {
                 name: operation_name,
                 query,
@@ -322,6 +292,9 @@ impl Federation {
         });
         let context = Arc::new(PluginContext::default());
         context.insert(RequestCaller(Arc::new(caller)));
+        if let Some(event) = event {
+            context.insert(event);
+        }
         let match_info = ntex::router::Path::new(uri.clone());
         let http_headers = ntex::http::HeaderMap::new();
         let plugin_state = PluginRequestState {
@@ -344,18 +317,12 @@ impl Federation {
             metadata: supergraph.metadata.clone(),
             variables: coerced.clone(),
         };
-        let names = OperationNameFactory::new(
-            Arc::new(OperationNameForwardConfig::new(
-                &supergraph.traffic,
-                supergraph.planner.supergraph.subgraph_endpoint_map.keys(),
-            )),
-            operation_name,
-        );
+        let names = operation_names(supergraph, operation_name);
         execute_query_plan(QueryPlanExecutionOpts {
-            query_plan: &prepared.plan,
+            query_plan: plan,
             operation_for_plan: prepared.operation_for_plan.clone(),
             projection_plan: prepared.projection.clone(),
-            headers_plan,
+            headers_plan: Arc::default(),
             extensions_plan: Arc::default(),
             variable_values: coerced,
             extensions: ExecutionResultExtensions::default(),
@@ -386,9 +353,142 @@ impl Federation {
 struct PlanRequest<'a> {
     supergraph: &'a Supergraph,
     prepared: &'a Prepared,
+    /// The prepared plan, or for a subscription event the plan completing it.
+    plan: &'a QueryPlan,
     query: &'a str,
     operation_name: Option<&'a str>,
     variables: serde_json::Map<String, Value>,
+}
+
+/// The client's variables, coerced to the operation's types.
+fn coerce(
+    supergraph: &Supergraph,
+    prepared: &Prepared,
+    variables: serde_json::Map<String, Value>,
+) -> Result<Arc<CoerceVariablesPayload>, Value> {
+    let mut variables: std::collections::HashMap<String, sonic_rs::Value> = variables
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let value = sonic_rs::from_str(&value.to_string()).ok()?;
+            Some((name, value))
+        })
+        .collect();
+    collect_variables(
+        &prepared.operation_for_plan,
+        &mut variables,
+        &supergraph.metadata,
+    )
+    .map(|map| Arc::new(CoerceVariablesPayload { variables_map: map }))
+    .map_err(|e| error_body(&e.to_string(), "BAD_USER_INPUT"))
+}
+
+/// The raw events of `prepared`'s subscription fetch, sent to its subgraph with `token`;
+/// the stream ends after a failure. The executor's transports start their streams with
+/// `spawn_local`, so the subscription runs on the thread of [`crate::local_runtime`].
+fn subscribe_remote(
+    supergraph: Arc<Supergraph>,
+    prepared: Arc<Prepared>,
+    coerced: Arc<CoerceVariablesPayload>,
+    token: Option<String>,
+    operation_name: Option<String>,
+) -> BoxStream<'static, Result<SubgraphResponse<'static>, SubgraphExecutorError>> {
+    let (sender, receiver) = tokio::sync::mpsc::channel(16);
+    crate::local_runtime::spawn(Box::new(move || {
+        Box::pin(async move {
+            let Some(split) = prepared.subscription.as_ref() else {
+                return;
+            };
+            let primary = &split.primary;
+            let mut headers = http::HeaderMap::new();
+            if let Some(value) =
+                token.and_then(|t| http::HeaderValue::from_str(&format!("Bearer {t}")).ok())
+            {
+                headers.insert(http::header::AUTHORIZATION, value);
+            }
+            let variables = coerced.variables_map.as_ref().and_then(|values| {
+                let usages = primary.variable_usages.as_ref()?;
+                Some(
+                    usages
+                        .iter()
+                        .filter_map(|name| values.get_key_value(name.as_str()))
+                        .map(|(name, value)| (name.as_str(), value))
+                        .collect(),
+                )
+            });
+            let names = operation_names(&supergraph, operation_name.as_deref());
+            let request = SubgraphExecutionRequest {
+                query: &primary.operation.document_str,
+                document_name_write_pos: primary.operation.name_write_position,
+                dedupe: false,
+                operation_name: names.generate(&primary.service_name, primary.id),
+                variables,
+                headers,
+                raw_variable_values: None,
+                extensions: None,
+                custom_scalar_paths: primary.custom_scalar_paths.as_ref(),
+                connection_fingerprint: None,
+            };
+            let method = http::Method::POST;
+            let uri = http::Uri::from_static("/graphql");
+            let query = primary.operation.document_str.clone();
+            let client_request = ClientRequestDetails {
+                method: &method,
+                url: &uri,
+                headers: Arc::default(),
+                operation: OperationDetails {
+                    name: operation_name.as_deref(),
+                    query: &query,
+                    kind: kind_name(&prepared.kind),
+                },
+                jwt: Arc::new(JwtRequestDetails::Unauthenticated),
+                path_params: Default::default(),
+            };
+            let subscribed = supergraph
+                .executors
+                .subscribe(&primary.service_name, request, &client_request)
+                .await;
+            let mut events = match subscribed {
+                Ok(events) => events,
+                Err(e) => {
+                    let _ = sender.send(Err(e)).await;
+                    return;
+                }
+            };
+            while let Some(event) = events.next().await {
+                let failed = event.is_err();
+                // A closed channel means the client is gone: dropping `events` ends the
+                // subgraph's stream too.
+                if sender.send(event).await.is_err() || failed {
+                    break;
+                }
+            }
+        })
+    }));
+    futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|event| (event, receiver))
+    })
+    .boxed()
+}
+
+/// The answer ending a subscription whose subgraph failed it: code INTERNAL, the
+/// executor's own code as `reason`, and the subgraph as `service`.
+fn subscription_failed(subgraph: &str, error: &SubgraphExecutorError) -> Value {
+    serde_json::json!({ "errors": [{
+        "message": format!("the subscription to {subgraph} failed: {error}"),
+        "extensions": { "code": "INTERNAL", "reason": error.error_code(), "service": subgraph },
+    }] })
+}
+
+/// How fetches are named for the subgraphs (after the client's operation, where the
+/// traffic settings allow).
+fn operation_names(supergraph: &Supergraph, operation_name: Option<&str>) -> OperationNameFactory {
+    OperationNameFactory::new(
+        Arc::new(OperationNameForwardConfig::new(
+            &supergraph.traffic,
+            supergraph.planner.supergraph.subgraph_endpoint_map.keys(),
+        )),
+        operation_name,
+    )
 }
 
 /// The answer in `body`, with the fields the caller may not see marked and the errors of
@@ -402,16 +502,6 @@ fn answer_of(body: &[u8], prepared: &Prepared) -> Value {
         }
         Err(e) => error_body(&format!("unreadable federated response: {e}"), "INTERNAL"),
     }
-}
-
-/// Header rules passing the request's `Authorization` to `subgraph` only.
-fn authorization_to(subgraph: &str) -> Result<HeaderRulesPlan, String> {
-    let config: hive_router_config::headers::HeadersConfig =
-        serde_json::from_value(serde_json::json!({ "subgraphs": { subgraph: { "request": [
-            { "propagate": { "named": "authorization" } }
-        ] } } }))
-        .map_err(|e| format!("header rules: {e}"))?;
-    compile_headers_plan(&config).map_err(|e| format!("header rules: {e}"))
 }
 
 fn kind_name(

@@ -1,7 +1,8 @@
-//! One thread with a single-threaded runtime and a `LocalSet`, for the executor's
-//! subscription transports: they start their streams with `spawn_local`, which panics on
-//! the gateway's multi-threaded runtime. The thread lives as long as the process, so the
-//! connections it opens stay driven.
+//! One thread running an ntex system (a single-threaded tokio runtime with a `LocalSet`
+//! and ntex's network driver), for the executor's subscription transports: they start
+//! their streams with `spawn_local`, which panics on the gateway's multi-threaded runtime,
+//! and the WebSocket one connects through ntex's driver. The thread lives as long as the
+//! process, so the connections it opens stay driven.
 
 use std::sync::OnceLock;
 
@@ -20,22 +21,12 @@ pub(crate) fn spawn(job: Job) {
         std::thread::Builder::new()
             .name("cctns-federated-subscriptions".into())
             .spawn(move || {
-                let runtime = match tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                {
-                    Ok(runtime) => runtime,
-                    Err(e) => {
-                        tracing::error!(error = %e, "no runtime for federated subscriptions");
-                        return;
-                    }
-                };
-                let local = tokio::task::LocalSet::new();
-                local.block_on(&runtime, async move {
-                    while let Some(job) = receiver.recv().await {
-                        tokio::task::spawn_local(job());
-                    }
-                });
+                ntex::rt::System::new("cctns-federated-subscriptions", ntex::rt::DefaultRuntime)
+                    .block_on(async move {
+                        while let Some(job) = receiver.recv().await {
+                            tokio::task::spawn_local(job());
+                        }
+                    });
             })
             .ok();
         sender

@@ -79,6 +79,32 @@ pub(crate) fn claims_for(principal: &Principal, wanted: &[Claim]) -> Map<String,
 /// What the hook needs for one request, kept in the executor's per-request plugin context.
 pub(crate) struct RequestCaller(pub Arc<Caller>);
 
+/// One event of a remote subscription, waiting in the request's plugin context: the hook
+/// hands it to the executor as the answer of the plan's subscription fetch, so the rest of
+/// the plan completes it like a query (local fetches in-process, remote ones with tokens).
+pub(crate) struct PendingEvent {
+    subgraph: String,
+    event: Option<SubgraphResponse<'static>>,
+}
+
+impl PendingEvent {
+    pub fn new(subgraph: String, event: SubgraphResponse<'static>) -> Self {
+        Self {
+            subgraph,
+            event: Some(event),
+        }
+    }
+
+    /// The event, once, for the fetch to the subgraph it came from.
+    fn take_for(&mut self, subgraph: &str) -> Option<SubgraphResponse<'static>> {
+        if self.subgraph == subgraph {
+            self.event.take()
+        } else {
+            None
+        }
+    }
+}
+
 /// The tokens the gateway signs for remote subgraphs: one place decides which claims
 /// each subgraph's token carries.
 pub(crate) struct Tokens {
@@ -144,6 +170,14 @@ impl RouterPlugin for SubgraphRouting {
                 GraphQLError::from_message_and_code("no caller for this request", "INTERNAL");
             return payload.end_with_graphql_error(error, http::StatusCode::INTERNAL_SERVER_ERROR);
         };
+        let event = payload
+            .context
+            .get_mut::<PendingEvent>()
+            .and_then(|mut pending| pending.take_for(payload.subgraph_name));
+        if let Some(event) = event {
+            let event: SubgraphResponse<'exec> = event;
+            return payload.end_with_response(event);
+        }
         if payload.subgraph_name == LOCAL_SUBGRAPH {
             payload.executor = LocalExecutor {
                 local: self.local.clone(),

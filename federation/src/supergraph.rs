@@ -7,6 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use graphql_tools::validation::rules::default_rules_validation_plan;
 use graphql_tools::validation::validate::{ValidationPlan, validate};
+use hive_router_config::subscriptions::{
+    SupergraphSubscriptionsConfig, WebSocketConfig, WebSocketSubgraphConfig,
+};
 use hive_router_plan_executor::SubgraphExecutorMap;
 use hive_router_plan_executor::introspection::partition::partition_operation;
 use hive_router_plan_executor::introspection::schema::{SchemaMetadata, SchemaWithMetadata};
@@ -14,13 +17,15 @@ use hive_router_plan_executor::projection::plan::FieldProjectionPlan;
 use hive_router_query_planner::ast::normalization::normalize_operation;
 use hive_router_query_planner::ast::operation::OperationDefinition;
 use hive_router_query_planner::graph::PlannerOverrideContext;
-use hive_router_query_planner::planner::plan_nodes::{PlanNode, QueryPlan};
+use hive_router_query_planner::planner::plan_nodes::{
+    FetchNode, PlanNode, QueryPlan, SequenceNode,
+};
 use hive_router_query_planner::planner::{Planner, QueryPlannerOptions};
 use hive_router_query_planner::state::supergraph_state::OperationKind;
 use hive_router_query_planner::utils::cancellation::CancellationToken;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::config::{LOCAL_SUBGRAPH, SubgraphConfig};
+use crate::config::{LOCAL_SUBGRAPH, SubgraphConfig, SubscriptionTransport};
 use crate::policy::{FieldRules, Grants, RootTypes, Withheld, withhold};
 
 /// Most prepared operations kept per supergraph; beyond it the cache starts afresh.
@@ -74,6 +79,46 @@ pub struct Prepared {
     pub withheld: Vec<Withheld>,
     /// What each fetch fills, to place the errors of one that fails.
     pub(crate) fetches: Vec<crate::fetch_errors::FetchFields>,
+    /// For a subscription: how it is subscribed to and how each event is completed.
+    pub(crate) subscription: Option<SubscriptionPlan>,
+}
+
+/// A remote subgraph's subscription, split for the gateway to run: the subscription
+/// itself, and the plan that completes each of its events from the other subgraphs.
+#[derive(Debug)]
+pub(crate) struct SubscriptionPlan {
+    /// The subscription fetch, sent once to the subgraph that offers it.
+    pub primary: FetchNode,
+    /// Per event: that fetch (answered with the event itself), then the rest of the plan.
+    pub per_event: QueryPlan,
+}
+
+impl SubscriptionPlan {
+    /// The split of `plan`, when it is a subscription's.
+    fn of(plan: &QueryPlan) -> Option<Self> {
+        let (primary, rest) = match plan.node.as_ref()? {
+            PlanNode::Subscription(subscription) => (&subscription.primary, &[][..]),
+            PlanNode::Sequence(sequence) => match sequence.nodes.split_first()? {
+                (PlanNode::Subscription(subscription), rest) => (&subscription.primary, rest),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut nodes = vec![PlanNode::Fetch(primary.clone())];
+        nodes.extend(rest.iter().cloned());
+        let node = if nodes.len() == 1 {
+            nodes.pop()
+        } else {
+            Some(PlanNode::Sequence(SequenceNode { nodes }))
+        };
+        Some(Self {
+            primary: primary.clone(),
+            per_event: QueryPlan {
+                kind: plan.kind,
+                node,
+            },
+        })
+    }
 }
 
 impl Prepared {
@@ -111,7 +156,7 @@ impl Supergraph {
             &planner.supergraph.subgraph_endpoint_map,
             traffic.clone(),
             Default::default(),
-            Default::default(),
+            subscription_transports(remotes),
             None,
             telemetry,
             Default::default(),
@@ -225,21 +270,19 @@ impl Supergraph {
             fetched_subgraphs(node, &mut subgraphs);
             crate::fetch_errors::of_plan(node, "", &mut fetches);
         }
-        if kind == OperationKind::Subscription {
-            match subgraphs.as_slice() {
-                [remote] if remote != LOCAL_SUBGRAPH => {}
-                only_local if only_local.iter().all(|s| s == LOCAL_SUBGRAPH) => {
+        let subscription = match kind {
+            OperationKind::Subscription => {
+                let split = SubscriptionPlan::of(&plan).ok_or_else(|| {
+                    Unplanned::Invalid(vec!["the subscription has no subscription fetch".into()])
+                })?;
+                // The local graph serves its own subscriptions (its events) directly.
+                if split.primary.service_name == LOCAL_SUBGRAPH {
                     return Err(Unplanned::Subscription);
                 }
-                _ => {
-                    return Err(Unplanned::Invalid(vec![
-                        "a subscription to another agency's subgraph may select only that \
-                         subgraph's fields"
-                            .into(),
-                    ]));
-                }
+                Some(split)
             }
-        }
+            _ => None,
+        };
         Ok(Prepared {
             operation_for_plan,
             operation_for_introspection: partitioned.introspection_operation.map(Arc::new),
@@ -250,6 +293,7 @@ impl Supergraph {
             subgraphs,
             withheld,
             fetches,
+            subscription,
         })
     }
 }
@@ -338,6 +382,23 @@ fn fetched_subgraphs(node: &PlanNode, into: &mut Vec<String>) {
     }
 }
 
+/// The remote subgraphs whose subscriptions are reached over WebSocket; the others over
+/// an HTTP stream.
+fn subscription_transports(remotes: &[SubgraphConfig]) -> SupergraphSubscriptionsConfig {
+    let websocket: HashMap<String, WebSocketSubgraphConfig> = remotes
+        .iter()
+        .filter(|remote| remote.subscriptions == SubscriptionTransport::Websocket)
+        .map(|remote| (remote.name.clone(), WebSocketSubgraphConfig::default()))
+        .collect();
+    SupergraphSubscriptionsConfig {
+        websocket: (!websocket.is_empty()).then_some(WebSocketConfig {
+            all: None,
+            subgraphs: websocket,
+        }),
+        ..Default::default()
+    }
+}
+
 /// Timeouts and circuit breakers: each remote subgraph's own timeout; a breaker that opens
 /// when half of the last 5 fetches failed (unreachable, timed out or answered 5xx) and lets
 /// fetches through again after 10 s.
@@ -364,4 +425,71 @@ fn traffic_shaping(
         serde_json::from_value(serde_json::json!({ "subgraphs": subgraphs }))
             .map_err(|e| anyhow::anyhow!("traffic shaping: {e}"))?;
     Ok((&config).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::{SubgraphSdl, compose};
+
+    fn subgraph(name: &str, sdl: &str) -> SubgraphSdl {
+        SubgraphSdl {
+            name: name.into(),
+            url: format!("http://{name}.test/graphql"),
+            sdl: sdl.into(),
+        }
+    }
+
+    /// The local graph with FIRs, and a lab whose subscription returns reports on them.
+    fn supergraph() -> Supergraph {
+        let local = r#"
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+            type Fir @key(fields: "id") { id: ID! number: String! }
+            type Query { fir(id: ID!): Fir }
+        "#;
+        let lab = r#"
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+            type Fir @key(fields: "id") { id: ID! }
+            type Report { id: ID! fir: Fir! }
+            type Query { report(id: ID!): Report }
+            type Subscription { reportIssued: Report! }
+        "#;
+        let sdl = compose(&[subgraph(LOCAL_SUBGRAPH, local), subgraph("lab", lab)]).unwrap();
+        Supergraph::new(sdl, &[]).unwrap()
+    }
+
+    #[test]
+    fn a_crossing_subscription_is_split_into_the_subscription_and_its_per_event_plan() {
+        let prepared = supergraph()
+            .plan(
+                "subscription { reportIssued { id fir { number } } }",
+                None,
+                None,
+            )
+            .unwrap();
+        let split = prepared.subscription.expect("a subscription plan");
+        assert_eq!(split.primary.service_name, "lab");
+        let Some(PlanNode::Sequence(sequence)) = &split.per_event.node else {
+            panic!("{}", split.per_event);
+        };
+        // The event answers the first fetch; the local graph completes it after.
+        assert!(matches!(&sequence.nodes[0], PlanNode::Fetch(f) if f.service_name == "lab"));
+        let mut rest = Vec::new();
+        sequence.nodes[1..]
+            .iter()
+            .for_each(|n| fetched_subgraphs(n, &mut rest));
+        assert_eq!(rest, [LOCAL_SUBGRAPH]);
+        assert_eq!(prepared.subgraphs, ["lab", LOCAL_SUBGRAPH]);
+
+        let alone = supergraph()
+            .plan("subscription { reportIssued { id } }", None, None)
+            .unwrap();
+        let split = alone.subscription.expect("a subscription plan");
+        assert!(matches!(split.per_event.node, Some(PlanNode::Fetch(_))));
+
+        let query = supergraph()
+            .plan("{ fir(id: 1) { number } }", None, None)
+            .unwrap();
+        assert!(query.subscription.is_none());
+    }
 }

@@ -278,60 +278,175 @@ async fn a_field_the_caller_may_not_see_is_never_fetched() {
     }
 }
 
-#[tokio::test]
-async fn a_subscription_of_the_lab_passes_through_with_the_gateways_token() {
-    use futures_util::{SinkExt, StreamExt};
-    use tokio_tungstenite::tungstenite::Message;
-    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+/// A subscription through the gateway's own WebSocket (graphql-transport-ws).
+struct Subscription {
+    socket: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
 
+impl Subscription {
+    /// Subscribes to `query` with `bearer`, once the gateway acknowledged the connection.
+    async fn open(gateway: &Gateway, bearer: &str, query: &str) -> Self {
+        use futures_util::SinkExt;
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+        let mut request = format!("ws://127.0.0.1:{}/graphql", gateway.port)
+            .into_client_request()
+            .unwrap();
+        request.headers_mut().insert(
+            "Sec-WebSocket-Protocol",
+            "graphql-transport-ws".parse().unwrap(),
+        );
+        let (socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let mut subscription = Self { socket };
+        let init = serde_json::json!({ "type": "connection_init",
+            "payload": { "Authorization": format!("Bearer {bearer}") } });
+        subscription.socket.send(Self::text(init)).await.unwrap();
+        let ack = subscription.message().await;
+        assert_eq!(ack["type"], "connection_ack", "{ack}");
+        let subscribe = serde_json::json!({ "type": "subscribe", "id": "1",
+            "payload": { "query": query } });
+        subscription
+            .socket
+            .send(Self::text(subscribe))
+            .await
+            .unwrap();
+        subscription
+    }
+
+    fn text(message: Value) -> tokio_tungstenite::tungstenite::Message {
+        tokio_tungstenite::tungstenite::Message::Text(message.to_string().into())
+    }
+
+    /// The next protocol message (pings aside), within 15 s.
+    async fn message(&mut self) -> Value {
+        use futures_util::StreamExt;
+        use tokio_tungstenite::tungstenite::Message;
+        tokio::time::timeout(std::time::Duration::from_secs(15), async {
+            while let Some(message) = self.socket.next().await {
+                let Message::Text(text) = message.unwrap() else {
+                    continue;
+                };
+                let message: Value = serde_json::from_str(&text).unwrap();
+                if message["type"] != "ping" && message["type"] != "pong" {
+                    return message;
+                }
+            }
+            panic!("the socket closed");
+        })
+        .await
+        .expect("a message within 15 s")
+    }
+
+    /// The payload of the next event.
+    async fn event(&mut self) -> Value {
+        let message = self.message().await;
+        assert_eq!(message["type"], "next", "{message}");
+        message["payload"].clone()
+    }
+}
+
+/// Each report the lab issues, with its FIR's number and station from the national graph.
+const REPORTS_WITH_THEIR_FIRS: &str = "subscription { labReportIssued { examination \
+    conclusion exhibit { tag fir { number station { name } } } } }";
+
+#[tokio::test]
+async fn a_subscription_of_the_lab_crosses_into_the_national_graph_per_event() {
     let (gateway, lab, _prosecution) = federation();
     let officer = token("SUPERVISOR", "sp.crime");
-    let mut request = format!("ws://127.0.0.1:{}/graphql", gateway.port)
-        .into_client_request()
-        .unwrap();
-    request.headers_mut().insert(
-        "Sec-WebSocket-Protocol",
-        "graphql-transport-ws".parse().unwrap(),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-    let send = |message: Value| Message::Text(message.to_string().into());
-    let init = serde_json::json!({ "type": "connection_init",
-        "payload": { "Authorization": format!("Bearer {officer}") } });
-    socket.send(send(init)).await.unwrap();
-    let subscribe = serde_json::json!({ "type": "subscribe", "id": "1", "payload": {
-        "query": "subscription { labReportIssued { examination conclusion } }" } });
-    let mut subscribed = false;
-    let event = tokio::time::timeout(std::time::Duration::from_secs(15), async {
-        while let Some(message) = socket.next().await {
-            let Message::Text(text) = message.unwrap() else {
-                continue;
-            };
-            let message: Value = serde_json::from_str(&text).unwrap();
-            match message["type"].as_str() {
-                Some("connection_ack") if !subscribed => {
-                    subscribed = true;
-                    socket.send(send(subscribe.clone())).await.unwrap();
-                }
-                Some("next") => return message,
-                Some("error") => panic!("{message}"),
-                _ => {}
-            }
-        }
-        panic!("the socket closed");
-    })
-    .await
-    .expect("an event within 15 s");
-    let report = &event["payload"]["data"]["labReportIssued"];
+    let event = Subscription::open(&gateway, &officer, REPORTS_WITH_THEIR_FIRS)
+        .await
+        .event()
+        .await;
+    assert!(event.get("errors").is_none(), "{event}");
+    let report = &event["data"]["labReportIssued"];
     assert!(report["examination"].is_string(), "{event}");
     // A police scope reads the conclusion: the lab verified the gateway's token.
     assert!(report["conclusion"].is_string(), "{event}");
+    // The FIR's number and station come from the local graph, completed per event.
+    let fir = &report["exhibit"]["fir"];
+    assert!(fir["number"].is_string(), "{event}");
+    assert!(fir["station"]["name"].is_string(), "{event}");
+
+    // The lab was subscribed to over graphql-transport-ws, with the gateway's token.
     let requests = lab.requests().await;
     let subscribed = requests
         .iter()
         .find(|r| r["query"].as_str().unwrap().contains("labReportIssued"))
         .expect("the lab was asked");
+    assert_eq!(subscribed["transport"], "websocket", "{subscribed}");
     assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
     assert_eq!(subscribed["claims"]["scope"], "police");
+
+    // An analyst holds no police scope: the conclusion is withheld before the lab is
+    // asked, and the rest of each event stands.
+    lab.forget_requests().await;
+    let analyst = token("ANALYST", "scrb.analyst");
+    let event = Subscription::open(&gateway, &analyst, REPORTS_WITH_THEIR_FIRS)
+        .await
+        .event()
+        .await;
+    let report = &event["data"]["labReportIssued"];
+    assert!(report["examination"].is_string(), "{event}");
+    assert!(report["conclusion"].is_null(), "{event}");
+    let errors = event["errors"].as_array().expect("the withheld field errs");
+    assert!(
+        errors.iter().any(|e| e["extensions"]["code"] == "FORBIDDEN"
+            && e["path"] == serde_json::json!(["labReportIssued", "conclusion"])),
+        "{event}"
+    );
+    for request in lab.requests().await {
+        let q = request["query"].as_str().unwrap();
+        assert!(!q.contains("conclusion"), "{q}");
+    }
+}
+
+#[tokio::test]
+async fn a_subgraph_configured_for_http_streams_is_subscribed_over_http_until_it_dies() {
+    let port = free_port();
+    let jwks = format!("http://127.0.0.1:{port}/.well-known/jwks.json");
+    let mut lab = Peer::start("forensic-lab.mjs", &jwks);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cctns.toml");
+    let toml = format!(
+        "[[subgraphs]]\nname = \"forensic-lab\"\nurl = \"{}\"\nsubscriptions = \"http\"\n",
+        lab.url
+    );
+    std::fs::write(&config, toml).unwrap();
+    let (child, port) = start_gateway_on(
+        &dir,
+        port,
+        &["--demo", "--config", config.to_str().unwrap()],
+        &[("CCTNS_LOG", "error")],
+    );
+    let gateway = Gateway { child, port, dir };
+    let officer = token("SUPERVISOR", "sp.crime");
+    let mut subscription = Subscription::open(&gateway, &officer, REPORTS_WITH_THEIR_FIRS).await;
+    let event = subscription.event().await;
+    assert!(
+        event["data"]["labReportIssued"]["exhibit"]["fir"]["number"].is_string(),
+        "{event}"
+    );
+    let requests = lab.requests().await;
+    let subscribed = requests
+        .iter()
+        .find(|r| r["query"].as_str().unwrap().contains("labReportIssued"))
+        .expect("the lab was asked");
+    assert_eq!(subscribed["transport"], "http", "{subscribed}");
+    assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
+
+    // The lab dies: the subscriber is told which subgraph failed, and the subscription ends.
+    lab.kill();
+    let mut message = subscription.message().await;
+    while message["type"] == "next" && message["payload"].get("errors").is_none() {
+        message = subscription.message().await; // an event already on its way
+    }
+    assert_eq!(message["type"], "next", "{message}");
+    let error = &message["payload"]["errors"][0];
+    assert_eq!(error["extensions"]["code"], "INTERNAL", "{message}");
+    assert_eq!(error["extensions"]["service"], "forensic-lab", "{message}");
+    assert_eq!(subscription.message().await["type"], "complete");
 }
 
 #[tokio::test]

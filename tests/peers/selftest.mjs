@@ -341,6 +341,7 @@ test('labReportIssued streams reports over graphql-transport-ws', async () => {
   assert.equal(entry.operationName, 'Issued');
   assert.equal(entry.claims.sub, 'officer-4711');
   assert.equal(entry.hadAuthorization, true);
+  assert.equal(entry.transport, 'websocket');
 });
 
 test('GET queries, and subscriptions over server-sent events', async () => {

@@ -131,7 +131,7 @@ export async function startPeer({ name: defaultName, defaultPort, typeDefs, reso
     } catch (error) {
       unauthenticated = error.message;
     }
-    log.push(logEntry(request, claims, header !== undefined));
+    log.push(logEntry(request, claims, header !== undefined, 'http'));
 
     if (unauthenticated) return { status: 401, refusal: errorBody(unauthenticated, 'UNAUTHENTICATED') };
     if (faults.failStatus) {
@@ -192,7 +192,7 @@ export async function startPeer({ name: defaultName, defaultPort, typeDefs, reso
         }
       },
       onSubscribe: (ctx, _id, payload) => {
-        log.push(logEntry(payload, ctx.extra.claims, ctx.extra.hadAuthorization));
+        log.push(logEntry(payload, ctx.extra.claims, ctx.extra.hadAuthorization, 'websocket'));
       },
       context: (ctx) => contextFor(ctx.extra.claims),
     },
@@ -356,9 +356,10 @@ function requestFromUrl(url) {
   };
 }
 
-function logEntry({ operationName, query, variables }, claims, hadAuthorization) {
+function logEntry({ operationName, query, variables }, claims, hadAuthorization, transport) {
   return {
     at: new Date().toISOString(),
+    transport,
     operationName: operationName ?? null,
     query: query ?? null,
     variables: variables ?? null,
