@@ -3,7 +3,7 @@
 //! but no `path`; a client needs the fields it lost. Each such error becomes one error per
 //! place the step would have filled, at that field's path (`firs.edges.0.node.exhibits`).
 
-use graphql_tools::parser::query::{Definition, OperationDefinition, Selection, SelectionSet};
+use graphql_tools::parser::query::{Definition, Selection, SelectionSet};
 use hive_router_query_planner::planner::plan_nodes::{FetchNode, PlanNode};
 use serde_json::Value;
 
@@ -36,16 +36,12 @@ fn fields_of(fetch: &FetchNode, at: &str) -> FetchFields {
     if let Ok(document) =
         graphql_tools::parser::parse_query::<String>(&fetch.operation.document_str)
     {
+        let document = document.into_static();
         for definition in &document.definitions {
             let Definition::Operation(operation) = definition else {
                 continue;
             };
-            let selection = match operation {
-                OperationDefinition::SelectionSet(s) => s,
-                OperationDefinition::Query(q) => &q.selection_set,
-                OperationDefinition::Mutation(m) => &m.selection_set,
-                OperationDefinition::Subscription(s) => &s.selection_set,
-            };
+            let selection = operation.selection_set();
             // An entity fetch fills what its `_entities` selects; a root fetch, its fields.
             match entities(selection) {
                 Some(entities) => response_keys(entities, &mut keys),
@@ -60,7 +56,9 @@ fn fields_of(fetch: &FetchNode, at: &str) -> FetchFields {
     }
 }
 
-fn entities<'a>(selection: &'a SelectionSet<'a, String>) -> Option<&'a SelectionSet<'a, String>> {
+fn entities<'a, 'd>(
+    selection: &'a SelectionSet<'d, String>,
+) -> Option<&'a SelectionSet<'d, String>> {
     selection.items.iter().find_map(|item| match item {
         Selection::Field(field) if field.name == "_entities" => Some(&field.selection_set),
         _ => None,

@@ -157,15 +157,15 @@ pub fn withhold(
         let Definition::Operation(operation) = definition else {
             continue;
         };
-        let (root, selection) = match operation {
-            OperationDefinition::SelectionSet(s) => (&root_types.query, s),
-            OperationDefinition::Query(q) => (&root_types.query, &mut q.selection_set),
-            OperationDefinition::Mutation(m) => (&root_types.mutation, &mut m.selection_set),
-            OperationDefinition::Subscription(s) => {
-                (&root_types.subscription, &mut s.selection_set)
-            }
-        };
-        prune(rules, root, selection, grants, &[], &mut withheld);
+        let root = root_types.of(operation);
+        prune(
+            rules,
+            root,
+            selections_mut(operation),
+            grants,
+            &[],
+            &mut withheld,
+        );
     }
     (document, withheld)
 }
@@ -186,13 +186,7 @@ fn inline_fragments(document: Document<'static, String>) -> Document<'static, St
     }
     for definition in &mut operations {
         if let Definition::Operation(operation) = definition {
-            let selection = match operation {
-                OperationDefinition::SelectionSet(s) => s,
-                OperationDefinition::Query(q) => &mut q.selection_set,
-                OperationDefinition::Mutation(m) => &mut m.selection_set,
-                OperationDefinition::Subscription(s) => &mut s.selection_set,
-            };
-            inline_in(selection, &fragments);
+            inline_in(selections_mut(operation), &fragments);
         }
     }
     Document {
@@ -234,6 +228,30 @@ pub struct RootTypes {
     pub mutation: String,
     /// `Subscription`.
     pub subscription: String,
+}
+
+impl RootTypes {
+    /// The root type `operation` selects on.
+    fn of(&self, operation: &OperationDefinition<'static, String>) -> &str {
+        match operation {
+            OperationDefinition::SelectionSet(_) | OperationDefinition::Query(_) => &self.query,
+            OperationDefinition::Mutation(_) => &self.mutation,
+            OperationDefinition::Subscription(_) => &self.subscription,
+        }
+    }
+}
+
+/// The top-level selections of `operation`, to rewrite (graphql-tools only lends them
+/// out shared, as `OperationDefinition::selection_set`).
+fn selections_mut<'a>(
+    operation: &'a mut OperationDefinition<'static, String>,
+) -> &'a mut SelectionSet<'static, String> {
+    match operation {
+        OperationDefinition::SelectionSet(s) => s,
+        OperationDefinition::Query(q) => &mut q.selection_set,
+        OperationDefinition::Mutation(m) => &mut m.selection_set,
+        OperationDefinition::Subscription(s) => &mut s.selection_set,
+    }
 }
 
 impl Default for RootTypes {

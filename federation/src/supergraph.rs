@@ -1,5 +1,6 @@
 //! One composed supergraph: its planner, its subgraph executors, and the operations already
-//! prepared against it (parsed, validated, normalized and planned once per document).
+//! prepared against it: parsed, validated and normalized once per document and caller
+//! grants, planned once per normalized operation.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -28,8 +29,38 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::config::{LOCAL_SUBGRAPH, SubgraphConfig, SubscriptionTransport};
 use crate::policy::{FieldRules, Grants, RootTypes, Withheld, withhold};
 
-/// Most prepared operations kept per supergraph; beyond it the cache starts afresh.
+/// Most prepared operations (and plans) kept per supergraph; beyond it a cache starts afresh.
 const PREPARED_CAP: usize = 2048;
+
+/// A map from a hash to what was computed for it, holding at most [`PREPARED_CAP`] entries.
+struct Capped<V>(Mutex<HashMap<u64, V>>);
+
+impl<V: Clone> Capped<V> {
+    fn new() -> Self {
+        Self(Mutex::default())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, V>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, key: u64) -> Option<V> {
+        self.lock().get(&key).cloned()
+    }
+
+    fn insert(&self, key: u64, value: V) {
+        let mut map = self.lock();
+        if map.len() >= PREPARED_CAP {
+            map.clear();
+        }
+        map.insert(key, value);
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.lock().len()
+    }
+}
 
 /// A composed supergraph, ready to plan and execute against.
 pub struct Supergraph {
@@ -41,7 +72,11 @@ pub struct Supergraph {
     pub(crate) traffic: hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig,
     validation: ValidationPlan,
     rules: FieldRules,
-    prepared: Mutex<HashMap<u64, Arc<Route>>>,
+    /// Routes by document, operation name and grants.
+    prepared: Capped<Arc<Route>>,
+    /// Plans by normalized operation (after the caller's withheld fields are taken out), so
+    /// documents that differ only in spelling share one.
+    plans: Capped<Arc<QueryPlan>>,
 }
 
 impl std::fmt::Debug for Supergraph {
@@ -72,7 +107,7 @@ pub struct Prepared {
     pub(crate) projection: Arc<Vec<FieldProjectionPlan>>,
     pub(crate) root_type_name: String,
     pub(crate) kind: OperationKind,
-    pub(crate) plan: QueryPlan,
+    pub(crate) plan: Arc<QueryPlan>,
     /// The subgraphs the plan fetches from.
     pub subgraphs: Vec<String>,
     /// Fields taken out because the caller may not see them.
@@ -170,7 +205,8 @@ impl Supergraph {
             traffic,
             validation: default_rules_validation_plan(),
             rules: FieldRules::of(&document),
-            prepared: Mutex::default(),
+            prepared: Capped::new(),
+            plans: Capped::new(),
         })
     }
 
@@ -182,20 +218,12 @@ impl Supergraph {
         operation_name.hash(&mut hasher);
         grants.hash(&mut hasher);
         let key = hasher.finish();
-        if let Some(route) = self.lock().get(&key) {
-            return route.clone();
+        if let Some(route) = self.prepared.get(key) {
+            return route;
         }
         let route = Arc::new(self.prepare(query, operation_name, grants));
-        let mut prepared = self.lock();
-        if prepared.len() >= PREPARED_CAP {
-            prepared.clear();
-        }
-        prepared.insert(key, route.clone());
+        self.prepared.insert(key, route.clone());
         route
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Route>>> {
-        self.prepared.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn prepare(&self, query: &str, operation_name: Option<&str>, grants: &Grants) -> Route {
@@ -256,14 +284,7 @@ impl Supergraph {
         let root_type_name = root_type_name.to_owned();
         let partitioned = partition_operation(operation);
         let operation_for_plan = Arc::new(partitioned.downstream_operation);
-        let plan = self
-            .planner
-            .plan_from_normalized_operation(
-                &operation_for_plan,
-                PlannerOverrideContext::default(),
-                &CancellationToken::new(),
-            )
-            .map_err(|e| Unplanned::Invalid(vec![format!("no plan: {e}")]))?;
+        let plan = self.plan_of(&operation_for_plan)?;
         let mut subgraphs = Vec::new();
         let mut fetches = Vec::new();
         if let Some(node) = &plan.node {
@@ -295,6 +316,25 @@ impl Supergraph {
             fetches,
             subscription,
         })
+    }
+
+    /// The plan of a normalized operation, made once.
+    fn plan_of(&self, operation: &OperationDefinition) -> Result<Arc<QueryPlan>, Unplanned> {
+        let key = operation.hash();
+        if let Some(plan) = self.plans.get(key) {
+            return Ok(plan);
+        }
+        let plan = self
+            .planner
+            .plan_from_normalized_operation(
+                operation,
+                PlannerOverrideContext::default(),
+                &CancellationToken::new(),
+            )
+            .map_err(|e| Unplanned::Invalid(vec![format!("no plan: {e}")]))?;
+        let plan = Arc::new(plan);
+        self.plans.insert(key, plan.clone());
+        Ok(plan)
     }
 }
 
@@ -491,5 +531,26 @@ mod tests {
             .plan("{ fir(id: 1) { number } }", None, None)
             .unwrap();
         assert!(query.subscription.is_none());
+    }
+
+    #[test]
+    fn documents_that_normalize_alike_share_one_plan() {
+        let supergraph = supergraph();
+        let grants = Grants::default();
+        for document in [
+            "{ fir(id: 1) { number } }",
+            "query { fir(id: 1) { number } }",
+            "query Named { fir(id: 1) { ...N } } fragment N on Fir { number }",
+            "{ fir(id: 1) { number number } }",
+        ] {
+            assert!(matches!(
+                *supergraph.route(document, None, &grants),
+                Route::Local
+            ));
+        }
+        assert_eq!(supergraph.prepared.len(), 4, "one route per document");
+        assert_eq!(supergraph.plans.len(), 1, "one plan for them all");
+        supergraph.route("{ fir(id: 2) { number } }", None, &grants);
+        assert_eq!(supergraph.plans.len(), 2);
     }
 }
