@@ -449,6 +449,104 @@ async fn a_subgraph_configured_for_http_streams_is_subscribed_over_http_until_it
     assert_eq!(subscription.message().await["type"], "complete");
 }
 
+/// Sends SIGHUP to the gateway and waits for the outcome of the reload it asks for:
+/// the log line saying whether the supergraph was reloaded.
+fn hang_up(gateway: &Gateway, log: &std::sync::mpsc::Receiver<String>) -> String {
+    while log.try_recv().is_ok() {} // what came before
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &gateway.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    loop {
+        let line = log
+            .recv_timeout(std::time::Duration::from_secs(15))
+            .expect("a reload within 15 s");
+        if line.contains("supergraph reload") {
+            return line;
+        }
+    }
+}
+
+#[tokio::test]
+async fn sighup_recomposes_and_a_failed_reload_keeps_the_last_good_supergraph() {
+    let port = free_port();
+    let jwks = format!("http://127.0.0.1:{port}/.well-known/jwks.json");
+    let agency_port = free_port();
+    let mut agency = Peer::start_as("e-prosecution.mjs", &jwks, agency_port, None);
+    let dir = tempfile::tempdir().unwrap();
+    let flag = format!("agency={}", agency.url);
+    let (mut child, port) = start_gateway_on(
+        &dir,
+        port,
+        &["--demo", "--subgraph", &flag],
+        &[("CCTNS_LOG", "info")],
+    );
+    let (lines, log) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let gateway = Gateway { child, port, dir };
+    let officer = token("SUPERVISOR", "sp.crime");
+    let labs = "{ forensicLabs { code } }";
+    let answer = gateway.post(Some(&officer), labs).await;
+    assert_eq!(
+        answer["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{answer}"
+    );
+
+    // The agency now serves another SDL (the lab's): SIGHUP composes it in.
+    agency.kill();
+    let mut agency = Peer::start_as("forensic-lab.mjs", &jwks, agency_port, Some("agency"));
+    assert!(hang_up(&gateway, &log).contains("supergraph reloaded"));
+    let answer = gateway.post(Some(&officer), labs).await;
+    assert!(answer.get("errors").is_none(), "{answer}");
+    assert!(
+        answer["data"]["forensicLabs"][0]["code"].is_string(),
+        "{answer}"
+    );
+
+    // The agency goes down: the reload fails, and the supergraph it last composed still
+    // serves: its fields are planned, and err as an unreachable subgraph's do.
+    agency.kill();
+    let line = hang_up(&gateway, &log);
+    assert!(line.contains("still serving the last good one"), "{line}");
+    assert!(
+        line.contains("agency"),
+        "the failure names the subgraph: {line}"
+    );
+    let answer = gateway.post(Some(&officer), labs).await;
+    let error = &answer["errors"][0];
+    assert_eq!(error["extensions"]["code"], "INTERNAL", "{answer}");
+    assert_eq!(error["extensions"]["service"], "agency", "{answer}");
+    let local = gateway
+        .post(
+            Some(&officer),
+            "{ policeStations(first: 1) { edges { node { code } } } }",
+        )
+        .await;
+    assert!(local.get("errors").is_none(), "{local}");
+}
+
+#[test]
+fn subgraphs_that_do_not_compose_are_reported_by_name() {
+    let jwks = "http://127.0.0.1:9/.well-known/jwks.json";
+    let lab = Peer::start("forensic-lab.mjs", jwks);
+    let first = format!("forensic-lab={}", lab.url);
+    let second = format!("lab-copy={}", lab.url);
+    let refused = cctns(&["compose", "--subgraph", &first, "--subgraph", &second]);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("forensicLabs"), "{message}");
+}
+
 #[tokio::test]
 async fn the_circuit_breaker_stops_calling_a_failing_subgraph() {
     let (gateway, lab, _prosecution) = federation();

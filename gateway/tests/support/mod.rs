@@ -97,15 +97,25 @@ impl Peer {
     /// Starts `tests/peers/SCRIPT` on a free port, trusting tokens signed with the keys
     /// at `jwks_url`, and waits for its ready line.
     pub fn start(script: &str, jwks_url: &str) -> Peer {
+        Self::start_as(script, jwks_url, free_port(), None)
+    }
+
+    /// [`Peer::start`] on `port`, presenting itself as `name` (the audience of the tokens
+    /// it accepts) instead of its own.
+    pub fn start_as(script: &str, jwks_url: &str, port: u16, name: Option<&str>) -> Peer {
         use std::io::{BufRead, BufReader};
-        let port = free_port();
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
-        let mut child = Command::new("node")
+        let mut command = Command::new("node");
+        command
             .arg(dir.join(script))
             .args(["--port", &port.to_string()])
             .env("CCTNS_JWKS_URL", jwks_url)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(name) = name {
+            command.env("PEER_NAME", name);
+        }
+        let mut child = command
             .spawn()
             .expect("node runs the peer (tests/peers: npm ci)");
         let mut line = String::new();
