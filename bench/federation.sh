@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the federation gateway.
 #
-#   bash bench/federation.sh        # 20 s per run (DURATION=… to change), 8 clients (CLIENTS=…)
+#   bash bench/federation.sh        # 20 s per run (DURATION=… to change), 8 clients (CLIENTS=…),
+#                                   # 3 alternating runs per gateway (ROUNDS=…), median reported
 #
 # Over the demo SQLite data and the two peer subgraphs of tests/peers (Node), starts:
 #   local      a release `cctns serve` with no remote subgraph;
@@ -19,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
 CLIENTS=${CLIENTS:-8}
+ROUNDS=${ROUNDS:-3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 (cd tests/peers && npm ci --silent --no-audit --no-fund)
 cargo build --release -q -p gateway
@@ -74,17 +76,23 @@ if a.get("errors") or b.get("errors") or a != b:
     sys.exit(f"answers differ or failed:\n{a}\n{b}")
 PY
 }
+# Runs A and B alternately ROUNDS times (this VM's throughput drifts by tens of percent
+# over minutes, so one run each would mostly measure the drift) and prints, for each, the
+# run with the median req/s.
 table() { # label-a url-a label-b url-b
-  local ra rb
-  ra=$(run "$2"); rb=$(run "$4")
-  python3 - "$1" "$ra" "$3" "$rb" <<'PY'
+  local ra=() rb=()
+  for _ in $(seq "$ROUNDS"); do ra+=("$(run "$2")"); rb+=("$(run "$4")"); done
+  python3 - "$1" "$3" "$ROUNDS" "${ra[@]}" "${rb[@]}" <<'PY'
 import sys
-def parse(line):
-    return dict(kv.split("=") for kv in line.split()[1:])
-la, a, lb, b = sys.argv[1], parse(sys.argv[2]), sys.argv[3], parse(sys.argv[4])
+la, lb, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+runs = [dict(kv.split("=") for kv in line.split()[1:]) for line in sys.argv[4:]]
+def median(label, rs):
+    for r in rs:
+        if int(r["failures"]):
+            sys.exit(f"{label}: {r['failures']} failures")
+    return sorted(rs, key=lambda r: float(r["rps"]))[len(rs) // 2]
+a, b = median(la, runs[:rounds]), median(lb, runs[rounds:])
 for label, r in ((la, a), (lb, b)):
-    if int(r["failures"]):
-        sys.exit(f"{label}: {r['failures']} failures")
     print(f"| {label} | {r['rps']} | {r['p50_ms']} | {r['p99_ms']} |")
 print(f"| {la} / {lb} throughput | {float(a['rps']) / float(b['rps']):.2f} | | |")
 PY
@@ -93,14 +101,14 @@ PY
 fed="http://127.0.0.1:$fed_port/graphql"; hive="http://127.0.0.1:$hive_port/graphql"
 loc="http://127.0.0.1:$local_port/graphql"
 BODY=$(body "$CROSSING"); same "$BODY" "$fed" "$hive"
-echo "Crossing query (20 FIRs, their exhibits and lab reports, their cases' scrutiny), $CLIENTS clients, $DURATION:"
+echo "Crossing query (20 FIRs, their exhibits and lab reports, their cases' scrutiny), $CLIENTS clients, median of $ROUNDS alternating runs of $DURATION:"
 echo
 echo "| gateway | req/s | p50 ms | p99 ms |"
 echo "|---|---|---|---|"
 table "cctns" "$fed" "Hive Gateway" "$hive"
 echo
 BODY=$(body "$LOCAL"); same "$BODY" "$loc" "$fed"
-echo "Local-only query (20 stations, 5 FIRs each), $CLIENTS clients, $DURATION:"
+echo "Local-only query (20 stations, 5 FIRs each), $CLIENTS clients, median of $ROUNDS alternating runs of $DURATION:"
 echo
 echo "| gateway | req/s | p50 ms | p99 ms |"
 echo "|---|---|---|---|"
