@@ -14,6 +14,18 @@ pub struct SubgraphSdl {
     pub sdl: String,
 }
 
+#[cfg(test)]
+impl SubgraphSdl {
+    /// Subgraph `name` serving `sdl` at a made-up address, for tests.
+    pub(crate) fn at_test_address(name: &str, sdl: &str) -> Self {
+        Self {
+            name: name.into(),
+            url: format!("http://{name}.test/graphql"),
+            sdl: sdl.into(),
+        }
+    }
+}
+
 /// Why subgraphs did not compose; the messages name the subgraph and type at fault.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("composition failed: {}", .messages.join("; "))]
@@ -99,18 +111,11 @@ fn join_root_types(supergraph: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn sdl(name: &str, text: &str) -> SubgraphSdl {
-        SubgraphSdl {
-            name: name.into(),
-            url: format!("http://{name}.test/graphql"),
-            sdl: text.into(),
-        }
-    }
-
-    const LOCAL: &str = r#"
+    /// A local graph with FIRs, for composing test subgraphs with.
+    pub(crate) const LOCAL: &str = r#"
         extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
         type Fir @key(fields: "id") { id: ID! number: String! }
         type Query { fir(id: ID!): Fir }
@@ -123,7 +128,11 @@ mod tests {
             type Fir @key(fields: "id") { id: ID! exhibits: [String!]! }
             type Query { forensicLabs: [String!]! }
         "#;
-        let supergraph = compose(&[sdl("cctns", LOCAL), sdl("forensic-lab", lab)]).unwrap();
+        let supergraph = compose(&[
+            SubgraphSdl::at_test_address("cctns", LOCAL),
+            SubgraphSdl::at_test_address("forensic-lab", lab),
+        ])
+        .unwrap();
         let query = supergraph
             .split("type Query")
             .nth(1)
@@ -144,7 +153,11 @@ mod tests {
             type Fir @key(fields: "id") { id: ID! number: Int! }
             type Query { other: Int }
         "#;
-        let error = compose(&[sdl("cctns", LOCAL), sdl("clash", clash)]).unwrap_err();
+        let error = compose(&[
+            SubgraphSdl::at_test_address("cctns", LOCAL),
+            SubgraphSdl::at_test_address("clash", clash),
+        ])
+        .unwrap_err();
         assert!(!error.messages.is_empty());
         assert!(error.to_string().contains("number"), "{error}");
     }

@@ -32,7 +32,7 @@ use crate::compose::{CompositionError, SubgraphSdl, compose};
 use crate::config::{FederationConfig, LOCAL_SUBGRAPH};
 use crate::signing::Signer;
 use crate::subgraphs::{Caller, LocalGraph, PendingEvent, RequestCaller, SubgraphRouting, Tokens};
-use crate::supergraph::{Prepared, Route, Supergraph};
+use crate::supergraph::{Prepared, Route, SubscriptionPlan, Supergraph};
 
 /// Why a reload did not replace the supergraph (the previous one keeps serving).
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +167,10 @@ impl Federation {
         operation_name: Option<&str>,
         variables: serde_json::Map<String, Value>,
     ) -> Value {
+        let variables = match coerce(supergraph, prepared, variables) {
+            Ok(coerced) => coerced,
+            Err(refused) => return refused,
+        };
         let request = PlanRequest {
             supergraph,
             prepared,
@@ -200,10 +204,10 @@ impl Federation {
         variables: serde_json::Map<String, Value>,
     ) -> BoxStream<'static, Value> {
         let once = |answer: Value| futures_util::stream::once(async move { answer }).boxed();
-        let Some(split) = prepared.subscription.as_ref() else {
+        let Some(split) = prepared.subscription.clone() else {
             return once(error_body("not a subscription", "BAD_USER_INPUT"));
         };
-        let coerced = match coerce(&supergraph, &prepared, variables.clone()) {
+        let variables = match coerce(&supergraph, &prepared, variables) {
             Ok(coerced) => coerced,
             Err(refused) => return once(refused),
         };
@@ -215,8 +219,8 @@ impl Federation {
             .then(|| self.tokens.for_subgraph(&subgraph, &caller.principal));
         let events = subscribe_remote(
             supergraph.clone(),
-            prepared.clone(),
-            coerced,
+            split.clone(),
+            variables.clone(),
             token,
             operation_name.clone(),
         );
@@ -224,7 +228,7 @@ impl Federation {
             .then(move |event| {
                 let this = self.clone();
                 let supergraph = supergraph.clone();
-                let prepared = prepared.clone();
+                let (prepared, split) = (prepared.clone(), split.clone());
                 let (caller, query) = (caller.clone(), query.clone());
                 let (operation_name, variables) = (operation_name.clone(), variables.clone());
                 let subgraph = subgraph.clone();
@@ -232,9 +236,6 @@ impl Federation {
                     let event = match event {
                         Ok(event) => event,
                         Err(e) => return subscription_failed(&subgraph, &e),
-                    };
-                    let Some(split) = prepared.subscription.as_ref() else {
-                        return error_body("not a subscription", "BAD_USER_INPUT");
                     };
                     let request = PlanRequest {
                         supergraph: &supergraph,
@@ -259,8 +260,7 @@ impl Federation {
             .boxed()
     }
 
-    /// Coerces the variables and runs the plan through the executor.
-    /// With `event`, the plan's subscription fetch is answered by that event.
+    /// Runs the plan through the executor. With `event`, the plan's subscription fetch is answered by that event.
     async fn run_plan(
         &self,
         request: PlanRequest<'_>,
@@ -275,7 +275,6 @@ impl Federation {
             operation_name,
             variables,
         } = request;
-        let coerced = coerce(supergraph, prepared, variables)?;
         let method = http::Method::POST;
         let uri = http::Uri::from_static("/graphql");
         let client_request = Arc::new(ClientRequestDetails {
@@ -315,7 +314,7 @@ impl Federation {
             query: prepared.operation_for_introspection.clone(),
             schema: supergraph.planner.consumer_schema.document.clone(),
             metadata: supergraph.metadata.clone(),
-            variables: coerced.clone(),
+            variables: variables.clone(),
         };
         let names = operation_names(supergraph, operation_name);
         execute_query_plan(QueryPlanExecutionOpts {
@@ -324,7 +323,7 @@ impl Federation {
             projection_plan: prepared.projection.clone(),
             headers_plan: Arc::default(),
             extensions_plan: Arc::default(),
-            variable_values: coerced,
+            variable_values: variables,
             extensions: ExecutionResultExtensions::default(),
             client_request,
             introspection_context: Arc::new(introspection),
@@ -357,7 +356,8 @@ struct PlanRequest<'a> {
     plan: &'a QueryPlan,
     query: &'a str,
     operation_name: Option<&'a str>,
-    variables: serde_json::Map<String, Value>,
+    /// The client's variables, coerced once per operation (see [`coerce`]).
+    variables: Arc<CoerceVariablesPayload>,
 }
 
 /// The client's variables, coerced to the operation's types.
@@ -382,12 +382,12 @@ fn coerce(
     .map_err(|e| error_body(&e.to_string(), "BAD_USER_INPUT"))
 }
 
-/// The raw events of `prepared`'s subscription fetch, sent to its subgraph with `token`;
+/// The raw events of `split`'s subscription fetch, sent to its subgraph with `token`;
 /// the stream ends after a failure. The executor's transports start their streams with
 /// `spawn_local`, so the subscription runs on the thread of [`crate::local_runtime`].
 fn subscribe_remote(
     supergraph: Arc<Supergraph>,
-    prepared: Arc<Prepared>,
+    split: Arc<SubscriptionPlan>,
     coerced: Arc<CoerceVariablesPayload>,
     token: Option<String>,
     operation_name: Option<String>,
@@ -395,9 +395,6 @@ fn subscribe_remote(
     let (sender, receiver) = tokio::sync::mpsc::channel(16);
     crate::local_runtime::spawn(Box::new(move || {
         Box::pin(async move {
-            let Some(split) = prepared.subscription.as_ref() else {
-                return;
-            };
             let primary = &split.primary;
             let mut headers = http::HeaderMap::new();
             if let Some(value) =
@@ -430,15 +427,14 @@ fn subscribe_remote(
             };
             let method = http::Method::POST;
             let uri = http::Uri::from_static("/graphql");
-            let query = primary.operation.document_str.clone();
             let client_request = ClientRequestDetails {
                 method: &method,
                 url: &uri,
                 headers: Arc::default(),
                 operation: OperationDetails {
                     name: operation_name.as_deref(),
-                    query: &query,
-                    kind: kind_name(&prepared.kind),
+                    query: &primary.operation.document_str,
+                    kind: "subscription",
                 },
                 jwt: Arc::new(JwtRequestDetails::Unauthenticated),
                 path_params: Default::default(),

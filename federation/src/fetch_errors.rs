@@ -175,12 +175,7 @@ mod tests {
             ],
         });
         place(&mut answer, &fetches);
-        let paths: Vec<&Value> = answer["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| &e["path"])
-            .collect();
+        let paths = crate::test_support::error_paths(&answer);
         assert_eq!(
             paths,
             [

@@ -25,3 +25,19 @@ pub use federation::{Federation, IN_PROCESS_URL, ReloadError, compose_supergraph
 pub use policy::Grants;
 pub use subgraphs::{Caller, LocalGraph};
 pub use supergraph::{Prepared, Route, Supergraph, Unplanned};
+
+/// What several modules' unit tests read from a response.
+#[cfg(test)]
+mod test_support {
+    use serde_json::Value;
+
+    /// The `path` of every error of `answer`, in order.
+    pub(crate) fn error_paths(answer: &Value) -> Vec<&Value> {
+        answer["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["path"])
+            .collect()
+    }
+}

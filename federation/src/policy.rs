@@ -513,12 +513,7 @@ mod tests {
                 { "mine": null },
             ]})
         );
-        let paths: Vec<&Json> = response["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| &e["path"])
-            .collect();
+        let paths = crate::test_support::error_paths(&response);
         assert_eq!(
             paths,
             [

@@ -115,7 +115,7 @@ pub struct Prepared {
     /// What each fetch fills, to place the errors of one that fails.
     pub(crate) fetches: Vec<crate::fetch_errors::FetchFields>,
     /// For a subscription: how it is subscribed to and how each event is completed.
-    pub(crate) subscription: Option<SubscriptionPlan>,
+    pub(crate) subscription: Option<Arc<SubscriptionPlan>>,
 }
 
 /// A remote subgraph's subscription, split for the gateway to run: the subscription
@@ -300,7 +300,7 @@ impl Supergraph {
                 if split.primary.service_name == LOCAL_SUBGRAPH {
                     return Err(Unplanned::Subscription);
                 }
-                Some(split)
+                Some(Arc::new(split))
             }
             _ => None,
         };
@@ -472,21 +472,8 @@ mod tests {
     use super::*;
     use crate::compose::{SubgraphSdl, compose};
 
-    fn subgraph(name: &str, sdl: &str) -> SubgraphSdl {
-        SubgraphSdl {
-            name: name.into(),
-            url: format!("http://{name}.test/graphql"),
-            sdl: sdl.into(),
-        }
-    }
-
     /// The local graph with FIRs, and a lab whose subscription returns reports on them.
     fn supergraph() -> Supergraph {
-        let local = r#"
-            extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-            type Fir @key(fields: "id") { id: ID! number: String! }
-            type Query { fir(id: ID!): Fir }
-        "#;
         let lab = r#"
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
             type Fir @key(fields: "id") { id: ID! }
@@ -494,7 +481,11 @@ mod tests {
             type Query { report(id: ID!): Report }
             type Subscription { reportIssued: Report! }
         "#;
-        let sdl = compose(&[subgraph(LOCAL_SUBGRAPH, local), subgraph("lab", lab)]).unwrap();
+        let sdl = compose(&[
+            SubgraphSdl::at_test_address(LOCAL_SUBGRAPH, crate::compose::tests::LOCAL),
+            SubgraphSdl::at_test_address("lab", lab),
+        ])
+        .unwrap();
         Supergraph::new(sdl, &[]).unwrap()
     }
 

@@ -16,12 +16,11 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 
 use serde_json::{Value, json};
-use support::{Peer, cctns, free_port, post_graphql, start_gateway_on, token};
+use support::{Peer, cctns, free_port, post_graphql, start_gateway_on, start_node, token};
 
 /// The contract's error codes (CONTRACT.md, "Errors").
 const CONTRACT_CODES: [&str; 8] = [
@@ -48,21 +47,16 @@ impl Drop for Process {
 /// Hive Gateway over `supergraph`, through `tests/peers/hive-gateway.mjs`.
 fn reference_gateway(supergraph: &Path) -> (Process, String) {
     let port = free_port();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers/hive-gateway.mjs");
-    let mut child = Command::new("node")
-        .arg(script)
-        .arg("--supergraph")
-        .arg(supergraph)
-        .args(["--port", &port.to_string()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("node runs Hive Gateway (tests/peers: npm ci)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.starts_with("listening on"), "hive gateway: {line}");
+    let child = start_node(
+        "hive-gateway.mjs",
+        &[
+            "--supergraph",
+            supergraph.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ],
+        &[],
+    );
     (Process(child), format!("http://127.0.0.1:{port}/graphql"))
 }
 

@@ -370,11 +370,7 @@ async fn a_subscription_of_the_lab_crosses_into_the_national_graph_per_event() {
     assert!(fir["station"]["name"].is_string(), "{event}");
 
     // The lab was subscribed to over graphql-transport-ws, with the gateway's token.
-    let requests = lab.requests().await;
-    let subscribed = requests
-        .iter()
-        .find(|r| r["query"].as_str().unwrap().contains("labReportIssued"))
-        .expect("the lab was asked");
+    let subscribed = lab.request_mentioning("labReportIssued").await;
     assert_eq!(subscribed["transport"], "websocket", "{subscribed}");
     assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
     assert_eq!(subscribed["claims"]["scope"], "police");
@@ -428,11 +424,7 @@ async fn a_subgraph_configured_for_http_streams_is_subscribed_over_http_until_it
         event["data"]["labReportIssued"]["exhibit"]["fir"]["number"].is_string(),
         "{event}"
     );
-    let requests = lab.requests().await;
-    let subscribed = requests
-        .iter()
-        .find(|r| r["query"].as_str().unwrap().contains("labReportIssued"))
-        .expect("the lab was asked");
+    let subscribed = lab.request_mentioning("labReportIssued").await;
     assert_eq!(subscribed["transport"], "http", "{subscribed}");
     assert_eq!(subscribed["claims"]["aud"], "forensic-lab");
 

@@ -86,6 +86,27 @@ pub fn terminate(server: &std::process::Child) {
         .unwrap();
 }
 
+/// Runs `tests/peers/SCRIPT ARGS` under Node with `env` added, once it printed its
+/// `listening on …` line.
+pub fn start_node(script: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
+    use std::io::{BufRead, BufReader};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
+    let mut child = Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("node runs the script (tests/peers: npm ci)");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on"), "{script}: {line}");
+    child
+}
+
 /// A peer subgraph process, stopped when dropped.
 pub struct Peer {
     child: Child,
@@ -103,28 +124,11 @@ impl Peer {
     /// [`Peer::start`] on `port`, presenting itself as `name` (the audience of the tokens
     /// it accepts) instead of its own.
     pub fn start_as(script: &str, jwks_url: &str, port: u16, name: Option<&str>) -> Peer {
-        use std::io::{BufRead, BufReader};
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
-        let mut command = Command::new("node");
-        command
-            .arg(dir.join(script))
-            .args(["--port", &port.to_string()])
-            .env("CCTNS_JWKS_URL", jwks_url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        if let Some(name) = name {
-            command.env("PEER_NAME", name);
-        }
-        let mut child = command
-            .spawn()
-            .expect("node runs the peer (tests/peers: npm ci)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.starts_with("listening on"), "{script}: {line}");
+        let port_arg = port.to_string();
+        let mut env = vec![("CCTNS_JWKS_URL", jwks_url)];
+        env.extend(name.map(|name| ("PEER_NAME", name)));
         Peer {
-            child,
+            child: start_node(script, &["--port", &port_arg], &env),
             url: format!("http://127.0.0.1:{port}/graphql"),
         }
     }
@@ -134,6 +138,15 @@ impl Peer {
         let log = self.url.replace("/graphql", "/_requests");
         let body: Value = reqwest::get(&log).await.unwrap().json().await.unwrap();
         body.as_array().unwrap().clone()
+    }
+
+    /// The first request the peer logged whose query mentions `needle`.
+    pub async fn request_mentioning(&self, needle: &str) -> Value {
+        self.requests()
+            .await
+            .into_iter()
+            .find(|r| r["query"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("the peer was never asked for {needle}"))
     }
 
     pub async fn forget_requests(&self) {
