@@ -25,3 +25,6 @@ cargo test --workspace --all-targets "$@"
 # The authorization matrix, printed (it already passed above; this shows what it checked).
 cargo test --quiet -p tests --test e2e matrix -- --nocapture --test-threads=1 2>&1 \
   | grep -v '^running\|^test result\|^$'
+
+# The red team: every attack of issue 18 against a running gateway, held or leaked.
+python3 tests/red_team.py target/debug/cctns

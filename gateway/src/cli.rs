@@ -13,7 +13,9 @@ use schema::seed::{SeedOptions, sample_principals};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::{self, TokenRequest, Verifier};
-use crate::config::{DatabaseArgs, Environment, FederationArgs, JwtArgs, ServeArgs, redact_url};
+use crate::config::{
+    DatabaseArgs, Environment, FederationArgs, JwtArgs, Secret, ServeArgs, redact_url,
+};
 use crate::server::{RouterOptions, app};
 
 /// CCTNS Graph Gateway: one GraphQL endpoint over the national graph of police stations,
@@ -284,9 +286,12 @@ fn token(args: &TokenArgs) -> anyhow::Result<String> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    // Every refusal of the configuration comes before the database is touched.
+    args.validate()?;
     let environment = args.environment();
     crate::http_guard::validate_origins(&args.cors_origins)?;
     let verifier = Verifier::from_config(&args.jwt, environment)?;
+    configure_ids(args.id_key.as_ref(), environment)?;
     let pool = PoolOptions {
         max_connections: args.db_pool,
         statement_timeout: Some(Duration::from_secs(args.limits.statement_timeout_secs)),
@@ -318,12 +323,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 limits: args.limits.query_limits(),
                 production: environment == Environment::Production,
                 persisted_queries: args.persisted_queries,
+                statistics_min_cell: args.statistics_min_cell,
             },
             safelist: args.safelist,
             max_batch: args.limits.max_batch,
             request_timeout: Duration::from_secs(args.limits.request_timeout_secs),
             cors_origins: args.cors_origins.clone(),
             rate_limits: args.limits.rate_limits(),
+            ..RouterOptions::default()
         },
     );
     if federation_config.is_federated() {
@@ -356,7 +363,23 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     })
     .await
     .context("server error")?;
+    state.audit_pending_refusals().await;
     tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Sets the key of the opaque global ids: the configured one, or the development key
+/// outside production.
+fn configure_ids(key: Option<&Secret>, environment: Environment) -> anyhow::Result<()> {
+    match (key, environment) {
+        (Some(key), _) => schema::ids::configure(key.expose()),
+        (None, Environment::Development) => {
+            tracing::warn!("CCTNS_ID_KEY not set: using the development-only id key");
+        }
+        (None, Environment::Production) => {
+            anyhow::bail!("production needs CCTNS_ID_KEY, the key of the opaque global ids")
+        }
+    }
     Ok(())
 }
 

@@ -114,6 +114,10 @@ pub struct ServeArgs {
     pub database: DatabaseArgs,
     #[command(flatten)]
     pub jwt: JwtArgs,
+    /// Key of the opaque global ids (any length; required in production). Ids made under
+    /// one key do not decode under another: keep it stable across replicas and restarts.
+    #[arg(long = "id-key", env = "CCTNS_ID_KEY", hide_env_values = true)]
+    pub id_key: Option<Secret>,
     /// Seed a small demo data set if the database is empty, and print a token per role.
     #[arg(long)]
     pub demo: bool,
@@ -141,6 +145,15 @@ pub struct ServeArgs {
     /// Documents kept in memory for Apollo automatic persisted queries (0: off).
     #[arg(long, env = "CCTNS_PERSISTED_QUERIES", default_value_t = SchemaOptions::default().persisted_queries)]
     pub persisted_queries: usize,
+    /// Smallest count `crimeStatistics` shows: smaller ones, and those they could be
+    /// recovered from by subtraction, are suppressed (1: every count shown).
+    #[arg(
+        long,
+        env = "CCTNS_STATISTICS_MIN_CELL",
+        default_value_t = SchemaOptions::default().statistics_min_cell,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub statistics_min_cell: u32,
     /// A browser origin allowed to call the gateway (CORS); repeatable. None: no
     /// cross-origin browser access.
     #[arg(
@@ -246,5 +259,17 @@ impl ServeArgs {
         } else {
             self.environment
         }
+    }
+
+    /// Refuses settings that contradict each other, before anything is opened: `--demo`
+    /// (sample data and a token for every role) has no place in production.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.demo && self.environment() == Environment::Production {
+            anyhow::bail!(
+                "--demo seeds sample data and prints tokens; it is refused in production \
+                 (drop --demo, or run with --env development)"
+            );
+        }
+        Ok(())
     }
 }

@@ -9,6 +9,7 @@ pub mod graphiql;
 pub mod http_guard;
 mod metrics;
 pub mod rate_limit;
+pub mod refused_tokens;
 pub mod request_id;
 pub mod server;
 pub mod telemetry;

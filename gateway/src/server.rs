@@ -27,6 +27,7 @@ use crate::auth::Verifier;
 use crate::graphiql;
 use crate::metrics::{Gauges, Metrics};
 use crate::rate_limit::{RateLimiter, RateLimits};
+use crate::refused_tokens::RefusalTally;
 
 /// Everything a handler needs, shared by all requests.
 #[derive(Clone)]
@@ -48,6 +49,8 @@ pub(crate) struct Inner {
     request_timeout: Duration,
     production: bool,
     rate_limiter: RateLimiter,
+    /// Refused tokens not yet on the audit trail.
+    refusals: RefusalTally,
     metrics: Metrics,
     /// The supergraph over remote subgraphs, when any is configured ([`federate`]).
     federation: std::sync::OnceLock<Arc<Federation>>,
@@ -73,6 +76,9 @@ pub struct RouterOptions {
     pub cors_origins: Vec<String>,
     /// Operations per minute per caller.
     pub rate_limits: RateLimits,
+    /// Refused tokens are audited as one record per client address and this window
+    /// (zero: one record per refusal).
+    pub refused_token_window: Duration,
 }
 
 impl Default for RouterOptions {
@@ -87,6 +93,7 @@ impl Default for RouterOptions {
             request_timeout: Duration::from_secs(30),
             cors_origins: Vec::new(),
             rate_limits: RateLimits::default(),
+            refused_token_window: crate::refused_tokens::DEFAULT_WINDOW,
         }
     }
 }
@@ -125,11 +132,38 @@ pub fn app(
             request_timeout: options.request_timeout,
             production: options.schema.production,
             rate_limiter: RateLimiter::new(options.rate_limits),
+            refusals: RefusalTally::new(options.refused_token_window),
             metrics: Metrics::default(),
             federation: std::sync::OnceLock::new(),
         }),
     };
+    keep_auditing_refusals(&state);
     (state.clone(), routes(state, options))
+}
+
+/// Writes each closed window of refused tokens to the audit trail, looking every half
+/// window, for as long as the gateway runs (when a runtime is there to run it).
+fn keep_auditing_refusals(state: &AppState) {
+    let window = state.inner.refusals.window();
+    if window.is_zero() {
+        return;
+    }
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let weak = state.downgrade();
+    runtime.spawn(async move {
+        let mut every = tokio::time::interval((window / 2).max(Duration::from_millis(50)));
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            let Some(state) = AppState::upgrade(&weak) else {
+                return;
+            };
+            let closed = state.inner.refusals.take_closed(chrono::Utc::now());
+            state.audit_refusals(&closed).await;
+        }
+    });
 }
 
 /// The gateway's routes over `state`.
@@ -184,15 +218,19 @@ fn client_addr(parts: &Parts) -> Option<String> {
 
 /// Why a caller was not identified.
 pub(crate) enum Unidentified {
-    /// The token was refused (the refusal is already on the audit trail).
+    /// The token was refused (the refusal is counted for the audit trail).
     Refused,
+    /// The token was refused, and the client's address has used up its rate: whole
+    /// seconds until it may try again.
+    OverRate(u64),
     /// The identity could not be checked (database unreachable).
     Unavailable(ApiError),
 }
 
 /// Identifies a caller from the value of an `Authorization` header (or a WebSocket
 /// `connection_init` payload): none is the anonymous principal; a token must verify and
-/// name a known unit. Every refusal is audited (CJIS: unsuccessful logon attempts).
+/// name a known unit. Every refusal is audited (CJIS: unsuccessful logon attempts, counted
+/// per address and minute) and takes an operation from the address's anonymous rate.
 pub(crate) async fn identify(
     state: &AppState,
     authorization: Option<&str>,
@@ -213,15 +251,7 @@ pub(crate) async fn identify_until(
         return Ok((Principal::anonymous(), None));
     };
     let refuse = |sub: Option<String>, reason: String| async move {
-        let actor = Actor {
-            sub,
-            client_addr: client,
-            ..Actor::default()
-        };
-        if let Err(e) = audit::refused_authentication(&state.inner.db, &actor, &reason).await {
-            tracing::error!(error = %e, "audit record of a refused token not written");
-        }
-        Unidentified::Refused
+        state.refuse_token(client, sub, &reason).await
     };
     let Some(token) = value.strip_prefix("Bearer ") else {
         return Err(refuse(None, "malformed Authorization header".into()).await);
@@ -262,6 +292,7 @@ impl FromRequestParts<AppState> for Caller {
                 ErrorCode::Unauthenticated,
                 "invalid token",
             )),
+            Err(Unidentified::OverRate(seconds)) => Err(rate_limited_response(seconds)),
             Err(Unidentified::Unavailable(e)) => Err(error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 e.code,
@@ -469,6 +500,19 @@ pub(crate) fn rate_message(seconds: u64) -> String {
     format!("too many requests; try again in {seconds} s")
 }
 
+/// HTTP 429 `RATE_LIMITED`, with `Retry-After: seconds`.
+fn rate_limited_response(seconds: u64) -> Response {
+    let mut response = error_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::RateLimited,
+        &rate_message(seconds),
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
+}
+
 impl AppState {
     /// The open WebSocket connections, per caller.
     pub(crate) fn connections(&self) -> &Arc<crate::ws::Connections> {
@@ -500,15 +544,40 @@ impl AppState {
         operations: usize,
     ) -> Option<Response> {
         let seconds = self.over_rate(principal, client, operations)?;
-        let mut response = error_response(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::RateLimited,
-            &rate_message(seconds),
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        Some(response)
+        Some(rate_limited_response(seconds))
+    }
+
+    /// Counts a refused token from `client` (naming `sub`, if it verified) for the audit
+    /// trail and against the address's anonymous rate, as one operation: a flood of bad
+    /// tokens is refused like any other flood, and audited a row per address and minute.
+    async fn refuse_token(
+        &self,
+        client: Option<String>,
+        sub: Option<String>,
+        reason: &str,
+    ) -> Unidentified {
+        let over = self.over_rate(&Principal::anonymous(), client.as_deref(), 1);
+        let refusals = &self.inner.refusals;
+        refusals.note(client, sub, reason, chrono::Utc::now());
+        if refusals.window().is_zero() {
+            self.audit_refusals(&refusals.take_closed(chrono::Utc::now()))
+                .await;
+        }
+        over.map_or(Unidentified::Refused, Unidentified::OverRate)
+    }
+
+    /// Writes tallies of refused tokens to the audit trail (a failure is logged: the
+    /// refusal itself stands).
+    async fn audit_refusals(&self, refused: &[schema::audit::RefusedTokens]) {
+        if let Err(e) = audit::refused_authentications(&self.inner.db, refused).await {
+            tracing::error!(error = %e, "audit record of refused tokens not written");
+        }
+    }
+
+    /// Writes every refused token still held back to the audit trail, closed window or
+    /// not: called once the server has stopped, so none goes unrecorded.
+    pub async fn audit_pending_refusals(&self) {
+        self.audit_refusals(&self.inner.refusals.take_all()).await;
     }
 
     /// `request` as the deployment allows `principal` to run it: refused when a safelist

@@ -321,6 +321,9 @@ async fn accept(
         match server::identify_until(state, authorization.as_deref(), client.clone()).await {
             Ok(identified) => identified,
             Err(Unidentified::Refused) => return Err("invalid token".into()),
+            Err(Unidentified::OverRate(seconds)) => {
+                return Err(server::rate_message(seconds).into());
+            }
             Err(Unidentified::Unavailable(e)) => return Err(e.message.into()),
         };
     let caller = principal

@@ -5,7 +5,7 @@ mod support;
 
 use std::process::Output;
 
-use support::{cctns, http, start_gateway, terminate};
+use support::{cctns, cctns_with, http, start_gateway, terminate};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -85,6 +85,38 @@ fn token_prints_a_signed_jwt_and_refuses_unknown_roles() {
     assert_eq!(token.trim().split('.').count(), 3);
     let output = cctns(&["token", "--role", "ROOT", "--unit", "MH"]);
     assert_one_clear_line(&output, "unknown role");
+}
+
+#[test]
+fn production_refuses_demo_before_touching_the_database() {
+    // The attempt: an operator (or a script) starts production with `--demo`, configured
+    // otherwise as production must be (tokens from an identity provider's key, an id key).
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("production.db");
+    let url = format!("sqlite://{}?mode=rwc", database.display());
+    let key = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rsa_public.pem");
+    for environment in [["--production"], ["--env=production"]] {
+        let output = cctns_with(
+            &[
+                &[
+                    "serve",
+                    "--demo",
+                    "--database-url",
+                    &url,
+                    "--jwt-public-key",
+                    key,
+                ],
+                &environment[..],
+            ]
+            .concat(),
+            &[("CCTNS_ID_KEY", "cli-test-id-key")],
+        );
+        // What follows: a refusal naming the flag, and no database at all (nothing
+        // seeded, no sample token printed).
+        assert_one_clear_line(&output, "--demo");
+        assert!(output.stdout.is_empty(), "{output:?}");
+        assert!(!database.exists(), "the database was opened");
+    }
 }
 
 #[test]

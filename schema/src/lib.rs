@@ -22,7 +22,9 @@ pub mod operations;
 pub mod org;
 pub mod pagination;
 pub mod people;
+mod persisted;
 pub mod policy;
+mod posture;
 pub mod prisons;
 pub mod registers;
 pub mod search;
@@ -30,9 +32,6 @@ pub mod seed;
 pub mod statistics;
 pub mod write;
 
-use async_graphql::extensions::apollo_persisted_queries::{
-    ApolloPersistedQueries, LruCacheStorage,
-};
 use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 
 pub use context::RequestContext;
@@ -82,8 +81,12 @@ pub struct SchemaOptions {
     pub limits: QueryLimits,
     /// The production posture: validation errors suggest no field names.
     pub production: bool,
-    /// Documents kept for Apollo automatic persisted queries (0: APQ off).
+    /// Documents kept for Apollo automatic persisted queries, all callers together; each
+    /// caller finds only the ones they sent (0: APQ off).
     pub persisted_queries: usize,
+    /// The smallest count crime statistics show; smaller ones, and those they could be
+    /// recovered from, are suppressed (1: every count shown).
+    pub statistics_min_cell: u32,
 }
 
 impl Default for SchemaOptions {
@@ -92,6 +95,7 @@ impl Default for SchemaOptions {
             limits: QueryLimits::default(),
             production: false,
             persisted_queries: 1_000,
+            statistics_min_cell: statistics::DEFAULT_MIN_CELL,
         }
     }
 }
@@ -102,19 +106,26 @@ pub fn build_schema() -> CctnsSchema {
     build_schema_with(&SchemaOptions::default())
 }
 
-/// Builds the schema: Apollo automatic persisted queries resolved first, then every
-/// document held to the limits before it runs.
+/// Builds the schema: Apollo automatic persisted queries (per caller) resolved first,
+/// then every document held to the limits before it runs; in production, the
+/// federation's `_service` answered to schema explorers only. The audit trail learns the
+/// real names of the root fields; crime statistics, their suppression threshold.
 pub fn build_schema_with(options: &SchemaOptions) -> CctnsSchema {
     let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
     let mut schema = builder();
-    if let Some(capacity) = std::num::NonZeroUsize::new(options.persisted_queries) {
-        schema = schema.extension(ApolloPersistedQueries::new(LruCacheStorage::new(
-            capacity.get(),
-        )));
+    if options.persisted_queries > 0 {
+        schema = schema.extension(persisted::CallerPersistedQueries::new(
+            options.persisted_queries,
+        ));
     }
-    schema = schema.extension(limits::Limits::new(options.limits, shapes));
+    schema = schema
+        .extension(limits::Limits::new(options.limits, shapes))
+        .extension(audit::RootFields)
+        .data(statistics::MinCell(options.statistics_min_cell));
     if options.production {
-        schema = schema.disable_suggestions();
+        schema = schema
+            .extension(posture::ServiceSdlForExplorers)
+            .disable_suggestions();
     }
     schema.finish()
 }

@@ -7,16 +7,18 @@
 //! Complexity estimates the rows a query may touch: a field costs one plus what its
 //! selections cost, times how many it may return. A field with a `first` (or `last`)
 //! argument returns that many (the default page size when not given); the `edges` and
-//! `nodes` of a connection are already counted by it; any other list is estimated at
-//! [`LIST_ESTIMATE`] items.
+//! `nodes` of a connection are already counted by it; the federation's `_entities`
+//! returns one item per representation it is given, counted once the variables are known
+//! (a list sent in a variable costs what a list written in the document does); any other
+//! list is estimated at [`LIST_ESTIMATE`] items.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{
-    BaseType, ExecutableDocument, OperationType, Selection, SelectionSet, ServiceDocument,
-    TypeDefinition, TypeKind, TypeSystemDefinition,
+    BaseType, ExecutableDocument, Field, OperationDefinition, OperationType, Selection,
+    SelectionSet, ServiceDocument, TypeDefinition, TypeKind, TypeSystemDefinition,
 };
 use async_graphql::{ServerError, ServerResult, Value, Variables};
 
@@ -26,6 +28,9 @@ use crate::pagination::DEFAULT_PAGE_SIZE;
 /// How many items a list without paging is assumed to hold (a few: the charges, parties
 /// or hearings of one record).
 pub const LIST_ESTIMATE: u64 = 5;
+
+/// Fields that return one item per element of a list argument: (field, argument).
+const SIZED_BY_ARGUMENT: &[(&str, &str)] = &[("_entities", "representations")];
 
 /// The limits, all configurable (`cctns serve --help`); the defaults admit every query
 /// the README, the clients and the benchmarks send, and GraphiQL's introspection.
@@ -235,6 +240,7 @@ pub(crate) fn measure(
     let mut walk = Walk {
         document,
         variables,
+        defaults: HashMap::new(),
         shapes,
         fragments: HashMap::new(),
         open: HashSet::new(),
@@ -246,6 +252,7 @@ pub(crate) fn measure(
             OperationType::Mutation => "Mutation",
             OperationType::Subscription => "Subscription",
         };
+        walk.defaults = variable_defaults(&operation.node);
         let (complexity, depth, root_fields) =
             walk.selections(&operation.node.selection_set.node, Some(root))?;
         total.complexity = total.complexity.max(complexity);
@@ -259,6 +266,19 @@ pub(crate) fn measure(
         count_marks(&fragment.node.selection_set.node, &mut total);
     }
     Ok(total)
+}
+
+/// The default values an operation declares for its variables.
+fn variable_defaults(operation: &OperationDefinition) -> HashMap<&str, Value> {
+    operation
+        .variable_definitions
+        .iter()
+        .filter_map(|definition| {
+            let definition = &definition.node;
+            let default = definition.default_value.as_ref()?;
+            Some((definition.name.node.as_str(), default.node.clone()))
+        })
+        .collect()
 }
 
 /// Adds the aliases and directives written in `set` (fragments are counted once, where
@@ -285,6 +305,8 @@ fn count_marks(set: &SelectionSet, total: &mut Measure) {
 struct Walk<'a> {
     document: &'a ExecutableDocument,
     variables: &'a Variables,
+    /// The default values of the variables of the operation being measured.
+    defaults: HashMap<&'a str, Value>,
     shapes: &'a Shapes,
     /// Fragments already measured: (complexity, depth, fields at their top).
     fragments: HashMap<String, (u64, usize, usize)>,
@@ -359,12 +381,10 @@ impl Walk<'_> {
     }
 
     /// How many items `field` may return.
-    fn multiplier(
-        &self,
-        field: &async_graphql::parser::types::Field,
-        shape: Option<&FieldShape>,
-        parent: Option<&str>,
-    ) -> u64 {
+    fn multiplier(&self, field: &Field, shape: Option<&FieldShape>, parent: Option<&str>) -> u64 {
+        if let Some(n) = self.sized_by_argument(field) {
+            return n;
+        }
         let asked = field.arguments.iter().find_map(|(name, value)| {
             matches!(name.node.as_str(), "first" | "last").then(|| self.integer(&value.node))
         });
@@ -382,15 +402,41 @@ impl Walk<'_> {
         }
     }
 
+    /// The number of elements of the list argument that sizes `field`'s result
+    /// ([`SIZED_BY_ARGUMENT`]), once its variables are known; `None` for other fields.
+    fn sized_by_argument(&self, field: &Field) -> Option<u64> {
+        let (_, argument) = SIZED_BY_ARGUMENT
+            .iter()
+            .find(|(name, _)| *name == field.name.node.as_str())?;
+        let length = match &field.get_argument(argument)?.node {
+            async_graphql_value::Value::List(items) => items.len(),
+            other => match self.resolve(other)? {
+                Value::List(items) => items.len(),
+                Value::Null => 0,
+                // A single value where a list is expected is a list of one (coercion).
+                _ => 1,
+            },
+        };
+        Some(length as u64)
+    }
+
     /// A non-negative integer argument, from a literal or a variable.
     fn integer(&self, value: &async_graphql_value::Value) -> Option<u64> {
-        let value = match value {
-            async_graphql_value::Value::Variable(name) => self.variables.get(name)?.clone(),
-            other => other.clone().into_const()?,
-        };
-        match value {
+        match self.resolve(value)? {
             Value::Number(n) => n.as_u64(),
             _ => None,
+        }
+    }
+
+    /// An argument's value: a literal, or a variable's (as sent, else its default).
+    fn resolve(&self, value: &async_graphql_value::Value) -> Option<Value> {
+        match value {
+            async_graphql_value::Value::Variable(name) => self
+                .variables
+                .get(name)
+                .or_else(|| self.defaults.get(name.as_str()))
+                .cloned(),
+            other => other.clone().into_const(),
         }
     }
 }
@@ -399,7 +445,10 @@ impl Walk<'_> {
 mod tests {
     use super::*;
 
-    const SDL: &str = "type Query { stations(first: Int): StationConnection! me: Officer }
+    const SDL: &str = "type Query { stations(first: Int): StationConnection! me: Officer
+            _entities(representations: [_Any!]!): [_Entity]! }
+        scalar _Any
+        union _Entity = Station | Officer
         type StationConnection { edges: [StationEdge!]! nodes: [Station!]! }
         type StationEdge { node: Station! }
         type Station { name: String! firs(first: Int): FirConnection! officers: [Officer!]! }
@@ -429,6 +478,29 @@ mod tests {
             serde_json::json!({ "n": 2 }),
         );
         assert_eq!(m.complexity, 2 * (1 + (1 + LIST_ESTIMATE * (1 + 1))));
+    }
+
+    #[test]
+    fn entities_cost_one_item_per_representation_however_sent() {
+        const ENTITIES: &str = "query($r: [_Any!]! = [{}, {}]) {
+            _entities(representations: $r) { ... on Station { officers { name } } } }";
+        // Each representation: 1 + officers (LIST_ESTIMATE × (1 + name 1)).
+        let each = 1 + LIST_ESTIMATE * 2;
+        let many: Vec<serde_json::Value> = (0..1_240).map(|_| serde_json::json!({})).collect();
+        let sent = measured(ENTITIES, serde_json::json!({ "r": many }));
+        assert_eq!(sent.complexity, 1_240 * each);
+        let defaulted = measured(ENTITIES, serde_json::json!({}));
+        assert_eq!(defaulted.complexity, 2 * each);
+        let written = measured(
+            "query($a: _Any!) { _entities(representations: [$a, {}, {}]) { ... on Officer { name } } }",
+            serde_json::json!({ "a": {} }),
+        );
+        assert_eq!(written.complexity, 3 * 2);
+        let single = measured(
+            "query($a: [_Any!]!) { _entities(representations: $a) { ... on Officer { name } } }",
+            serde_json::json!({ "a": {} }),
+        );
+        assert_eq!(single.complexity, 2);
     }
 
     #[test]

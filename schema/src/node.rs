@@ -12,7 +12,7 @@ use crate::fir::{Fir, find_fir};
 use crate::ids;
 use crate::investigation::{Case, find_case};
 use crate::org::{Officer, OrgUnit, PoliceStation, find_officer, find_station, find_unit};
-use crate::people::{Person, find_person};
+use crate::people::{Person, find_person_by_id};
 use crate::prisons::{PrisonRecord, find_prison_record};
 
 /// Any record that can be fetched again by its global id.
@@ -57,7 +57,9 @@ impl NodeQuery {
             "PoliceStation" => find_station(ctx, row).await?.map(Node::PoliceStation),
             "Officer" => find_officer(ctx, row).await?.map(Node::Officer),
             "Fir" => find_fir(ctx, row).await?.map(Node::Fir),
-            "Person" => find_person(ctx, row).await?.map(Node::Person),
+            "Person" | "PartyPerson" | "MaskedPerson" => {
+                find_person_by_id(ctx, &id).await?.map(Node::Person)
+            }
             "Case" => find_case(ctx, row).await?.map(Node::Case),
             "CourtCase" => find_court_case(ctx, row).await?.map(Node::CourtCase),
             "Hearing" => find_hearing(ctx, row).await?.map(Node::Hearing),
@@ -90,10 +92,7 @@ impl EntityQuery {
     }
     #[graphql(entity)]
     async fn find_person(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Person> {
-        required(
-            find_person(ctx, ids::decode("Person", &id)?).await?,
-            "person",
-        )
+        required(find_person_by_id(ctx, &id).await?, "person")
     }
     #[graphql(entity)]
     async fn find_case(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Case> {

@@ -190,7 +190,7 @@ function exhibit(firId, n) {
   // An FIR's exhibits are seized within a month of each other, in the year of its tags.
   const year = fir.between(2022, 2025, 'year');
   const seizedOn = addDays(`${year}-01-01`, fir.int(300, 'seized') + draw.int(30, 'seized'));
-  // The tag carries the FIR's own number when its id is a gateway id ("Fir:123").
+  // The tag carries the FIR's own number when its id is readable ("Fir:123").
   const number = ordinalOf(firId, 'Fir') ?? fir.between(1, 9999, 'number');
   return {
     id: childId('Exhibit', firId, n),
@@ -224,10 +224,17 @@ function exhibitById(id, typename = 'Exhibit') {
   return parsed ? (exhibitsOf(parsed.parentId)[parsed.n - 1] ?? null) : null;
 }
 
-/** Every report the lab has issued, in order: FIR 1's, then FIR 2's, and so on. */
+/**
+ * The FIRs the lab holds exhibits of, by the gateway's opaque ids (`LAB_FIR_IDS`, comma
+ * separated, as police send them with the exhibits); without it, `Fir:1`, `Fir:2`, ….
+ */
+const KNOWN_FIRS = (process.env.LAB_FIR_IDS || '').split(',').filter(Boolean);
+
+/** Every report the lab has issued, in order: the first FIR's, then the second's, and so on. */
 function* issuedReports() {
-  for (let fir = 1; ; fir += 1) {
-    for (const item of exhibitsOf(encodeId('Fir', fir))) {
+  for (let n = 0; ; n += 1) {
+    const fir = KNOWN_FIRS.length ? KNOWN_FIRS[n % KNOWN_FIRS.length] : encodeId('Fir', n + 1);
+    for (const item of exhibitsOf(fir)) {
       const report = reportOn(item);
       if (report) yield report;
     }

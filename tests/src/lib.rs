@@ -233,6 +233,25 @@ impl TestApp {
             .collect()
     }
 
+    /// A unit where `role` may serve (DOMAIN.md, "Roles are bound to unit kinds"): the
+    /// first unit of a fitting kind, by code.
+    pub async fn unit_for(&self, role: &str) -> String {
+        let kind = match role {
+            "STATION_OFFICER" | "INVESTIGATING_OFFICER" | "STATION_HOUSE_OFFICER" => {
+                "POLICE_STATION"
+            }
+            "SUPERVISOR" => "DISTRICT",
+            "COURT" => "COURT",
+            "PROSECUTOR" => "PROSECUTION_OFFICE",
+            "PRISON" => "PRISON",
+            _ => "STATE",
+        };
+        self.text(&format!(
+            "SELECT code FROM org_unit WHERE kind = '{kind}' ORDER BY code LIMIT 1"
+        ))
+        .await
+    }
+
     /// The text value of the first row `sql` returns (see [`TestApp::texts`]).
     pub async fn text(&self, sql: &str) -> String {
         self.texts(sql).await.into_iter().next().expect("a row")
@@ -372,10 +391,13 @@ impl TestApp {
     }
 }
 
-/// The default router options without rate limits.
+/// The default router options without rate limits, and with each refused token audited
+/// at once on a row of its own (tests that read the audit trail right after a refusal;
+/// `tests/tests/e2e/bad_tokens.rs` tests the limiter and the per-minute rows).
 pub fn unlimited() -> RouterOptions {
     RouterOptions {
         rate_limits: RateLimits::UNLIMITED,
+        refused_token_window: std::time::Duration::ZERO,
         ..RouterOptions::default()
     }
 }

@@ -125,7 +125,13 @@ impl Peer {
     /// it accepts) instead of its own.
     pub fn start_as(script: &str, jwks_url: &str, port: u16, name: Option<&str>) -> Peer {
         let port_arg = port.to_string();
-        let mut env = vec![("CCTNS_JWKS_URL", jwks_url)];
+        // The FIRs whose exhibits the lab holds, by the gateway's opaque ids (as police
+        // send them with the exhibits): the demo data's first 50 FIRs.
+        let firs: Vec<String> = (1..=50)
+            .map(|row| schema::ids::encode("Fir", row).0)
+            .collect();
+        let firs = firs.join(",");
+        let mut env = vec![("CCTNS_JWKS_URL", jwks_url), ("LAB_FIR_IDS", firs.as_str())];
         env.extend(name.map(|name| ("PEER_NAME", name)));
         Peer {
             child: start_node(script, &["--port", &port_arg], &env),
@@ -202,11 +208,17 @@ pub async fn post_graphql(url: &str, token: Option<&str>, body: &Value) -> Value
 
 /// Runs `cctns ARGS` to completion with the development secret and quiet logs.
 pub fn cctns(args: &[&str]) -> std::process::Output {
+    cctns_with(args, &[])
+}
+
+/// [`cctns`] with `env` set.
+pub fn cctns_with(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_cctns"))
         .args(args)
         .env_remove("DATABASE_URL")
         .env_remove("CCTNS_JWT_SECRET")
         .env("CCTNS_LOG", "error")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
 }

@@ -5,12 +5,14 @@
 //! and, once the request has run, [`flush`]es the trail as a handful of rows (one per
 //! operation, outcome and record type) in one transaction, chained by hash
 //! ([`chain`]). Writes append their records with [`chain::append`] in the write's own
-//! transaction. Reading the log is [`query`]'s `auditLog`, for auditors only.
+//! transaction. Reading the log is [`query`]'s `auditLog`, for auditors only. Records
+//! name the root field by its real name, not its alias ([`roots`]).
 
 pub mod chain;
 mod query;
+mod roots;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 use async_graphql::{Context, ServerError};
@@ -18,7 +20,8 @@ use chrono::Utc;
 use entities::enums::AuditOutcome;
 use sea_orm::{DatabaseConnection, DbErr};
 
-pub use query::{AuditFilter, AuditQuery, AuditRecord};
+pub use query::{AuditFilter, AuditQuery, AuditReach, AuditRecord, audit_reach};
+pub use roots::RootFields;
 
 use crate::context::RequestContext;
 use crate::db::WriteTxn;
@@ -95,9 +98,27 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct AuditTrail {
     entries: Mutex<Vec<Entry>>,
+    /// The real field name behind each response key at the root of the operation.
+    roots: Mutex<HashMap<String, String>>,
 }
 
 impl AuditTrail {
+    /// Remembers the real field name behind each root response key (see [`RootFields`]).
+    fn name_roots(&self, names: HashMap<String, String>) {
+        *self.roots.lock().expect("audit trail poisoned") = names;
+    }
+
+    /// The real name of the root field answering under `response_key` (an alias, or the
+    /// name itself); `response_key` when unknown.
+    fn root_name(&self, response_key: &str) -> String {
+        self.roots
+            .lock()
+            .expect("audit trail poisoned")
+            .get(response_key)
+            .cloned()
+            .unwrap_or_else(|| response_key.to_owned())
+    }
+
     fn push(&self, entry: Entry) {
         self.entries
             .lock()
@@ -139,7 +160,7 @@ impl AuditTrail {
             if !forbidden {
                 continue;
             }
-            let path: Vec<String> = error
+            let mut path: Vec<String> = error
                 .path
                 .iter()
                 .map(|segment| match segment {
@@ -147,6 +168,9 @@ impl AuditTrail {
                     async_graphql::PathSegment::Index(i) => i.to_string(),
                 })
                 .collect();
+            if let Some(root) = path.first_mut() {
+                *root = self.root_name(root);
+            }
             self.push(Entry {
                 root: path.first().cloned().unwrap_or_else(|| "request".into()),
                 outcome: AuditOutcome::Denied,
@@ -229,17 +253,20 @@ pub fn searched(ctx: &Context<'_>, record_type: &'static str, criteria: &str, id
     }
 }
 
-/// The root field `ctx` was reached through.
+/// The root field `ctx` was reached through, by its real name (not its alias).
 fn root_field(ctx: &Context<'_>) -> String {
     let mut node = ctx.path_node;
-    let mut root = "request".to_owned();
+    let mut root = None;
     while let Some(segment) = node {
         if let async_graphql::QueryPathSegment::Name(name) = segment.segment {
-            root = name.to_owned();
+            root = Some(name);
         }
         node = segment.parent.copied();
     }
-    root
+    match root {
+        Some(response_key) => RequestContext::of(ctx).audit.root_name(response_key),
+        None => "request".to_owned(),
+    }
 }
 
 fn note(
@@ -275,23 +302,89 @@ pub async fn flush(
     txn.commit().await
 }
 
-/// Appends the refusal of a token (bad signature, expired, unknown officer, …): CJIS
-/// asks for unsuccessful logon attempts to be audited.
-pub async fn refused_authentication(
+/// The refused tokens of one client address (and `sub`, when a well-signed token named
+/// one) over one stretch of time: what [`refused_authentications`] records as one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedTokens {
+    /// The client's network address, as the server saw it.
+    pub client_addr: Option<String>,
+    /// The `sub` the tokens named, when their signature verified.
+    pub sub: Option<String>,
+    /// When the first of them was refused.
+    pub first_at: chrono::DateTime<Utc>,
+    /// How many were refused.
+    pub count: u64,
+    /// Why, each distinct reason once.
+    pub reasons: Vec<String>,
+}
+
+impl RefusedTokens {
+    /// Most distinct reasons kept for one row.
+    pub const MAX_REASONS: usize = 8;
+
+    /// One refusal at `at`.
+    pub fn one(
+        client_addr: Option<String>,
+        sub: Option<String>,
+        reason: &str,
+        at: chrono::DateTime<Utc>,
+    ) -> Self {
+        let mut refused = Self {
+            client_addr,
+            sub,
+            first_at: at,
+            count: 0,
+            reasons: Vec::new(),
+        };
+        refused.add(reason);
+        refused
+    }
+
+    /// Counts one more refusal, for `reason`.
+    pub fn add(&mut self, reason: &str) {
+        self.count += 1;
+        // The row's `fields` is a comma-separated list.
+        let reason = reason.replace(',', ";");
+        if self.reasons.len() < Self::MAX_REASONS && !self.reasons.contains(&reason) {
+            self.reasons.push(reason);
+        }
+    }
+
+    /// The audit record: operation `authenticate`, outcome `DENIED`, `fields` holding
+    /// `refused=N` and then the reasons.
+    fn record(&self) -> chain::NewRecord {
+        let actor = Actor {
+            sub: self.sub.clone(),
+            client_addr: self.client_addr.clone(),
+            ..Actor::default()
+        };
+        let fields = std::iter::once(format!("refused={}", self.count))
+            .chain(self.reasons.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(",");
+        chain::NewRecord::new(
+            &actor,
+            "authenticate".to_owned(),
+            None,
+            None,
+            Some(fields),
+            AuditOutcome::Denied,
+            self.first_at,
+        )
+    }
+}
+
+/// Appends refusals of tokens (bad signature, expired, unknown officer, …), one row per
+/// [`RefusedTokens`], in one transaction: CJIS asks for unsuccessful logon attempts to
+/// be audited, and counting them keeps a flood of bad tokens from flooding the log.
+pub async fn refused_authentications(
     db: &DatabaseConnection,
-    actor: &Actor,
-    reason: &str,
+    refused: &[RefusedTokens],
 ) -> Result<(), DbErr> {
-    let record = chain::NewRecord::new(
-        actor,
-        "authenticate".to_owned(),
-        None,
-        None,
-        Some(reason.to_owned()),
-        AuditOutcome::Denied,
-        Utc::now(),
-    );
+    if refused.is_empty() {
+        return Ok(());
+    }
     let txn = WriteTxn::begin(db).await?;
-    chain::append(&txn, vec![record]).await?;
+    chain::append(&txn, refused.iter().map(RefusedTokens::record).collect()).await?;
     txn.commit().await
 }

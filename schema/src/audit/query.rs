@@ -1,14 +1,61 @@
-//! `auditLog`: the audit trail, for auditors.
+//! `auditLog`: the audit trail, for auditors, each over their own unit's subtree.
 
 use async_graphql::{Context, Enum, InputObject, Object};
 use chrono::{DateTime, Utc};
-use entities::audit_record;
+use entities::{audit_record, org_unit};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{Keyed, Page, PageRequest, fetch_page};
-use crate::policy;
+use crate::policy::{self, Principal};
+
+/// Whose audit records an auditor may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditReach {
+    /// Every record, anonymous callers' and refused tokens' included: an auditor at the
+    /// national root (`IN`).
+    Everything,
+    /// The records of actors serving inside the subtree at this materialised path.
+    ActorsUnder(String),
+}
+
+/// Who may read the audit log, and how much of it (DOMAIN.md: "an auditor reads only
+/// their subtree's records"): auditors only, each the records of the actors serving in
+/// their own unit's subtree; at `IN`, every record. `None`: not at all. This is the one
+/// place the rule is decided ([`AuditReach::condition`] is its SQL); it belongs beside
+/// `policy::reads_audit_log` once the policy module takes it over.
+pub fn audit_reach(principal: &Principal) -> Option<AuditReach> {
+    if !policy::reads_audit_log(principal) {
+        return None;
+    }
+    let unit = &principal.identity.as_ref()?.unit;
+    let national = unit.path.split('/').filter(|s| !s.is_empty()).count() == 1;
+    Some(if national {
+        AuditReach::Everything
+    } else {
+        AuditReach::ActorsUnder(unit.path.clone())
+    })
+}
+
+impl AuditReach {
+    /// The rule in SQL: the actor's unit code is one of the subtree's.
+    fn condition(&self) -> Condition {
+        match self {
+            AuditReach::Everything => Condition::all(),
+            AuditReach::ActorsUnder(path) => Condition::all().add(
+                audit_record::Column::ActorUnit.in_subquery(
+                    Query::select()
+                        .column(org_unit::Column::Code)
+                        .from(org_unit::Entity)
+                        .and_where(org_unit::Column::Path.starts_with(path))
+                        .to_owned(),
+                ),
+            ),
+        }
+    }
+}
 
 /// Outcome of an audited operation.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +192,8 @@ pub struct AuditQuery;
 
 #[Object]
 impl AuditQuery {
-    /// The audit trail, newest first. Auditors only.
+    /// The audit trail, newest first. Auditors only, each reading what actors serving in
+    /// their own unit's subtree did (at `IN`: everything).
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -153,11 +201,13 @@ impl AuditQuery {
         #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last record already seen.")] after: Option<String>,
     ) -> ApiResult<Page<AuditRecord>> {
-        if !policy::reads_audit_log(&RequestContext::of(ctx).principal) {
+        let Some(reach) = audit_reach(&RequestContext::of(ctx).principal) else {
             return Err(ApiError::forbidden("the audit log is for auditors only"));
-        }
+        };
         let request = PageRequest::new(first, after.as_deref())?;
-        let query = audit_record::Entity::find().filter(filter.unwrap_or_default().condition()?);
+        let query = audit_record::Entity::find()
+            .filter(filter.unwrap_or_default().condition()?)
+            .filter(reach.condition());
         fetch_page(
             ctx,
             query,

@@ -15,11 +15,11 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use crate::context::RequestContext;
 use crate::enums::{ComplaintChannel, ComplaintStatus};
 use crate::error::{ApiError, ApiResult, unless_forbidden};
-use crate::fir::{Fir, find_fir};
+use crate::fir::{Fir, FirById, find_fir};
 use crate::ids;
 use crate::org::{PoliceStation, find_station, units_under};
 use crate::pagination::{Keyed, Page, PageRequest, fetch_page};
-use crate::policy::Role;
+use crate::policy::{FieldClass, Role};
 
 /// The complaints the caller may list.
 fn visible_complaints(ctx: &Context<'_>) -> ApiResult<Condition> {
@@ -116,13 +116,20 @@ impl Complaint {
     async fn channel(&self) -> ComplaintChannel {
         self.0.channel.into()
     }
-    /// Nature of the complaint.
-    async fn nature(&self) -> &str {
-        &self.0.nature
+    /// Nature of the complaint (withheld, with the description, when the complaint became
+    /// an FIR that protects its victim and the caller may not read that FIR's narrative).
+    async fn nature(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
+        Ok(self
+            .reveals_text(ctx)
+            .await?
+            .then_some(self.0.nature.as_str()))
     }
-    /// The complaint as given.
-    async fn description(&self) -> &str {
-        &self.0.description
+    /// The complaint as given (withheld as for `nature`).
+    async fn description(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
+        Ok(self
+            .reveals_text(ctx)
+            .await?
+            .then_some(self.0.description.as_str()))
     }
     /// Where it stands.
     async fn status(&self) -> ComplaintStatus {
@@ -138,6 +145,31 @@ impl Complaint {
     /// Why it was closed, if it was.
     async fn closure_reason(&self) -> Option<&str> {
         self.0.closure_reason.as_deref()
+    }
+}
+
+impl Complaint {
+    /// Whether the caller may read what the complaint says. A complaint that became an FIR
+    /// protecting its victim (BNS 72, JJ Act s.74) names her as surely as the FIR does, so
+    /// it is shown only to those who may read that FIR's narrative, and to the citizen who
+    /// filed it.
+    async fn reveals_text(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let Some(fir_id) = self.0.fir_id else {
+            return Ok(true);
+        };
+        let rc = RequestContext::of(ctx);
+        let filed_by_caller = rc.principal.identity.as_ref().is_some_and(|i| {
+            i.role == Role::Citizen && self.0.citizen_sub.as_deref() == Some(i.sub.as_str())
+        });
+        if filed_by_caller {
+            return Ok(true);
+        }
+        let Some(fir) = rc.loaders.load_one(FirById(fir_id)).await? else {
+            return Ok(true);
+        };
+        let fir = Fir(fir);
+        Ok(!fir.0.victim_identity_protected
+            || fir.access(ctx, FieldClass::Narrative).await?.is_full())
     }
 }
 

@@ -74,6 +74,22 @@ async fn locked_fir(write: &Write, id: i64) -> ApiResult<fir::Model> {
         .ok_or_else(|| ApiError::not_found("FIR"))
 }
 
+/// The charges among `retired` whose statute protects the victim's identity.
+async fn protected_charges(write: &Write, retired: &[&charge::Model]) -> ApiResult<Vec<i64>> {
+    let statutes: Vec<i64> = retired.iter().filter_map(|c| c.statute_id).collect();
+    if statutes.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(statute::Entity::find()
+        .filter(statute::Column::Id.is_in(statutes))
+        .filter(statute::Column::VictimIdentityProtected.eq(true))
+        .all(write.txn())
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect())
+}
+
 fn describe(act: entities::enums::Act, section: &str, local_act: Option<&str>) -> String {
     let act = sea_orm::ActiveEnum::to_value(&act);
     match local_act {
@@ -90,8 +106,9 @@ pub struct FirAmendMutation;
 impl FirAmendMutation {
     /// Corrects a registered FIR by amendment: each changed field is recorded with the old
     /// and new value, who, when and why; the registered text stays as registered. Charges
-    /// are retired and added (IPC ↔ BNS corrections included), and the victim's
-    /// protection follows the charges now on the FIR. Emits FIR_AMENDED (and
+    /// are retired and added (IPC ↔ BNS corrections included). An FIR that protects its
+    /// victim keeps protecting her whatever the charges become, and only the owning
+    /// station's SHO or a supervisor over it retires a protected charge. Emits FIR_AMENDED (and
     /// CHARGES_ALTERED when charges change).
     async fn amend_fir(
         &self,
@@ -227,6 +244,15 @@ impl FirAmendMutation {
                 "an FIR keeps at least one charge",
             ));
         }
+        let lifted = protected_charges(&write, &retired).await?;
+        if !lifted.is_empty() {
+            require_write(
+                &RequestContext::of(ctx).principal,
+                &WriteTarget::ProtectedCharge {
+                    station_path: &station.path,
+                },
+            )?;
+        }
         let charges_altered = !retired.is_empty() || !input.add_charges.is_empty();
         if changes.is_empty() && !charges_altered {
             return Err(ApiError::invalid("input", "nothing to amend"));
@@ -307,21 +333,14 @@ impl FirAmendMutation {
                     .await?;
             }
             tally::deposit(write.txn(), current.id).await?;
-            // Protection follows every charge now on the FIR, the kept ones included.
-            let kept: Vec<i64> = live_after.iter().filter_map(|c| c.statute_id).collect();
-            let kept_protected = !kept.is_empty()
-                && statute::Entity::find()
-                    .filter(statute::Column::Id.is_in(kept))
-                    .filter(statute::Column::VictimIdentityProtected.eq(true))
-                    .one(write.txn())
-                    .await?
-                    .is_some();
-            let protected =
-                kept_protected || statutes.values().any(|s| s.victim_identity_protected);
-            if protected != current.victim_identity_protected {
+            // Protection does not fall off: once the FIR protects its victim it keeps doing
+            // so, whatever the charges become; an added protected charge turns it on.
+            if !current.victim_identity_protected
+                && statutes.values().any(|s| s.victim_identity_protected)
+            {
                 fir::ActiveModel {
                     id: Set(current.id),
-                    victim_identity_protected: Set(protected),
+                    victim_identity_protected: Set(true),
                     ..Default::default()
                 }
                 .update(write.txn())
@@ -339,6 +358,16 @@ impl FirAmendMutation {
             &amendment_ids,
             format!("FIR {} amended: {reason}", current.id),
         );
+        if !lifted.is_empty() {
+            write.audit(
+                "Fir",
+                &[current.id],
+                format!(
+                    "VICTIM_IDENTITY: removed {} protected charge(s); the victim's protection stays",
+                    lifted.len()
+                ),
+            );
+        }
         write.commit(current.id).await?;
         registered(ctx, current.id).await
     }

@@ -19,6 +19,7 @@ pub(crate) use register::{PreparedFir, registered};
 pub(crate) use types::FirScope;
 pub use types::{Charge, Fir};
 
+use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -78,7 +79,9 @@ impl FirQuery {
         find_fir(ctx, ids::decode("Fir", &id)?).await
     }
 
-    /// One FIR by its station, year and serial (the number printed on the FIR).
+    /// One FIR by its station, year and serial (the number printed on the FIR); null
+    /// when there is none, and alike when the caller may not see its header: a number
+    /// is guessable, so the answer must not tell a hidden FIR from a missing one.
     async fn fir_by_number(
         &self,
         ctx: &Context<'_>,
@@ -93,7 +96,16 @@ impl FirQuery {
             .filter(fir::Column::Serial.eq(serial))
             .one(&RequestContext::of(ctx).db)
             .await?;
-        visible(ctx, found).await
+        let Some(fir) = found.map(Fir) else {
+            return Ok(None);
+        };
+        if fir.access(ctx, FieldClass::Header).await?.is_full() {
+            return Ok(Some(fir));
+        }
+        // The header is withheld only to protect a victim (BNS 72): refused, and
+        // audited as such, but answered like a number nobody registered.
+        audit::denied(ctx, "Fir", fir.0.id, AuditClass::VictimIdentity);
+        Ok(None)
     }
 }
 

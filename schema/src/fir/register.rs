@@ -18,7 +18,7 @@ use crate::enums::{Act, FirType, PartyRole};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::unit_of_kind;
-use crate::people::NewPersonInput;
+use crate::people::{NewPersonInput, linkable_person, shielded};
 use crate::policy::{WriteTarget, require_write};
 use crate::statistics::tally;
 use crate::write::{Begun, CLOCK_SKEW, EventType, UnitOf, Write};
@@ -230,7 +230,8 @@ pub(crate) async fn statutes_of(
     Ok(found)
 }
 
-/// The existing persons the parties name, by row id; a missing one is `NOT_FOUND`.
+/// The existing persons the parties name, by row id: each must be one the caller may
+/// name by id (see `people::linkable_person`); any other, or a missing one, is `NOT_FOUND`.
 async fn existing_persons(
     ctx: &Context<'_>,
     parties: &[PartyInput],
@@ -238,26 +239,20 @@ async fn existing_persons(
     let mut wanted = Vec::new();
     for (i, party) in parties.iter().enumerate() {
         if let Some(id) = &party.person_id {
-            let row = ids::decode_input("Person", id, &format!("input.parties[{i}].personId"))?;
-            wanted.push(row);
+            let field = format!("input.parties[{i}].personId");
+            wanted.push(linkable_person(ctx, id, &field).await?);
         }
     }
     if wanted.is_empty() {
         return Ok(HashMap::new());
     }
-    let found: HashMap<i64, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(wanted.clone()))
+    Ok(person::Entity::find()
+        .filter(person::Column::Id.is_in(wanted))
         .all(&RequestContext::of(ctx).db)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
-        .collect();
-    if let Some(missing) = wanted.iter().find(|id| !found.contains_key(id)) {
-        let mut error = ApiError::not_found("person");
-        error.message = format!("no person {}", ids::encode("Person", *missing).0);
-        return Err(error);
-    }
-    Ok(found)
+        .collect())
 }
 
 /// FIR mutations.
@@ -430,6 +425,8 @@ impl PreparedFir {
         let mut parties = Vec::with_capacity(input.parties.len());
         let mut accused = 0;
         let mut person_ids = Vec::with_capacity(input.parties.len());
+        // Only persons every subscriber of the event may read go into its refs.
+        let mut event_persons = Vec::with_capacity(input.parties.len());
         for party in &input.parties {
             let (person_id, birth_year) = match (&party.person_id, &party.person) {
                 (Some(id), _) => {
@@ -445,14 +442,18 @@ impl PreparedFir {
                 format!("A{accused}")
             });
             let age = birth_year.map(|born| input.occurred_from.year() - born);
+            let juvenile = role == StoredRole::Accused && age.is_some_and(|a| a < 18);
             person_ids.push(person_id);
+            if !shielded(role, juvenile, protected) && !event_persons.contains(&person_id) {
+                event_persons.push(person_id);
+            }
             parties.push(case_party::ActiveModel {
                 fir_id: Set(fir_id),
                 person_id: Set(person_id),
                 role: Set(role),
                 accused_code: Set(code),
                 age_at_offence: Set(age),
-                juvenile: Set(role == StoredRole::Accused && age.is_some_and(|a| a < 18)),
+                juvenile: Set(juvenile),
                 created_at: Set(at),
                 ..Default::default()
             });
@@ -468,7 +469,7 @@ impl PreparedFir {
             serde_json::json!({
                 "fir": fir_ref,
                 "case": ids::encode("Case", case_id).0,
-                "persons": person_ids.iter().map(|id| ids::encode("Person", *id).0).collect::<Vec<_>>(),
+                "persons": event_persons.iter().map(|id| ids::encode("Person", *id).0).collect::<Vec<_>>(),
             }),
         );
         write.audit(

@@ -22,6 +22,7 @@ use crate::context::RequestContext;
 use crate::enums::{ArrestMode, FinalReportKind, PropertyCategory, PropertyStatus, SeizureNature};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
+use crate::people::shielded;
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write, not_future, written};
 
@@ -403,7 +404,9 @@ impl InvestigationMutation {
         .insert(write.txn())
         .await?;
         let mut refs = target.refs();
-        refs["person"] = ids::encode("Person", party.person_id).0.into();
+        if !shielded(party.role, party.juvenile, false) {
+            refs["person"] = ids::encode("Person", party.person_id).0.into();
+        }
         write.event(EventType::AccusedArrested, &target.unit(), refs);
         write.audit(
             "Arrest",

@@ -2,6 +2,7 @@
 
 mod age;
 mod create;
+mod link;
 mod list;
 mod party;
 mod person;
@@ -10,8 +11,10 @@ use async_graphql::{Context, ID, Object};
 
 pub(crate) use age::{check_age, check_age_band};
 pub use create::NewPersonInput;
+pub(crate) use link::linkable_person;
 pub use list::PersonFilter;
 pub(crate) use list::{named, not_shielded};
+pub(crate) use party::shielded;
 pub use party::{CaseParty, PartyAccess, person_access};
 pub use person::Person;
 
@@ -68,7 +71,7 @@ impl PeopleQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The person's global id.")] id: ID,
     ) -> ApiResult<Option<Person>> {
-        find_person(ctx, ids::decode("Person", &id)?).await
+        find_person_by_id(ctx, &id).await
     }
 
     /// Persons matching a filter, oldest record first, for police roles and analysts.
@@ -84,6 +87,32 @@ impl PeopleQuery {
         let request = PageRequest::new(first, after.as_deref())?;
         list::persons(ctx, &filter.unwrap_or_default(), request).await
     }
+}
+
+/// A person by any of their global ids: their own (`Person`), the pseudonymous id of a
+/// masked party (`PartyPerson`, resolved only as that party's person in that FIR), or the
+/// pseudonymous id of a masked person (`MaskedPerson`).
+pub async fn find_person_by_id(ctx: &Context<'_>, id: &ID) -> ApiResult<Option<Person>> {
+    match ids::decode_any(id)? {
+        (kind, row) if kind == "Person" || kind == "MaskedPerson" => find_person(ctx, row).await,
+        (kind, row) if kind == "PartyPerson" => find_party_person(ctx, row).await,
+        _ => Err(ApiError::bad_input("id does not name a Person")),
+    }
+}
+
+/// The person of party `party_id`, as that party shows them.
+async fn find_party_person(ctx: &Context<'_>, party_id: i64) -> ApiResult<Option<Person>> {
+    let loaders = &RequestContext::of(ctx).loaders;
+    let Some(party) = loaders.load_one(PartyById(party_id)).await? else {
+        return Ok(None);
+    };
+    let party = CaseParty(party);
+    let access = party.person_access(ctx).await?;
+    if access.name == Access::Denied {
+        return Err(ApiError::forbidden("this person is not visible to you"));
+    }
+    let row = loaders.load_one(PersonById(party.0.person_id)).await?;
+    Ok(row.map(|row| Person::new(row, access).via_party(party_id)))
 }
 
 /// A person by row id, as much of them as the caller may see (`FORBIDDEN` if nothing).

@@ -107,8 +107,7 @@ impl CaseParty {
             .ok_or_else(ApiError::internal)
     }
 
-    /// Decides what the caller sees of this party's person. A person who is a victim in
-    /// this FIR keeps the victim's protection whatever other role they also hold here.
+    /// Decides what the caller sees of this party's person (see [`PartyShield`]).
     pub(crate) async fn person_access(&self, ctx: &Context<'_>) -> ApiResult<PartyAccess> {
         let memo = &RequestContext::of(ctx).party_access;
         if let Some(access) = memo.get(&self.0.id) {
@@ -125,41 +124,102 @@ impl CaseParty {
             .load_one(PartiesOfFir(self.0.fir_id))
             .await?
             .unwrap_or_default();
-        let mut victims: Vec<i64> = Vec::new();
-        for party in parties.iter().filter(|p| p.role == StoredRole::Victim) {
-            if !victims.contains(&party.person_id) {
-                victims.push(party.person_id);
-            }
-        }
-        let victim_ordinal = victims.iter().position(|id| *id == self.0.person_id);
         let fir = self.load_fir(ctx).await?;
+        let shield = PartyShield::of(&self.0, &parties, fir.0.victim_identity_protected);
         let personal = fir.access(ctx, FieldClass::Personal).await?;
-        let (name, personal, pseudonym) = match victim_ordinal {
-            Some(n) => {
-                let identity = fir.access(ctx, FieldClass::VictimIdentity).await?;
-                (
-                    identity,
-                    most_restrictive(identity, personal),
-                    format!("Victim-{}", n + 1),
-                )
-            }
-            None => (
-                fir.access(ctx, FieldClass::PoliceRestricted).await?,
-                personal,
-                self.0
-                    .accused_code
-                    .clone()
-                    .unwrap_or_else(|| format!("{:?}-{}", self.0.role, self.0.id)),
-            ),
+        let identity = fir.access(ctx, shield.class()).await?;
+        let pseudonym = match &shield {
+            PartyShield::Victim(n) => format!("Victim-{n}"),
+            PartyShield::VictimsComplainant(n) => format!("Complainant-{n}"),
+            PartyShield::Child(n) => format!("CCL-{n}"),
+            PartyShield::None => self
+                .0
+                .accused_code
+                .clone()
+                .unwrap_or_else(|| format!("{:?}-{}", self.0.role, self.0.id)),
         };
+        let protected = fir.0.victim_identity_protected
+            && matches!(
+                shield,
+                PartyShield::Victim(_) | PartyShield::VictimsComplainant(_)
+            );
         Ok(PartyAccess {
-            name,
-            personal,
+            name: identity,
+            personal: most_restrictive(identity, personal),
             pseudonym,
-            protected: victim_ordinal.is_some() && fir.0.victim_identity_protected,
-            victim: victim_ordinal.is_some() && fir.0.victim_identity_protected,
+            protected,
+            victim: protected,
             child: self.0.juvenile,
         })
+    }
+}
+
+/// Whether a party's identity is shielded beyond police-restricted data: a child in
+/// conflict with law, or a victim or complainant in an FIR that protects its victim. The
+/// same rule as [`PartyShield`]; events leave such a party's person out of their refs, as
+/// not every subscriber may read them.
+pub(crate) fn shielded(role: StoredRole, juvenile: bool, fir_protected: bool) -> bool {
+    juvenile || (fir_protected && matches!(role, StoredRole::Victim | StoredRole::Complainant))
+}
+
+/// What protects one party's identity within their FIR, with their ordinal among the
+/// parties so protected (`Victim-1`, `Complainant-1`, `CCL-1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartyShield {
+    /// A victim (protected by BNS 72 when the FIR carries a sexual offence).
+    Victim(usize),
+    /// A complainant, not also a victim, in an FIR that protects its victim: usually a
+    /// parent or relative, whose name makes the victim known.
+    VictimsComplainant(usize),
+    /// An accused under 18 at the date of the offence (Juvenile Justice Act s.74).
+    Child(usize),
+    /// Nothing beyond police-restricted data.
+    None,
+}
+
+impl PartyShield {
+    /// The shield of `party` among all `parties` of its FIR. A person who is a victim in
+    /// this FIR keeps the victim's protection whatever other role they also hold here.
+    fn of(party: &case_party::Model, parties: &[case_party::Model], protected: bool) -> Self {
+        let ordinal = |matches: &dyn Fn(&case_party::Model) -> bool| {
+            let mut persons: Vec<i64> = Vec::new();
+            for p in parties.iter().filter(|p| matches(p)) {
+                if !persons.contains(&p.person_id) {
+                    persons.push(p.person_id);
+                }
+            }
+            persons
+                .iter()
+                .position(|id| *id == party.person_id)
+                .map(|n| n + 1)
+        };
+        let victims = |p: &case_party::Model| p.role == StoredRole::Victim;
+        if let Some(n) = ordinal(&victims) {
+            return Self::Victim(n);
+        }
+        let complainants = |p: &case_party::Model| {
+            p.role == StoredRole::Complainant
+                && !parties
+                    .iter()
+                    .any(|v| victims(v) && v.person_id == p.person_id)
+        };
+        if protected && let Some(n) = ordinal(&complainants) {
+            return Self::VictimsComplainant(n);
+        }
+        let children = |p: &case_party::Model| p.juvenile;
+        match ordinal(&children) {
+            Some(n) if party.juvenile => Self::Child(n),
+            _ => Self::None,
+        }
+    }
+
+    /// The field class that decides whether the party's name is shown.
+    fn class(&self) -> FieldClass {
+        match self {
+            Self::Victim(_) | Self::VictimsComplainant(_) => FieldClass::VictimIdentity,
+            Self::Child(_) => FieldClass::ChildIdentity,
+            Self::None => FieldClass::PoliceRestricted,
+        }
     }
 }
 
@@ -194,7 +254,7 @@ impl CaseParty {
             .loaders
             .load_one(PersonById(self.0.person_id))
             .await?;
-        Ok(person.map(|p| Person::new(p, access)))
+        Ok(person.map(|p| Person::new(p, access).via_party(self.0.id)))
     }
     /// The FIR this party is named in.
     async fn fir(&self, ctx: &Context<'_>) -> ApiResult<Fir> {

@@ -22,11 +22,26 @@ use crate::prisons::{PrisonRecord, PrisonRecordsOfPerson};
 pub struct Person {
     row: person::Model,
     access: PartyAccess,
+    /// The party (one role in one FIR) through which the person was reached, if any.
+    via_party: Option<i64>,
 }
 
 impl Person {
     pub(crate) fn new(row: person::Model, access: PartyAccess) -> Self {
-        Self { row, access }
+        Self {
+            row,
+            access,
+            via_party: None,
+        }
+    }
+
+    /// The person as reached through the party `party_id`: when masked, their id is that
+    /// party's pseudonymous id, which resolves only within that FIR.
+    pub(crate) fn via_party(self, party_id: i64) -> Self {
+        Self {
+            via_party: Some(party_id),
+            ..self
+        }
     }
 
     /// The person's row id.
@@ -53,9 +68,15 @@ impl Person {
 /// A person known to the police: complainant, victim, accused or witness, anywhere.
 #[Object]
 impl Person {
-    /// Global id.
+    /// Global id. A person shown under a pseudonym gets a pseudonymous id instead (one
+    /// per FIR party when reached through a party), never the person's own: a masked
+    /// victim cannot be linked across FIRs by her id.
     pub(crate) async fn id(&self) -> ID {
-        ids::encode("Person", self.row.id)
+        match (self.access.name.is_full(), self.via_party) {
+            (true, _) => ids::encode("Person", self.row.id),
+            (false, Some(party)) => ids::encode("PartyPerson", party),
+            (false, None) => ids::encode("MaskedPerson", self.row.id),
+        }
     }
     /// The person's name; a pseudonym (`Victim-1`) when the caller may not see it.
     async fn name(&self, ctx: &Context<'_>) -> String {

@@ -11,6 +11,10 @@
 //!   the case's investigating officer and supervisors whose subtree holds the station;
 //!   other police roles and analysts see it masked; everyone else is denied;
 //! * investigative material (case diary): the case team and supervisors over the station;
+//!   in a protected FIR only those who may see the victim's identity;
+//! * a child in conflict with law: named only to the owning station, the IO, supervisors
+//!   over the station and the court and prosecutor on the case; other police see the
+//!   accused code (`CCL-1`);
 //! * victim identity in sexual offences (and the narrative of such an FIR): only the
 //!   case's IO, the owning station's SHO and supervisors over that station; other police
 //!   see a pseudonym. Rank alone never unmasks it.
@@ -65,6 +69,9 @@ pub enum FieldClass {
     Narrative,
     /// Investigative material: case diary, statements, informants.
     Investigative,
+    /// The identity of a child in conflict with law (an accused under 18 at the date of
+    /// the offence): name, birth year, address (Juvenile Justice Act s.74).
+    ChildIdentity,
 }
 
 /// What the policy needs to know about a record to decide.
@@ -170,7 +177,9 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
             }
         }
         FieldClass::PoliceRestricted => restricted(reads_restricted || in_court),
-        FieldClass::Personal => {
+        // A child's identity reaches exactly as far as personal data: the owning station,
+        // the IO, supervisors over the station, the court and prosecutor on the case.
+        FieldClass::Personal | FieldClass::ChildIdentity => {
             if in_case_team(identity, scope) || supervises(identity, scope) || in_court {
                 Access::Full
             } else if reads_restricted {
@@ -180,11 +189,7 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
             }
         }
         FieldClass::VictimIdentity | FieldClass::Narrative if scope.victim_protected => {
-            if is_io(identity, scope)
-                || is_owning_sho(identity, scope)
-                || supervises(identity, scope)
-                || in_court
-            {
+            if knows_victim(identity, scope) || in_court {
                 Access::Full
             } else if reads_restricted {
                 Access::Masked
@@ -194,6 +199,11 @@ pub fn decide(principal: &Principal, scope: &RecordScope<'_>, class: FieldClass)
         }
         FieldClass::VictimIdentity | FieldClass::Narrative => {
             restricted(reads_restricted || in_court)
+        }
+        // In a protected FIR the diary repeats what identifies the victim: only those who
+        // may see her identity read it.
+        FieldClass::Investigative if scope.victim_protected => {
+            restricted(knows_victim(identity, scope))
         }
         FieldClass::Investigative => {
             restricted(in_case_team(identity, scope) || supervises(identity, scope))
@@ -327,6 +337,12 @@ fn is_owning_sho(identity: &Identity, scope: &RecordScope<'_>) -> bool {
 fn in_case_team(identity: &Identity, scope: &RecordScope<'_>) -> bool {
     let at_station = identity.role.is_station_role() && identity.unit.path == scope.station_path;
     at_station || is_io(identity, scope)
+}
+
+/// The police who may know a protected victim: the case's IO, the owning station's SHO
+/// and supervisors over the station (rank alone never unmasks her).
+fn knows_victim(identity: &Identity, scope: &RecordScope<'_>) -> bool {
+    is_io(identity, scope) || is_owning_sho(identity, scope) || supervises(identity, scope)
 }
 
 /// A supervisor whose subtree holds the owning station.

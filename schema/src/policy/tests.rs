@@ -190,6 +190,73 @@ fn decision_matrix() {
         ),
         ("protected narrative: IO full", &io, true, Narrative, F),
         (
+            "ordinary diary: owning constable",
+            &own_officer,
+            false,
+            Investigative,
+            F,
+        ),
+        (
+            "protected diary: owning constable denied",
+            &own_officer,
+            true,
+            Investigative,
+            D,
+        ),
+        ("protected diary: IO", &io, true, Investigative, F),
+        (
+            "protected diary: owning SHO",
+            &own_sho,
+            true,
+            Investigative,
+            F,
+        ),
+        (
+            "protected diary: supervisor",
+            &district_sp,
+            true,
+            Investigative,
+            F,
+        ),
+        (
+            "protected diary: other SHO denied",
+            &other_sho,
+            true,
+            Investigative,
+            D,
+        ),
+        (
+            "child: owning constable full",
+            &own_officer,
+            false,
+            ChildIdentity,
+            F,
+        ),
+        ("child: IO full", &io, false, ChildIdentity, F),
+        (
+            "child: supervisor full",
+            &district_sp,
+            false,
+            ChildIdentity,
+            F,
+        ),
+        (
+            "child: other station masked",
+            &other_officer,
+            false,
+            ChildIdentity,
+            M,
+        ),
+        (
+            "child: other state's DGP masked",
+            &other_state_dgp,
+            false,
+            ChildIdentity,
+            M,
+        ),
+        ("child: analyst masked", &analyst, false, ChildIdentity, M),
+        ("child: citizen denied", &citizen, false, ChildIdentity, D),
+        (
             "ordinary narrative: any police",
             &other_officer,
             false,
@@ -301,7 +368,7 @@ fn shield_reach_agrees_with_decide() {
     let paths = [STATION, OTHER_STATION, DISTRICT, OTHER_STATE, "/IN/"];
     let officers = [Some(IO), Some(7), None];
     let shields = [
-        (Shield::ChildInConflictWithLaw, FieldClass::Investigative),
+        (Shield::ChildInConflictWithLaw, FieldClass::ChildIdentity),
         (Shield::ProtectedVictim, FieldClass::VictimIdentity),
     ];
     let mut checked = 0;

@@ -25,6 +25,12 @@ pub enum WriteTarget<'a> {
         /// Materialised path of the owning station.
         station_path: &'a str,
     },
+    /// Retiring a charge that protects the victim's identity (BNS 64–71, IPC 376-series,
+    /// POCSO) from an FIR of the station at `station_path`.
+    ProtectedCharge {
+        /// Materialised path of the owning station.
+        station_path: &'a str,
+    },
     /// A court case, hearing or order of the court at `court_path`.
     CourtRecord {
         /// Materialised path of the court.
@@ -71,7 +77,8 @@ pub fn may_write(principal: &Principal, target: &WriteTarget<'_>) -> bool {
                     && identity.officer_id.is_some()
                     && identity.officer_id == io_officer_id)
         }
-        WriteTarget::Investigation { station_path } => match role {
+        WriteTarget::Investigation { station_path }
+        | WriteTarget::ProtectedCharge { station_path } => match role {
             Role::StationHouseOfficer => identity.unit.path == station_path,
             Role::Supervisor => identity.unit.contains(station_path),
             _ => false,
@@ -101,6 +108,9 @@ pub fn require_write(principal: &Principal, target: &WriteTarget<'_>) -> ApiResu
         }
         WriteTarget::Investigation { .. } => {
             "only the owning station's SHO or a supervisor over it assigns investigations"
+        }
+        WriteTarget::ProtectedCharge { .. } => {
+            "only the owning station's SHO or a supervisor over it removes a charge that protects the victim"
         }
         WriteTarget::CourtRecord { .. } => "only the court itself writes its records",
         WriteTarget::CustodyRecord { .. } => "only the prison itself writes its custody records",

@@ -4,8 +4,11 @@
 
 use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Datelike, Utc};
+use entities::enums::PartyRole;
 use entities::enums::UnitKind;
-use entities::{court_case_link, org_unit, person, police_case, prison_movement, prison_record};
+use entities::{
+    case_party, court_case_link, org_unit, person, police_case, prison_movement, prison_record,
+};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -15,6 +18,7 @@ use crate::enums::{MovementKind, PrisonerCategory, ReleaseReason};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::{unit_by_code, unit_of_kind};
+use crate::people::{NewPersonInput, linkable_person};
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write, not_future};
 
@@ -78,8 +82,11 @@ impl CustodyTarget {
 pub struct AdmitPrisonerInput {
     /// Code of the prison (a unit of kind PRISON).
     pub prison_code: String,
-    /// The person admitted.
-    pub person_id: ID,
+    /// The person admitted, by id: with a court case, an accused before it; without one,
+    /// a person the caller may already read in full.
+    pub person_id: Option<ID>,
+    /// The person admitted, from the warrant's details (when not named by id).
+    pub person: Option<NewPersonInput>,
     /// Undertrial, convict or detenu.
     pub category: PrisonerCategory,
     /// The court case the custody answers to.
@@ -88,6 +95,112 @@ pub struct AdmitPrisonerInput {
     pub warrant_ref: Option<String>,
     /// When (default: now).
     pub admitted_at: Option<DateTime<Utc>>,
+}
+
+/// Whom an admission names: a person by id, or one recorded from the warrant's details.
+enum Admitted {
+    /// An existing person (row id), checked against the court case inside the write.
+    Existing(i64),
+    /// A person not known by id, as the warrant describes them.
+    New(NewPersonInput),
+}
+
+impl Admitted {
+    /// Reads whom `input` names. A person named by id must be, with a court case, an
+    /// accused before it (checked by [`fir_before_court`]); without one, a person the
+    /// caller may already read in full (a write is a read: a prison desk cannot name
+    /// anyone into its records to read them).
+    async fn of(
+        ctx: &Context<'_>,
+        input: &AdmitPrisonerInput,
+        court_case: bool,
+    ) -> ApiResult<Self> {
+        match (&input.person_id, &input.person) {
+            (Some(id), None) if court_case => Ok(Self::Existing(ids::decode_input(
+                "Person",
+                id,
+                "input.personId",
+            )?)),
+            (Some(id), None) => Ok(Self::Existing(
+                linkable_person(ctx, id, "input.personId").await?,
+            )),
+            (None, Some(person)) => {
+                person.validate("input.person", Utc::now())?;
+                Ok(Self::New(person.clone()))
+            }
+            _ => Err(ApiError::invalid(
+                "input.personId",
+                "give exactly one of personId and person",
+            )),
+        }
+    }
+
+    /// The person's row inside the write: the new person recorded, or the existing one
+    /// locked and checked not to be in custody already (two admissions of one person
+    /// cannot both pass).
+    async fn record(&self, write: &Write) -> ApiResult<i64> {
+        let row = match self {
+            Self::New(person) => return Ok(person.create(write.txn(), write.at()).await?),
+            Self::Existing(row) => *row,
+        };
+        write
+            .locked(person::Entity::find_by_id(row))
+            .await?
+            .ok_or_else(|| ApiError::not_found("person"))?;
+        let open = prison_record::Entity::find()
+            .filter(prison_record::Column::PersonId.eq(row))
+            .filter(prison_record::Column::ReleasedAt.is_null())
+            .filter(prison_record::Column::EscapedAt.is_null())
+            .one(write.txn())
+            .await?;
+        match open {
+            Some(open) => Err(ApiError::conflict(format!(
+                "the person is already in custody as prisoner {}",
+                open.prisoner_id
+            ))),
+            None => Ok(row),
+        }
+    }
+}
+
+/// The FIR of court case `court_case` that names the admitted person as accused (the first
+/// linked FIR for a person recorded from the warrant); `BAD_USER_INPUT` when a person named
+/// by id is not an accused before the court case.
+async fn fir_before_court(
+    write: &Write,
+    court_case: i64,
+    admitted: &Admitted,
+) -> ApiResult<Option<i64>> {
+    let links = court_case_link::Entity::find()
+        .filter(court_case_link::Column::CourtCaseId.eq(court_case))
+        .all(write.txn())
+        .await?;
+    if links.is_empty() {
+        return Err(ApiError::not_found("court case"));
+    }
+    let firs: Vec<i64> = police_case::Entity::find()
+        .filter(police_case::Column::Id.is_in(links.iter().map(|l| l.case_id)))
+        .all(write.txn())
+        .await?
+        .into_iter()
+        .map(|c| c.fir_id)
+        .collect();
+    let Admitted::Existing(person) = admitted else {
+        return Ok(firs.first().copied());
+    };
+    let accused = case_party::Entity::find()
+        .filter(case_party::Column::FirId.is_in(firs))
+        .filter(case_party::Column::PersonId.eq(*person))
+        .filter(case_party::Column::Role.eq(PartyRole::Accused))
+        .one(write.txn())
+        .await?;
+    match accused {
+        Some(party) => Ok(Some(party.fir_id)),
+        None => Err(ApiError::invalid(
+            "input.personId",
+            "this person is not an accused before the court case",
+        )),
+    }
 }
 
 /// A prisoner's movement to record.
@@ -124,7 +237,6 @@ impl PrisonMutation {
         if let Some(at) = input.admitted_at {
             not_future(at, "input.admittedAt")?;
         }
-        let person_row = ids::decode_input("Person", &input.person_id, "input.personId")?;
         let court_case = match &input.court_case_id {
             Some(id) => Some(ids::decode_input("CourtCase", id, "input.courtCaseId")?),
             None => None,
@@ -153,42 +265,16 @@ impl PrisonMutation {
                 prison_path: &prison.path,
             },
         )?;
+        let admitted = Admitted::of(ctx, &input, court_case.is_some()).await?;
         let mut write = match Write::begin(ctx, "admitPrisoner", idempotency_key).await? {
             Begun::Replay(id) => return record_result(ctx, id).await,
             Begun::Fresh(write) => *write,
         };
-        // Lock the person, then look for open custody: two admissions of one person
-        // cannot both pass.
-        write
-            .locked(person::Entity::find_by_id(person_row))
-            .await?
-            .ok_or_else(|| ApiError::not_found("person"))?;
-        let open = prison_record::Entity::find()
-            .filter(prison_record::Column::PersonId.eq(person_row))
-            .filter(prison_record::Column::ReleasedAt.is_null())
-            .filter(prison_record::Column::EscapedAt.is_null())
-            .one(write.txn())
-            .await?;
-        if let Some(open) = open {
-            return Err(ApiError::conflict(format!(
-                "the person is already in custody as prisoner {}",
-                open.prisoner_id
-            )));
-        }
         let fir = match court_case {
-            Some(row) => {
-                let link = court_case_link::Entity::find()
-                    .filter(court_case_link::Column::CourtCaseId.eq(row))
-                    .one(write.txn())
-                    .await?
-                    .ok_or_else(|| ApiError::not_found("court case"))?;
-                police_case::Entity::find_by_id(link.case_id)
-                    .one(write.txn())
-                    .await?
-                    .map(|c| c.fir_id)
-            }
+            Some(row) => Some(fir_before_court(&write, row, &admitted).await?),
             None => None,
         };
+        let person_row = admitted.record(&write).await?;
         let at = input.admitted_at.unwrap_or(write.at());
         let prisoner_id = next_prisoner_id(&write, &prison, at.year()).await?;
         let record = prison_record::ActiveModel {
@@ -196,7 +282,7 @@ impl PrisonMutation {
             prison_id: Set(prison.id),
             person_id: Set(person_row),
             court_case_id: Set(court_case),
-            fir_id: Set(fir),
+            fir_id: Set(fir.flatten()),
             category: Set(input.category.into()),
             admitted_at: Set(at),
             warrant_ref: Set(warrant.map(str::to_owned)),

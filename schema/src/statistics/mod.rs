@@ -7,10 +7,11 @@
 //! begins, are counted from the FIRs (`scan`); `window` decides which is which. Rolling
 //! the per-station rows up to districts or states is a sum over at most one row per
 //! station and key, done here from the stations' materialised paths. No row carries
-//! personal data.
+//! personal data, and no count small enough to single someone out (`suppress`).
 
 mod rows;
 mod scan;
+mod suppress;
 pub(crate) mod tally;
 mod window;
 
@@ -23,7 +24,8 @@ use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Alias, SelectStatement, SimpleExpr};
 
 use rows::{Counts, Key};
-pub use rows::{CrimeStatisticsRow, StatisticsKey};
+pub use rows::{CrimeStatisticsRow, SUPPRESSED, StatisticsCell, StatisticsKey};
+pub use suppress::{DEFAULT_MIN_CELL, MinCell, StatisticsMeasure};
 use window::Keep;
 
 use crate::audit;
@@ -96,7 +98,9 @@ impl StatisticsQuery {
     /// investigation beyond 60 and 90 days, grouped by the dimensions asked (none: one row
     /// for everything), for SUPERVISOR and ANALYST callers over their own unit's subtree.
     /// FIRs transferred away are counted at the station they were transferred to. Rows
-    /// come in the order of their keys; at most 10,000 groups.
+    /// come in the order of their keys; at most 10,000 groups. Counts small enough to
+    /// single someone out are suppressed, with those they could be recovered from (see
+    /// `CrimeStatisticsRow.cells`).
     async fn crime_statistics(
         &self,
         ctx: &Context<'_>,
@@ -194,8 +198,12 @@ async fn statistics(
         &format!("STATISTICS groupBy={group_by:?} scope={scope} filter={filter:?}"),
         &[],
     );
-    Ok(groups
+    let rows: Vec<(Key, Counts)> = groups.into_iter().collect();
+    let min = ctx.data_opt::<MinCell>().copied().unwrap_or_default();
+    let withheld = suppress::withheld(&rows, &group_by, min);
+    Ok(rows
         .into_iter()
-        .map(|(key, counts)| CrimeStatisticsRow::new(key, counts))
+        .zip(withheld)
+        .map(|((key, counts), withheld)| CrimeStatisticsRow::new(key, counts, withheld))
         .collect())
 }

@@ -6,6 +6,7 @@ use entities::enums::{Act as StoredAct, CaseStatus as StoredStatus};
 use sea_orm::{ActiveEnum, DbErr, QueryResult};
 
 use super::StatisticsDimension;
+use super::suppress::{StatisticsMeasure, Withheld};
 use super::window::Keep;
 use crate::context::RequestContext;
 use crate::enums::{Act, CaseStatus};
@@ -14,7 +15,7 @@ use crate::org::{OrgUnit, UnitByCode};
 use entities::crime_tally::OTHER_HEAD;
 
 /// The values of the grouped dimensions; `None` for dimensions not grouped by.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Key {
     state: Option<String>,
     district: Option<String>,
@@ -24,6 +25,10 @@ pub(crate) struct Key {
     section: Option<String>,
     status: Option<String>,
     crime_head: Option<String>,
+    /// The unit directly above the finest unit grouped by (`None` when grouped by no
+    /// unit): its total, which anyone may ask for, adds up the row's line of units.
+    /// Determined by the unit, so it never splits a group.
+    parent: Option<String>,
 }
 
 impl Key {
@@ -48,7 +53,15 @@ impl Key {
                 Ok(None)
             }
         };
+        let finest = finest_unit(group_by).map(|dimension| match dimension {
+            D::State => 1,
+            D::District => 2,
+            _ => segments.len().saturating_sub(1),
+        });
         Ok(Self {
+            parent: finest
+                .and_then(|depth| depth.checked_sub(1))
+                .and_then(|depth| segments.get(depth).map(|s| (*s).to_owned())),
             state: level(D::State, 1),
             district: level(D::District, 2),
             station: level(D::Station, segments.len().saturating_sub(1)),
@@ -63,6 +76,55 @@ impl Key {
             }),
         })
     }
+
+    /// The line of this key along `dimension`: the keys equal to it in every other
+    /// dimension, whose cells a total over `dimension` adds up. Along the finest unit
+    /// grouped by, the line is the units under the same parent; coarser units have no
+    /// line of their own (the finest one fixes them), nor have dimensions not grouped by.
+    pub(super) fn line(
+        &self,
+        dimension: StatisticsDimension,
+        group_by: &[StatisticsDimension],
+    ) -> Option<Key> {
+        use StatisticsDimension as D;
+        if !group_by.contains(&dimension) {
+            return None;
+        }
+        let mut line = self.clone();
+        match dimension {
+            D::State | D::District | D::Station => {
+                if finest_unit(group_by) != Some(dimension) {
+                    return None;
+                }
+                (line.state, line.district, line.station) = (None, None, None);
+            }
+            D::Month => line.month = None,
+            D::ActSection => (line.act, line.section) = (None, None),
+            D::Status => line.status = None,
+            D::CrimeHead => line.crime_head = None,
+        }
+        Some(line)
+    }
+}
+
+#[cfg(test)]
+impl Key {
+    /// The key of a row grouped by month only.
+    pub(super) fn of_month(month: &str) -> Self {
+        Self {
+            month: Some(month.to_owned()),
+            ..Self::default()
+        }
+    }
+}
+
+/// The finest organisational dimension of `group_by` (station below district below
+/// state), if it has one.
+fn finest_unit(group_by: &[StatisticsDimension]) -> Option<StatisticsDimension> {
+    use StatisticsDimension as D;
+    [D::Station, D::District, D::State]
+        .into_iter()
+        .find(|dimension| group_by.contains(dimension))
 }
 
 /// The counts of one group.
@@ -102,6 +164,27 @@ impl Counts {
         }
     }
 
+    /// Counts of `firs` FIRs, `chargesheeted` of them chargesheeted (tests).
+    #[cfg(test)]
+    pub(super) fn of_firs(firs: i64, chargesheeted: i64) -> Self {
+        Self {
+            firs,
+            chargesheeted,
+            ..Self::default()
+        }
+    }
+
+    /// The count of `measure`.
+    pub(crate) fn get(&self, measure: StatisticsMeasure) -> i64 {
+        match measure {
+            StatisticsMeasure::Firs => self.firs,
+            StatisticsMeasure::Chargesheeted => self.chargesheeted,
+            StatisticsMeasure::Closed => self.closed,
+            StatisticsMeasure::PendingOver60Days => self.pending_60,
+            StatisticsMeasure::PendingOver90Days => self.pending_90,
+        }
+    }
+
     /// Adds another station's counts (stations never share an FIR).
     pub(crate) fn add(&mut self, other: &Counts) {
         self.firs += other.firs;
@@ -121,15 +204,42 @@ pub struct StatisticsKey {
     pub value: String,
 }
 
+/// One count of a row as a table prints it.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct StatisticsCell {
+    /// Which count.
+    pub measure: StatisticsMeasure,
+    /// The count; null when suppressed.
+    pub value: Option<i64>,
+    /// The count as printed: the number, or `suppressed`.
+    pub display: String,
+    /// Whether the count is withheld: under the threshold, or one it could be recovered
+    /// from by subtraction. Both kinds read alike.
+    pub suppressed: bool,
+}
+
+/// How a suppressed count is printed.
+pub const SUPPRESSED: &str = "suppressed";
+
 /// One group of crime statistics. Fields of dimensions not grouped by are null.
 pub struct CrimeStatisticsRow {
     key: Key,
     counts: Counts,
+    withheld: Withheld,
 }
 
 impl CrimeStatisticsRow {
-    pub(crate) fn new(key: Key, counts: Counts) -> Self {
-        Self { key, counts }
+    pub(crate) fn new(key: Key, counts: Counts, withheld: Withheld) -> Self {
+        Self {
+            key,
+            counts,
+            withheld,
+        }
+    }
+
+    /// The count of `measure`, unless suppressed.
+    fn shown(&self, measure: StatisticsMeasure) -> Option<i64> {
+        (!self.withheld.has(measure)).then(|| self.counts.get(measure))
     }
 
     async fn unit(ctx: &Context<'_>, code: &Option<String>) -> ApiResult<Option<OrgUnit>> {
@@ -203,32 +313,58 @@ impl CrimeStatisticsRow {
     async fn crime_head(&self) -> Option<&str> {
         self.key.crime_head.as_deref()
     }
-    /// FIRs registered.
-    async fn firs(&self) -> i64 {
-        self.counts.firs
+    /// FIRs registered (null when suppressed).
+    async fn firs(&self) -> Option<i64> {
+        self.shown(StatisticsMeasure::Firs)
     }
-    /// FIRs whose case has a chargesheet.
-    async fn chargesheeted(&self) -> i64 {
-        self.counts.chargesheeted
+    /// FIRs whose case has a chargesheet (null when suppressed).
+    async fn chargesheeted(&self) -> Option<i64> {
+        self.shown(StatisticsMeasure::Chargesheeted)
     }
-    /// FIRs whose case was closed by a final report other than a chargesheet.
-    async fn closed(&self) -> i64 {
-        self.counts.closed
+    /// FIRs whose case was closed by a final report other than a chargesheet (null when
+    /// suppressed).
+    async fn closed(&self) -> Option<i64> {
+        self.shown(StatisticsMeasure::Closed)
     }
     /// Chargesheeting rate: chargesheeted ÷ (chargesheeted + closed), the share of cases
-    /// disposed of by the police that went to court (null when none was disposed of).
+    /// disposed of by the police that went to court (null when none was disposed of, or
+    /// when either count is suppressed: the rate would give it back).
     async fn chargesheet_rate(&self) -> Option<f64> {
-        let disposed = self.counts.chargesheeted + self.counts.closed;
-        (disposed > 0).then(|| {
-            (self.counts.chargesheeted as f64 / disposed as f64 * 10_000.0).round() / 10_000.0
-        })
+        let chargesheeted = self.shown(StatisticsMeasure::Chargesheeted)?;
+        let disposed = chargesheeted + self.shown(StatisticsMeasure::Closed)?;
+        (disposed > 0)
+            .then(|| (chargesheeted as f64 / disposed as f64 * 10_000.0).round() / 10_000.0)
     }
-    /// Cases registered or under investigation, registered more than 60 days ago.
-    async fn pending_over_60_days(&self) -> i64 {
-        self.counts.pending_60
+    /// Cases registered or under investigation, registered more than 60 days ago (null
+    /// when suppressed).
+    async fn pending_over_60_days(&self) -> Option<i64> {
+        self.shown(StatisticsMeasure::PendingOver60Days)
     }
-    /// Cases registered or under investigation, registered more than 90 days ago.
-    async fn pending_over_90_days(&self) -> i64 {
-        self.counts.pending_90
+    /// Cases registered or under investigation, registered more than 90 days ago (null
+    /// when suppressed).
+    async fn pending_over_90_days(&self) -> Option<i64> {
+        self.shown(StatisticsMeasure::PendingOver90Days)
+    }
+    /// Whether any count of this row is suppressed (small-number suppression: see
+    /// `cells`).
+    async fn suppressed(&self) -> bool {
+        self.withheld.any()
+    }
+    /// Every count of the row as a table prints it. A count from 1 to one under the
+    /// threshold (`CCTNS_STATISTICS_MIN_CELL`, default 5) is suppressed, and so are the
+    /// counts it could be recovered from by subtracting the others from a total.
+    async fn cells(&self) -> Vec<StatisticsCell> {
+        StatisticsMeasure::ALL
+            .into_iter()
+            .map(|measure| {
+                let value = self.shown(measure);
+                StatisticsCell {
+                    measure,
+                    value,
+                    display: value.map_or_else(|| SUPPRESSED.to_owned(), |v| v.to_string()),
+                    suppressed: value.is_none(),
+                }
+            })
+            .collect()
     }
 }

@@ -74,7 +74,7 @@ on_both! {
 
         // A constable of another state reading the same FIR sees it masked: nothing of
         // the victim is disclosed, so nothing about the victim is recorded.
-        let other = app.token("STATION_OFFICER", "KA", "constable-audit");
+        let other = app.token("STATION_OFFICER", "KA-BLR-PS001", "constable-audit");
         let data = app.data(Some(&other), query, json!({ "id": id })).await;
         assert!(data["fir"]["narrative"].is_null());
         assert!(log_of(&app, "constable-audit").await.iter().all(|r| r["fields"] != json!(["VICTIM_IDENTITY"])));
@@ -126,7 +126,7 @@ on_both! {
         let data = app.data(Some(&auditor), LOG, json!({})).await;
         assert!(data["auditLog"]["totalCount"].is_i64());
         for role in ["ADMIN", "SUPERVISOR", "STATION_HOUSE_OFFICER", "ANALYST", "COURT", "CITIZEN"] {
-            let (_, body) = app.graphql(Some(&app.token(role, "IN", "x")), LOG, json!({})).await;
+            let (_, body) = app.graphql(Some(&app.token(role, &app.unit_for(role).await, "x")), LOG, json!({})).await;
             assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
         }
         let (_, body) = app.graphql(None, LOG, json!({})).await;
@@ -165,5 +165,83 @@ on_both! {
         let error = verify(&app).await.expect_err("the altered record is detected").to_string();
         assert!(error.contains(&format!("broken at record {target}")), "{error}");
         assert!(error.contains("altered"), "{error}");
+    }
+}
+
+/// A person search, which the audit trail always records.
+const SEARCH: &str = "{ searchPersons(name: \"Sharma\", first: 5) { person { id } } }";
+
+on_both! {
+    /// Issue 18, 10a: an alias does not disguise what was asked.
+    async fn the_audit_names_the_field_behind_an_alias(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "alias-officer");
+        // The attempt: a person search dressed as the station directory, and a refused
+        // read of the audit log renamed inside a fragment.
+        app.data(Some(&officer), "{ policeStations: searchPersons(name: \"Sharma\", first: 5) { person { id } } }", json!({})).await;
+        let (_, body) = app.graphql(Some(&officer),
+            "query Look { ...Roots } fragment Roots on Query { stations: auditLog(first: 1) { totalCount } }", json!({})).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+
+        // What the auditor reads afterwards: the fields really asked.
+        let log = log_of(&app, "alias-officer").await;
+        let operations: Vec<&str> = log.iter().map(|r| r["operation"].as_str().unwrap()).collect();
+        assert!(operations.contains(&"searchPersons"), "{log:#?}");
+        assert!(operations.contains(&"Look.auditLog"), "{log:#?}");
+        assert!(operations.iter().all(|op| !op.contains("policeStations") && !op.contains("stations")), "{operations:?}");
+        let refused = log.iter().find(|r| r["operation"] == "Look.auditLog").unwrap();
+        assert_eq!(refused["outcome"], "DENIED");
+        assert_eq!(refused["fields"], json!(["auditLog"]));
+    }
+}
+
+/// The `sub`s of the actors whose records an auditor at `unit` reads (of actors of
+/// `actor_unit` only, when given), and the units those actors serve in.
+async fn seen_by_auditor(
+    app: &TestApp,
+    unit: &str,
+    actor_unit: Option<&str>,
+) -> Vec<(String, String)> {
+    let auditor = app.token("AUDITOR", unit, &format!("auditor-{unit}"));
+    let data = app.data(Some(&auditor),
+        "query($unit: String) { auditLog(filter: { actorUnit: $unit }, first: 100) { edges { node { actorSub actorUnit } } } }",
+        json!({ "unit": actor_unit })).await;
+    nodes(&data["auditLog"])
+        .iter()
+        .map(|r| {
+            (
+                r["actorSub"].as_str().unwrap_or("").to_owned(),
+                r["actorUnit"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+on_both! {
+    /// Issue 18, 10b: a state auditor reads what their own state's officers did, and
+    /// nothing of another state's; a national auditor reads both.
+    async fn an_auditor_reads_only_their_own_subtrees_trail(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        // Officers of two states each leave an audited search.
+        for (station, sub) in [("MH-PUN-PS001", "reach-mh"), ("KA-BLR-PS001", "reach-ka")] {
+            app.data(Some(&app.token("STATION_OFFICER", station, sub)), SEARCH, json!({})).await;
+        }
+        let subs = |rows: &[(String, String)]| rows.iter().map(|(sub, _)| sub.clone()).collect::<Vec<_>>();
+
+        // The attempt: the Maharashtra auditor reads the whole log, then asks for
+        // Karnataka's rows by name.
+        let mh = seen_by_auditor(&app, "MH", None).await;
+        assert!(subs(&mh).contains(&"reach-mh".to_owned()), "grant: {mh:?}");
+        assert!(!subs(&mh).contains(&"reach-ka".to_owned()), "denial: {mh:?}");
+        assert!(mh.iter().all(|(_, unit)| unit == "MH" || unit.starts_with("MH-")), "{mh:?}");
+        assert!(seen_by_auditor(&app, "MH", Some("KA-BLR-PS001")).await.is_empty());
+
+        // The same from the other side.
+        let ka = seen_by_auditor(&app, "KA", None).await;
+        assert!(subs(&ka).contains(&"reach-ka".to_owned()) && !subs(&ka).contains(&"reach-mh".to_owned()), "{ka:?}");
+
+        // The national auditor reads both.
+        let national = subs(&seen_by_auditor(&app, "IN", None).await);
+        assert!(national.contains(&"reach-mh".to_owned()) && national.contains(&"reach-ka".to_owned()), "{national:?}");
     }
 }

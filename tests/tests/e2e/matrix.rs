@@ -6,7 +6,7 @@
 //! (null), `D` denied (the record is not returned at all).
 
 use serde_json::{Value, json};
-use tests::{TestApp, nodes, on_both};
+use tests::{TestApp, error_code, nodes, on_both};
 
 /// The fields observed, one per field class.
 const FIELDS: &str = "id number charges { section } narrative \
@@ -231,18 +231,31 @@ async fn check(app: &TestApp, title: &str, s: &Subject, rows: Vec<Row>) {
     );
 }
 
-/// The IO's login and the court of the case.
-async fn case_team(app: &TestApp, s: &Subject) -> (String, String, String) {
+/// The case team: the IO (login and the unit whose roll they are on) and the court.
+struct CaseTeam {
+    io_login: String,
+    io_unit: String,
+    court: String,
+    court_path: String,
+}
+
+async fn case_team(app: &TestApp, s: &Subject) -> CaseTeam {
     let case_row = s.case_row;
     let row = app
         .text(&format!(
-            "SELECT o.login_id || '|' || cu.code || '|' || cu.path FROM police_case c JOIN officer o ON o.id = c.io_id \
+            "SELECT o.login_id || '|' || ou.code || '|' || cu.code || '|' || cu.path FROM police_case c \
+             JOIN officer o ON o.id = c.io_id JOIN org_unit ou ON ou.id = o.unit_id \
              JOIN court_case_link l ON l.case_id = c.id JOIN court_case cc ON cc.id = l.court_case_id \
              JOIN org_unit cu ON cu.id = cc.court_id WHERE c.id = {case_row} ORDER BY cc.id LIMIT 1"
         ))
         .await;
     let p: Vec<&str> = row.split('|').collect();
-    (p[0].into(), p[1].into(), p[2].into())
+    CaseTeam {
+        io_login: p[0].into(),
+        io_unit: p[1].into(),
+        court: p[2].into(),
+        court_path: p[3].into(),
+    }
 }
 
 fn district_of(path: &str) -> String {
@@ -257,7 +270,7 @@ on_both! {
     async fn authorization_matrix_over_http(backend: Backend) {
         let app = TestApp::with_demo_data(backend).await;
         let s = subject(&app, true).await;
-        let (io_login, court, court_path) = case_team(&app, &s).await;
+        let team = case_team(&app, &s).await;
         let station_path = app.text(&format!("SELECT path FROM org_unit WHERE code = '{}'", s.station)).await;
         let district = district_of(&station_path);
         let state = district.split('-').next().unwrap().to_owned();
@@ -268,31 +281,42 @@ on_both! {
         let other_state_code = other_state.split('-').next().unwrap().to_owned();
         let other_court = app.text(&format!(
             "SELECT code FROM org_unit WHERE kind = 'COURT' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
-        let court_district = district_of(&court_path);
-        let other_district = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'DISTRICT' AND code <> '{court_district}' ORDER BY code LIMIT 1")).await;
+        let court_district = district_of(&team.court_path);
+        let prosecution_office = |district_is: &str| {
+            format!("SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '/IN/%/{district_is}/%' ORDER BY code LIMIT 1")
+        };
+        let court_office = app.text(&prosecution_office(&court_district)).await;
+        let other_office = app.text(&format!(
+            "SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path NOT LIKE '%/{court_district}/%' ORDER BY code LIMIT 1")).await;
+        let prison = app.text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1").await;
 
-        let mut io = row("INVESTIGATING_OFFICER", &other_state, "assigned IO", "FFFFFF");
-        io.sub = io_login;
-        let mut the_court = row("COURT", &court, "court on the case", "FFFFF-");
+        let mut io = row("INVESTIGATING_OFFICER", &team.io_unit, "assigned IO", "FFFFFF");
+        io.sub = team.io_login.clone();
+        let mut io_elsewhere = row("INVESTIGATING_OFFICER", &other_state, "IO's login elsewhere", "FFMM--");
+        io_elsewhere.sub = team.io_login.clone();
+        let mut analyst_as_io = row("ANALYST", "IN", "analyst with IO's login", "FFMM--");
+        analyst_as_io.sub = team.io_login.clone();
+        let mut the_court = row("COURT", &team.court, "court on the case", "FFFFF-");
         the_court.except = vec![(Path::Search, "DDDDDD")];
-        let mut prosecutor = row("PROSECUTOR", &court_district, "prosecutor on the case", "FFFFF-");
+        let mut prosecutor = row("PROSECUTOR", &court_office, "prosecutor on the case", "FFFFF-");
         prosecutor.except = vec![(Path::Search, "DDDDDD")];
         let rows = vec![
             row("STATION_HOUSE_OFFICER", &s.station, "own station (SHO)", "FFFFFF"),
-            row("STATION_OFFICER", &s.station, "own station", "FFFM-F"),
+            row("STATION_OFFICER", &s.station, "own station", "FFFM--"),
             row("STATION_OFFICER", &same_district, "same district", "FFMM--"),
             row("STATION_HOUSE_OFFICER", &other_state, "other state", "FFMM--"),
             row("SUPERVISOR", &district, "supervisor over it", "FFFFFF"),
             row("SUPERVISOR", &other_state_code, "supervisor elsewhere", "FFMM--"),
             io,
+            io_elsewhere,
+            analyst_as_io,
             row("INVESTIGATING_OFFICER", &same_district, "IO of another case", "FFMM--"),
             the_court,
             row("COURT", &other_court, "another court", "DDDDDD"),
             prosecutor,
-            row("PROSECUTOR", &other_district, "another district", "DDDDDD"),
+            row("PROSECUTOR", &other_office, "another district", "DDDDDD"),
             row("ANALYST", "IN", "none (national)", "FFMM--"),
-            row("PRISON", "IN", "none", "DDDDDD"),
+            row("PRISON", &prison, "none", "DDDDDD"),
             row("CITIZEN", "IN", "none", "DDDDDD"),
             row("AUDITOR", "IN", "none", "DDDDDD"),
             row("ADMIN", "IN", "none", "DDDDDD"),
@@ -320,5 +344,142 @@ on_both! {
             public("ANONYMOUS", "none"),
         ];
         check(&app, &format!("Ordinary FIR ({:?})", backend), &s, rows).await;
+    }
+}
+
+/// The write paths of the write matrix, in column order.
+const WRITES: [&str; 6] = [
+    "registerFir",
+    "registerFir naming the victim",
+    "amendFir retiring the protected charge",
+    "recordArrest in a case of the station",
+    "admitPrisoner of the victim",
+    "convertComplaintToFir naming the victim",
+];
+
+/// One write attempt's outcome: `+` granted, or the refusal's code's initial (`F`
+/// FORBIDDEN, `N` NOT_FOUND, `B` BAD_USER_INPUT, `U` UNAUTHENTICATED).
+fn outcome(body: &Value) -> char {
+    match error_code(body) {
+        None => '+',
+        Some(code) => code.chars().next().unwrap(),
+    }
+}
+
+/// What a write attempt needs to know of the subject.
+struct WriteSubject {
+    station: String,
+    fir_id: String,
+    /// A case of the station still under investigation, and its accused.
+    open_case_id: String,
+    accused_id: String,
+    victim_id: String,
+    prison: String,
+    protected_positions: Vec<i64>,
+}
+
+/// Tries every write path as `token`; the outcomes as one string (`+N F+FN`).
+async fn attempt_writes(app: &TestApp, token: Option<&str>, s: &WriteSubject) -> String {
+    let constable = app.token("STATION_OFFICER", &s.station, "matrix-desk");
+    let new_fir = |parties: Value| {
+        json!({ "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+            "narrative": "The informant reports that a bicycle was stolen from the market.",
+            "charges": [{ "act": "BNS", "section": "303(2)" }], "parties": parties })
+    };
+    let stranger =
+        json!([{ "role": "COMPLAINANT", "person": { "name": "Matrix Informant", "sex": "MALE" } }]);
+    let victim = json!([{ "role": "WITNESS", "personId": s.victim_id }]);
+    let register = "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }";
+    let complaint = app
+        .data(Some(&constable), "mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }",
+            json!({ "input": { "stationCode": s.station, "nature": "Theft", "description": "A bicycle was stolen from the market.",
+                "complainant": { "name": "Matrix Complainant", "sex": "FEMALE", "phone": "9000000009" } } }))
+        .await["fileComplaint"]["id"].clone();
+    let attempts = [
+        (register.to_owned(), json!({ "input": new_fir(stranger) })),
+        (register.to_owned(), json!({ "input": new_fir(victim.clone()) })),
+        ("mutation($id: ID!, $input: AmendFirInput!) { amendFir(firId: $id, input: $input) { id } }".to_owned(),
+            json!({ "id": s.fir_id, "input": { "reason": "matrix", "removeCharges": s.protected_positions, "addCharges": [{ "act": "BNS", "section": "115(2)" }] } })),
+        ("mutation($input: RecordArrestInput!) { recordArrest(input: $input) { id } }".to_owned(),
+            json!({ "input": { "caseId": s.open_case_id, "personId": s.accused_id, "arrestedAt": "2026-11-25T10:00:00Z", "mode": "ARRESTED_FORWARDED" } })),
+        ("mutation($input: AdmitPrisonerInput!) { admitPrisoner(input: $input) { id } }".to_owned(),
+            json!({ "input": { "prisonCode": s.prison, "personId": s.victim_id, "category": "UNDERTRIAL", "warrantRef": "any text" } })),
+        ("mutation($id: ID!, $input: RegisterFirInput!) { convertComplaintToFir(complaintId: $id, input: $input) { id } }".to_owned(),
+            json!({ "id": complaint, "input": new_fir(victim) })),
+    ];
+    let mut seen = String::new();
+    for (query, variables) in attempts {
+        let (_, body) = app.graphql(token, &query, variables).await;
+        seen.push(outcome(&body));
+    }
+    seen
+}
+
+on_both! {
+    async fn write_matrix_over_http(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let s = subject(&app, true).await;
+        let team = case_team(&app, &s).await;
+        let victim_row = app.text(&format!("SELECT CAST(cp.person_id AS TEXT) FROM case_party cp JOIN police_case c ON c.fir_id = cp.fir_id \
+            WHERE c.id = {} AND cp.role = 'VICTIM' ORDER BY cp.id LIMIT 1", s.case_row)).await;
+        let fir_row = app.text(&format!("SELECT CAST(fir_id AS TEXT) FROM police_case WHERE id = {}", s.case_row)).await;
+        let positions = app.texts(&format!("SELECT CAST(c.position AS TEXT) FROM charge c JOIN statute st ON st.id = c.statute_id \
+            WHERE c.fir_id = {fir_row} AND c.removed_at IS NULL AND st.victim_identity_protected = TRUE")).await;
+        let station_path = app.text(&format!("SELECT path FROM org_unit WHERE code = '{}'", s.station)).await;
+        let district = district_of(&station_path);
+        let court_district = district_of(&team.court_path);
+        let open = app.data(Some(&app.token("STATION_OFFICER", &s.station, "matrix-desk")),
+            "mutation($input: RegisterFirInput!) { registerFir(input: $input) { case { id } parties { person { id } } } }",
+            json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+                "narrative": "The informant reports a chain snatching near the bus stand.", "charges": [{ "act": "BNS", "section": "303(2)" }],
+                "parties": [{ "role": "ACCUSED", "person": { "name": "Matrix Accused", "sex": "MALE", "birthYear": 1990 } }] } })).await;
+        let w = WriteSubject {
+            station: s.station.clone(),
+            fir_id: s.fir_id.clone(),
+            open_case_id: open["registerFir"]["case"]["id"].as_str().unwrap().to_owned(),
+            accused_id: open["registerFir"]["parties"][0]["person"]["id"].as_str().unwrap().to_owned(),
+            victim_id: schema::ids::encode("Person", victim_row.parse().unwrap()).0,
+            prison: app.text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1").await,
+            protected_positions: positions.iter().map(|p| p.parse().unwrap()).collect(),
+        };
+        let office = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '%/{court_district}/%' LIMIT 1")).await;
+        let other_state = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{}/%' ORDER BY code LIMIT 1",
+            district.split('-').next().unwrap())).await;
+        // The IO at their own station writes like its officers (and reads the victim in
+        // full); from elsewhere, only their case.
+        let io_expected = if team.io_unit == s.station { "++F+F+" } else { "FFF+FF" };
+        let sho = format!("{}.sho", s.station);
+        // The SHO comes last: their grant retires the protected charge for good.
+        let rows: Vec<(&str, String, String, &str, &str)> = vec![
+            ("STATION_OFFICER", s.station.clone(), "matrix-pc".into(), "own station", "+NF+FN"),
+            ("STATION_OFFICER", other_state.clone(), "matrix-pc2".into(), "other state", "FFFFFF"),
+            ("INVESTIGATING_OFFICER", team.io_unit.clone(), team.io_login.clone(), "assigned IO", io_expected),
+            ("SUPERVISOR", district.clone(), "matrix-sp".into(), "supervisor over it", "FFFFFF"),
+            ("ANALYST", "IN".into(), "matrix-analyst".into(), "none (national)", "FFFFFF"),
+            ("COURT", team.court.clone(), "matrix-court".into(), "court on the case", "FFFFFF"),
+            ("PROSECUTOR", office, "matrix-pp".into(), "prosecutor on the case", "FFFFFF"),
+            ("PRISON", w.prison.clone(), "matrix-prison".into(), "a prison", "FFFFNF"),
+            ("CITIZEN", "IN".into(), "matrix-citizen".into(), "none", "FFFFFF"),
+            ("AUDITOR", "IN".into(), "matrix-auditor".into(), "none", "FFFFFF"),
+            ("ADMIN", "IN".into(), "matrix-admin".into(), "none", "FFFFFF"),
+            ("ANONYMOUS", String::new(), String::new(), "none", "FFFFFF"),
+            ("STATION_HOUSE_OFFICER", s.station.clone(), sho, "own station (SHO)", "++++F+"),
+        ];
+        println!("\nWrites on an FIR protecting its victim's identity ({backend:?}): + granted, F FORBIDDEN, N NOT_FOUND (as an absent person)");
+        for (i, write) in WRITES.iter().enumerate() {
+            println!("  column {}: {write}", i + 1);
+        }
+        println!("{:<24} {:<14} {:<24} 123456", "role", "unit", "relation");
+        let mut failures = Vec::new();
+        for (role, unit, sub, relation, expected) in rows {
+            let token = (role != "ANONYMOUS").then(|| app.token(role, &unit, &sub));
+            let seen = attempt_writes(&app, token.as_deref(), &w).await;
+            let mark = if seen == expected { "ok" } else { "MISMATCH" };
+            println!("{role:<24} {unit:<14} {relation:<24} {seen} {mark}");
+            if seen != expected {
+                failures.push(format!("{role} ({relation}): expected {expected}, saw {seen}"));
+            }
+        }
+        assert!(failures.is_empty(), "write matrix mismatches:\n{}", failures.join("\n"));
     }
 }

@@ -109,11 +109,11 @@ on_both! {
     async fn only_police_and_analysts_list_persons(backend: Backend) {
         let app = TestApp::with_demo_data(backend).await;
         for role in ["STATION_OFFICER", "SUPERVISOR", "ANALYST"] {
-            let data = app.data(Some(&app.token(role, "MH", "x")), LIST, json!({ "name": "kumar" })).await;
+            let data = app.data(Some(&app.token(role, &app.unit_for(role).await, "x")), LIST, json!({ "name": "kumar" })).await;
             assert!(data["persons"]["totalCount"].as_i64().unwrap() > 0, "{role}");
         }
         for role in ["CITIZEN", "COURT", "PROSECUTOR", "PRISON", "AUDITOR", "ADMIN"] {
-            let (_, body) = app.graphql(Some(&app.token(role, "MH", "x")), LIST, json!({ "name": "kumar" })).await;
+            let (_, body) = app.graphql(Some(&app.token(role, &app.unit_for(role).await, "x")), LIST, json!({ "name": "kumar" })).await;
             assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
             assert!(body["data"].is_null() || body["data"]["persons"].is_null(), "{role}: {body}");
         }
@@ -127,11 +127,12 @@ on_both! {
         let app = TestApp::with_demo_data(backend).await;
         let (id, name, station, district) = shielded_person(&app, "cp.juvenile").await;
         let other_district = if district == "MH-PUN" { "MH-MUM" } else { "MH-PUN" };
+        let other_station = format!("{other_district}-PS001");
         for (who, role, unit, sees) in [
             ("an officer of the owning station", "STATION_OFFICER", station.as_str(), true),
             ("the owning station's SHO", "STATION_HOUSE_OFFICER", station.as_str(), true),
             ("a supervisor over the station", "SUPERVISOR", district.as_str(), true),
-            ("an officer of another district", "STATION_OFFICER", other_district, false),
+            ("an officer of another district", "STATION_OFFICER", other_station.as_str(), false),
             ("a supervisor elsewhere", "SUPERVISOR", other_district, false),
             ("an analyst", "ANALYST", "IN", false),
         ] {
@@ -149,11 +150,12 @@ on_both! {
         let (id, name, station, district) =
             shielded_person(&app, "cp.role = 'VICTIM' AND f.victim_identity_protected").await;
         let other_district = if district == "MH-PUN" { "MH-MUM" } else { "MH-PUN" };
+        let other_station = format!("{other_district}-PS001");
         for (who, role, unit, sees) in [
             ("the owning station's SHO", "STATION_HOUSE_OFFICER", station.as_str(), true),
             ("a supervisor over the station", "SUPERVISOR", district.as_str(), true),
             ("a constable of the owning station", "STATION_OFFICER", station.as_str(), false),
-            ("an SHO elsewhere", "STATION_HOUSE_OFFICER", other_district, false),
+            ("an SHO elsewhere", "STATION_HOUSE_OFFICER", other_station.as_str(), false),
             ("an analyst", "ANALYST", "IN", false),
         ] {
             for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {

@@ -70,7 +70,11 @@ on_both! {
         let app = TestApp::with_demo_data(backend).await;
         let before = counts(&app).await;
         let serial = last_serial(&app).await;
-        let existing = app.text("SELECT CAST(p.id AS TEXT) FROM person p ORDER BY p.id LIMIT 1").await;
+        // An existing person the officer reads in full: named at their own station, shielded nowhere.
+        let existing = app.text(&format!("SELECT CAST(p.id AS TEXT) FROM person p WHERE EXISTS (SELECT 1 FROM case_party cp \
+            JOIN fir f ON f.id = cp.fir_id JOIN org_unit u ON u.id = f.station_id WHERE cp.person_id = p.id AND u.code = '{STATION}') \
+            AND NOT EXISTS (SELECT 1 FROM case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id \
+            AND (cp.juvenile = TRUE OR (f.victim_identity_protected = TRUE AND cp.role IN ('VICTIM', 'COMPLAINANT')))) ORDER BY p.id LIMIT 1")).await;
         let mut fir = theft();
         fir["parties"].as_array_mut().unwrap().push(json!({ "role": "ACCUSED", "personId": schema::ids::encode("Person", existing.parse().unwrap()).0 }));
         let data = app.data(Some(&officer(&app)), REGISTER, json!({ "input": fir })).await;

@@ -192,7 +192,7 @@ on_both! {
         assert!(!ids.is_empty(), "{audited}");
 
         for role in ["CITIZEN", "COURT", "PROSECUTOR", "PRISON", "AUDITOR", "ADMIN"] {
-            let token = app.token(role, "MH", "search.other");
+            let token = app.token(role, &app.unit_for(role).await, "search.other");
             let (_, body) = app.graphql(Some(&token), SEARCH, json!({ "name": "Kumar" })).await;
             assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
         }

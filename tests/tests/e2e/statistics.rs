@@ -1,13 +1,39 @@
 //! `crimeStatistics`: counts computed by the database agree with the data, rows stay
-//! inside the caller's subtree, and only supervisors and analysts may ask.
+//! inside the caller's subtree, only supervisors and analysts may ask, and no count
+//! small enough to single someone out is shown, nor recoverable from a total.
 
+use gateway::server::RouterOptions;
+use schema::SchemaOptions;
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{Backend, TestApp, error_code, on_both};
 
 const STATISTICS: &str = "query($groupBy: [StatisticsDimension!]!, $filter: StatisticsFilter) { \
     crimeStatistics(groupBy: $groupBy, filter: $filter) { keys { dimension value } \
     state { code } district { code } station { code } month act section status crimeHead \
-    firs chargesheeted closed chargesheetRate pendingOver60Days pendingOver90Days } }";
+    firs chargesheeted closed chargesheetRate pendingOver60Days pendingOver90Days \
+    suppressed cells { measure value display suppressed } } }";
+
+/// The count fields of a row, in the order of `StatisticsMeasure`.
+const COUNTS: [&str; 5] = [
+    "firs",
+    "chargesheeted",
+    "closed",
+    "pendingOver60Days",
+    "pendingOver90Days",
+];
+
+/// A gateway over the demo data whose statistics show every count (suppression off:
+/// `CCTNS_STATISTICS_MIN_CELL=1`), to check the counting itself.
+async fn exact(backend: Backend) -> TestApp {
+    let options = RouterOptions {
+        schema: SchemaOptions {
+            statistics_min_cell: 1,
+            ..SchemaOptions::default()
+        },
+        ..tests::unlimited()
+    };
+    TestApp::with_demo_data_and(backend, options).await
+}
 
 async fn statistics(app: &TestApp, token: &str, group_by: Value, filter: Value) -> Vec<Value> {
     let data = app
@@ -43,7 +69,7 @@ fn firs_under(path: &str) -> String {
 
 on_both! {
     async fn counts_agree_with_the_data(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
+        let app = exact(backend).await;
         let analyst = app.token("ANALYST", "IN", "stats.analyst");
         let all = firs_under("/IN/");
         let firs = count(&app, &all).await;
@@ -122,7 +148,7 @@ on_both! {
 
 on_both! {
     async fn statistics_stay_inside_the_callers_subtree(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
+        let app = exact(backend).await;
         let supervisor = app.token("SUPERVISOR", "MH-PUN", "stats.sp");
         let rows = statistics(&app, &supervisor, json!(["DISTRICT", "STATION"]), Value::Null).await;
         assert!(!rows.is_empty());
@@ -149,10 +175,72 @@ on_both! {
         assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
 
         for role in ["STATION_OFFICER", "STATION_HOUSE_OFFICER", "INVESTIGATING_OFFICER", "CITIZEN", "COURT", "AUDITOR", "ADMIN"] {
-            let (_, body) = app.graphql(Some(&app.token(role, "MH-PUN", "x")), STATISTICS, json!({ "groupBy": ["STATE"] })).await;
+            let (_, body) = app.graphql(Some(&app.token(role, &app.unit_for(role).await, "x")), STATISTICS, json!({ "groupBy": ["STATE"] })).await;
             assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
         }
         let (_, body) = app.graphql(None, STATISTICS, json!({ "groupBy": ["STATE"] })).await;
         assert_eq!(error_code(&body), Some("FORBIDDEN"), "anonymous: {body}");
+    }
+}
+
+/// Asserts no count of `rows` could single someone out: each is shown as 0 or at least
+/// 5, or is suppressed (null, flagged, and printed `suppressed`).
+fn assert_no_small_count(rows: &[Value]) {
+    for row in rows {
+        let cells = row["cells"].as_array().unwrap();
+        for (field, cell) in COUNTS.iter().zip(cells) {
+            let value = &row[*field];
+            assert_eq!(&cell["value"], value, "{row}");
+            match value.as_i64() {
+                Some(count) => assert!(count == 0 || count >= 5, "{field} = {count}: {row}"),
+                None => assert!(
+                    cell["suppressed"] == true && cell["display"] == "suppressed",
+                    "{row}"
+                ),
+            }
+        }
+        let any = cells.iter().any(|cell| cell["suppressed"] == true);
+        assert_eq!(row["suppressed"], any, "{row}");
+    }
+}
+
+on_both! {
+    /// Issue 18, 11a: an analyst groups finely enough that a cell holds one case, then
+    /// subtracts the cells shown from the total to recover the one withheld.
+    async fn small_counts_are_suppressed_and_not_recoverable_from_totals(backend: Backend) {
+        let app = TestApp::with_demo_data(backend).await;
+        let analyst = app.token("ANALYST", "IN", "stats.attacker");
+        // The truth: at some station, a case status holds 1 to 4 FIRs.
+        let station = app.text("SELECT u.code FROM fir f JOIN org_unit u ON u.id = f.station_id \
+            JOIN police_case c ON c.fir_id = f.id WHERE f.transferred_to_fir_id IS NULL \
+            GROUP BY u.code, c.status HAVING COUNT(*) BETWEEN 1 AND 4 ORDER BY u.code LIMIT 1").await;
+
+        // The attempt, first: fine groupings, nationally and at that station.
+        let fine = statistics(&app, &analyst, json!(["STATION", "CRIME_HEAD"]), Value::Null).await;
+        assert_no_small_count(&fine);
+        assert!(fine.iter().any(|row| row["suppressed"] == true), "the demo data has small cells");
+        let filter = json!({ "unitCode": station });
+        let by_status = statistics(&app, &analyst, json!(["STATUS"]), filter.clone()).await;
+        assert_no_small_count(&by_status);
+        assert!(by_status.iter().any(|row| row["firs"].is_null()), "{station}: {by_status:#?}");
+        // A rate would give its counts back: none is shown over a suppressed count.
+        for row in &by_status {
+            if row["chargesheeted"].is_null() || row["closed"].is_null() {
+                assert!(row["chargesheetRate"].is_null(), "{row}");
+            }
+        }
+
+        // Then: the station's total, less the cells shown, is what was withheld. It is
+        // never one cell, and never a small number.
+        let total = &statistics(&app, &analyst, json!([]), filter).await[0];
+        assert_no_small_count(std::slice::from_ref(total));
+        for field in COUNTS {
+            let Some(total) = total[field].as_i64() else { continue };
+            let shown: i64 = by_status.iter().filter_map(|row| row[field].as_i64()).sum();
+            let withheld = by_status.iter().filter(|row| row[field].is_null()).count();
+            let recovered = total - shown;
+            assert!(withheld == 0 || (withheld >= 2 && recovered >= 5),
+                "{field}: {withheld} withheld cells, total less the shown ones = {recovered}: {by_status:#?}");
+        }
     }
 }

@@ -1,0 +1,107 @@
+//! The production posture inside the schema: the federation's `_service { sdl }` prints
+//! the whole schema, so in production it is answered only to callers who may explore the
+//! schema ([`policy::explores_schema`], the rule that also decides introspection and
+//! `/schema.graphql`). Checked right after parsing, for every transport; a refused
+//! document is answered `FORBIDDEN` and never executed.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{ServerResult, Variables};
+
+use crate::context::RequestContext;
+use crate::error::ApiError;
+use crate::policy::{self, Principal};
+
+/// The root field that prints the schema's SDL for federation gateways.
+const SERVICE_FIELD: &str = "_service";
+
+/// The extension factory (installed in production only).
+pub(crate) struct ServiceSdlForExplorers;
+
+impl ExtensionFactory for ServiceSdlForExplorers {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ServiceSdlForExplorers)
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for ServiceSdlForExplorers {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let document = next.run(ctx, query, variables).await?;
+        let anonymous = Principal::anonymous();
+        let principal = ctx
+            .data_opt::<RequestContext>()
+            .map_or(&anonymous, |context| &context.principal);
+        if asks_for_service(&document) && !policy::explores_schema(principal) {
+            return Err(
+                ApiError::forbidden("the schema is shown to officers only").into_server_error()
+            );
+        }
+        Ok(document)
+    }
+}
+
+/// Whether any operation of `document` selects `_service` at its root (directly or
+/// through fragments).
+fn asks_for_service(document: &ExecutableDocument) -> bool {
+    let mut seen = HashSet::new();
+    document.operations.iter().any(|(_, operation)| {
+        selects_service(document, &operation.node.selection_set.node, &mut seen)
+    })
+}
+
+/// Whether `set`, at the root of an operation, selects `_service`; each fragment is
+/// looked into once (`seen`), so cycles and repeated spreads cost nothing.
+fn selects_service<'a>(
+    document: &'a ExecutableDocument,
+    set: &'a SelectionSet,
+    seen: &mut HashSet<&'a str>,
+) -> bool {
+    set.items.iter().any(|selection| match &selection.node {
+        Selection::Field(field) => field.node.name.node == SERVICE_FIELD,
+        Selection::InlineFragment(inline) => {
+            selects_service(document, &inline.node.selection_set.node, seen)
+        }
+        Selection::FragmentSpread(spread) => {
+            let name = spread.node.fragment_name.node.as_str();
+            seen.insert(name)
+                && document.fragments.get(name).is_some_and(|fragment| {
+                    selects_service(document, &fragment.node.selection_set.node, seen)
+                })
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asks(query: &str) -> bool {
+        asks_for_service(&async_graphql::parser::parse_query(query).unwrap())
+    }
+
+    #[test]
+    fn service_is_found_however_it_is_selected() {
+        assert!(asks("{ _service { sdl } }"));
+        assert!(asks("{ a: _service { sdl } }"));
+        assert!(asks("{ ... on Query { _service { sdl } } }"));
+        assert!(asks(
+            "{ ...F } fragment F on Query { ... { _service { sdl } } }"
+        ));
+        assert!(asks("query A { __typename } query B { _service { sdl } }"));
+        assert!(!asks("{ policeStations(first: 1) { totalCount } }"));
+        // A fragment cycle ends (validation refuses it afterwards).
+        assert!(!asks(
+            "{ ...F } fragment F on Query { ...G } fragment G on Query { ...F }"
+        ));
+    }
+}
