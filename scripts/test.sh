@@ -27,4 +27,4 @@ cargo test --quiet -p tests --test e2e matrix -- --nocapture --test-threads=1 2>
   | grep -v '^running\|^test result\|^$'
 
 # The red team: every attack of issue 18 against a running gateway, held or leaked.
-python3 tests/red_team.py target/debug/cctns
+python3 tests/red_team.py "${CARGO_TARGET_DIR:-target}/debug/cctns"
