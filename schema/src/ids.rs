@@ -79,12 +79,26 @@ fn tag(kind: &str) -> [u8; 8] {
     tag
 }
 
+/// The tag of every type in [`KINDS`], in the same order, computed once.
+fn tags() -> &'static [[u8; 8]; KINDS.len()] {
+    static TAGS: OnceLock<[[u8; 8]; KINDS.len()]> = OnceLock::new();
+    TAGS.get_or_init(|| KINDS.map(tag))
+}
+
+/// The tag of `kind`, one of [`KINDS`].
+fn tag_of(kind: &str) -> [u8; 8] {
+    match KINDS.iter().position(|k| *k == kind) {
+        Some(i) => tags()[i],
+        None => tag(kind),
+    }
+}
+
 /// Encodes the global id of row `id` of the given GraphQL type.
 pub fn encode(kind: &str, id: i64) -> ID {
     debug_assert!(KINDS.contains(&kind), "{kind} is not a global id type");
     let mut block = Block::default();
     block[..8].copy_from_slice(&id.to_be_bytes());
-    block[8..].copy_from_slice(&tag(kind));
+    block[8..].copy_from_slice(&tag_of(kind));
     cipher().encrypt_block(&mut block);
     ID(URL_SAFE_NO_PAD.encode(block))
 }
@@ -104,7 +118,9 @@ pub fn decode_any(id: &ID) -> ApiResult<(String, i64)> {
     cipher().decrypt_block(&mut block);
     let kind = KINDS
         .iter()
-        .find(|kind| tag(kind) == block[8..])
+        .zip(tags())
+        .find(|(_, tag)| tag[..] == block[8..])
+        .map(|(kind, _)| kind)
         .ok_or_else(malformed)?;
     let mut row = [0u8; 8];
     row.copy_from_slice(&block[..8]);
