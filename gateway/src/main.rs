@@ -5,6 +5,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use gateway::cli::{Cli, run};
 
+/// The allocator (feature `mimalloc`, on by default): glibc's malloc serialises on its
+/// arena locks when many request threads allocate at once (bench/allocator.sh).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let telemetry = match gateway::telemetry::init() {
