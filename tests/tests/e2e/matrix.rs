@@ -465,6 +465,7 @@ on_both! {
             ("ANONYMOUS", String::new(), String::new(), "none", "FFFFFF"),
             ("STATION_HOUSE_OFFICER", s.station.clone(), sho, "own station (SHO)", "++++F+"),
         ];
+        let first_event = app.text("SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM domain_event").await;
         println!("\nWrites on an FIR protecting its victim's identity ({backend:?}): + granted, F FORBIDDEN, N NOT_FOUND (as an absent person)");
         for (i, write) in WRITES.iter().enumerate() {
             println!("  column {}: {write}", i + 1);
@@ -481,5 +482,38 @@ on_both! {
             }
         }
         assert!(failures.is_empty(), "write matrix mismatches:\n{}", failures.join("\n"));
+
+        // The event stream: every FIR_REGISTERED the granted writes emitted goes to every
+        // police role and analyst; each person it refers to must be one that subscriber
+        // sees, unmasked, in the FIR itself.
+        // And one FIR that protects its victim, registered by the SHO.
+        app.data(Some(&app.token("STATION_HOUSE_OFFICER", &s.station, &format!("{}.sho", s.station))),
+            "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }",
+            json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+                "narrative": "The mother reports an assault on her daughter near the school.", "charges": [{ "act": "POCSO", "section": "8" }],
+                "parties": [{ "role": "VICTIM", "person": { "name": "Matrix Victim", "sex": "FEMALE", "birthYear": 2013 } },
+                    { "role": "COMPLAINANT", "person": { "name": "Matrix Mother", "sex": "FEMALE", "birthYear": 1986 } },
+                    { "role": "ACCUSED", "person": { "name": "Matrix Assailant", "sex": "MALE", "birthYear": 1979 } }] } })).await;
+        let events = app.texts(&format!("SELECT CAST(subject_refs AS TEXT) FROM domain_event \
+            WHERE event_type = 'FIR_REGISTERED' AND id > {first_event} ORDER BY id")).await;
+        println!("Events: {} FIR_REGISTERED from the granted writes, read by each subscriber", events.len());
+        assert!(!events.is_empty());
+        for (role, unit) in [("ANALYST", "IN".to_owned()), ("STATION_OFFICER", other_state.clone()), ("SUPERVISOR", district.clone())] {
+            let token = app.token(role, &unit, "matrix-subscriber");
+            let mut referred = 0;
+            for refs in &events {
+                let refs: Value = serde_json::from_str(refs).unwrap();
+                let fir = app.data(Some(&token), "query($id: ID!) { fir(id: $id) { parties { masked person { id } } } }",
+                    json!({ "id": refs["fir"] })).await;
+                let shown: Vec<&Value> = fir["fir"]["parties"].as_array().unwrap().iter().map(|p| &p["person"]["id"]).collect();
+                for person in refs["persons"].as_array().unwrap() {
+                    // A masked party shows a pseudonymous id, so a person sent by their own
+                    // id must be one the FIR shows this subscriber unmasked.
+                    assert!(shown.contains(&person), "{role} at {unit} is sent {person}, which the FIR does not show them: {fir}");
+                    referred += 1;
+                }
+            }
+            println!("{role:<24} {unit:<14} every one of {referred} person refs is a person the FIR shows them: ok");
+        }
     }
 }
