@@ -20,7 +20,7 @@ use chrono::Utc;
 use entities::enums::AuditOutcome;
 use sea_orm::{DatabaseConnection, DbErr};
 
-pub use query::{AuditFilter, AuditQuery, AuditReach, AuditRecord, audit_reach};
+pub use query::{AuditFilter, AuditQuery, AuditRecord};
 pub use roots::RootFields;
 
 use crate::context::RequestContext;

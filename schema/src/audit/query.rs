@@ -9,35 +9,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::{Keyed, Page, PageRequest, fetch_page};
-use crate::policy::{self, Principal};
-
-/// Whose audit records an auditor may read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuditReach {
-    /// Every record, anonymous callers' and refused tokens' included: an auditor at the
-    /// national root (`IN`).
-    Everything,
-    /// The records of actors serving inside the subtree at this materialised path.
-    ActorsUnder(String),
-}
-
-/// Who may read the audit log, and how much of it (DOMAIN.md: "an auditor reads only
-/// their subtree's records"): auditors only, each the records of the actors serving in
-/// their own unit's subtree; at `IN`, every record. `None`: not at all. This is the one
-/// place the rule is decided ([`AuditReach::condition`] is its SQL); it belongs beside
-/// `policy::reads_audit_log` once the policy module takes it over.
-pub fn audit_reach(principal: &Principal) -> Option<AuditReach> {
-    if !policy::reads_audit_log(principal) {
-        return None;
-    }
-    let unit = &principal.identity.as_ref()?.unit;
-    let national = unit.path.split('/').filter(|s| !s.is_empty()).count() == 1;
-    Some(if national {
-        AuditReach::Everything
-    } else {
-        AuditReach::ActorsUnder(unit.path.clone())
-    })
-}
+use crate::policy::{self, AuditReach};
 
 impl AuditReach {
     /// The rule in SQL: the actor's unit code is one of the subtree's.
@@ -201,7 +173,7 @@ impl AuditQuery {
         #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last record already seen.")] after: Option<String>,
     ) -> ApiResult<Page<AuditRecord>> {
-        let Some(reach) = audit_reach(&RequestContext::of(ctx).principal) else {
+        let Some(reach) = policy::audit_reach(&RequestContext::of(ctx).principal) else {
             return Err(ApiError::forbidden("the audit log is for auditors only"));
         };
         let request = PageRequest::new(first, after.as_deref())?;

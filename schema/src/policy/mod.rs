@@ -298,6 +298,33 @@ pub fn reads_audit_log(principal: &Principal) -> bool {
     principal.role() == Some(Role::Auditor)
 }
 
+/// Whose audit records an auditor may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditReach {
+    /// Every record, anonymous callers' and refused tokens' included: an auditor at the
+    /// national root (`IN`).
+    Everything,
+    /// The records of actors serving inside the subtree at this materialised path.
+    ActorsUnder(String),
+}
+
+/// Who may read the audit log, and how much of it (DOMAIN.md: "an auditor reads only
+/// their subtree's records"): auditors only, each the records of the actors serving in
+/// their own unit's subtree; at `IN`, every record. `None`: not at all. This is the one
+/// place the rule is decided; `audit::query` turns it into SQL.
+pub fn audit_reach(principal: &Principal) -> Option<AuditReach> {
+    if !reads_audit_log(principal) {
+        return None;
+    }
+    let unit = &principal.identity.as_ref()?.unit;
+    let national = unit.path.split('/').filter(|s| !s.is_empty()).count() == 1;
+    Some(if national {
+        AuditReach::Everything
+    } else {
+        AuditReach::ActorsUnder(unit.path.clone())
+    })
+}
+
 /// Whether `principal` may read the schema itself (introspection, `/schema.graphql`) in
 /// production: police, analysts and administrators. Elsewhere everyone may.
 pub fn explores_schema(principal: &Principal) -> bool {

@@ -695,3 +695,21 @@ fn write_authority() {
         }
     }
 }
+
+/// Auditors only; an auditor at the national root reads every record, any other the
+/// records of actors in their own subtree.
+#[test]
+fn audit_reach_is_the_auditors_subtree() {
+    assert_eq!(
+        audit_reach(&who(Role::Auditor, "/IN/", None)),
+        Some(AuditReach::Everything)
+    );
+    assert_eq!(
+        audit_reach(&who(Role::Auditor, "/IN/MH/", None)),
+        Some(AuditReach::ActorsUnder("/IN/MH/".into()))
+    );
+    for role in Role::ALL.into_iter().filter(|r| *r != Role::Auditor) {
+        assert_eq!(audit_reach(&who(role, "/IN/", Some(1))), None, "{role:?}");
+    }
+    assert_eq!(audit_reach(&Principal::anonymous()), None);
+}
