@@ -4,13 +4,13 @@
 //! `/schema.graphql`). Checked right after parsing, for every transport; a refused
 //! document is answered `FORBIDDEN` and never executed.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{ServerResult, Variables};
 
+use crate::audit::root_fields;
 use crate::context::RequestContext;
 use crate::error::ApiError;
 use crate::policy::{self, Principal};
@@ -50,34 +50,13 @@ impl Extension for ServiceSdlForExplorers {
     }
 }
 
-/// Whether any operation of `document` selects `_service` at its root (directly or
-/// through fragments).
+/// Whether any operation of `document` selects `_service` at its root (directly, under
+/// an alias or through fragments).
 fn asks_for_service(document: &ExecutableDocument) -> bool {
-    let mut seen = HashSet::new();
     document.operations.iter().any(|(_, operation)| {
-        selects_service(document, &operation.node.selection_set.node, &mut seen)
-    })
-}
-
-/// Whether `set`, at the root of an operation, selects `_service`; each fragment is
-/// looked into once (`seen`), so cycles and repeated spreads cost nothing.
-fn selects_service<'a>(
-    document: &'a ExecutableDocument,
-    set: &'a SelectionSet,
-    seen: &mut HashSet<&'a str>,
-) -> bool {
-    set.items.iter().any(|selection| match &selection.node {
-        Selection::Field(field) => field.node.name.node == SERVICE_FIELD,
-        Selection::InlineFragment(inline) => {
-            selects_service(document, &inline.node.selection_set.node, seen)
-        }
-        Selection::FragmentSpread(spread) => {
-            let name = spread.node.fragment_name.node.as_str();
-            seen.insert(name)
-                && document.fragments.get(name).is_some_and(|fragment| {
-                    selects_service(document, &fragment.node.selection_set.node, seen)
-                })
-        }
+        root_fields(document, &operation.node)
+            .values()
+            .any(|field| field == SERVICE_FIELD)
     })
 }
 

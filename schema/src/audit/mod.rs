@@ -22,6 +22,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 
 pub use query::{AuditFilter, AuditQuery, AuditRecord};
 pub use roots::RootFields;
+pub(crate) use roots::root_fields;
 
 use crate::context::RequestContext;
 use crate::db::WriteTxn;

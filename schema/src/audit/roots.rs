@@ -63,14 +63,7 @@ impl Extension for Namer {
             ctx.data_opt::<RequestContext>(),
             operation(&document.operations, name.as_deref()),
         ) {
-            let mut names = HashMap::new();
-            collect(
-                &operation.selection_set.node,
-                &document.fragments,
-                &mut HashSet::new(),
-                &mut names,
-            );
-            rc.audit.name_roots(names);
+            rc.audit.name_roots(root_fields(&document, operation));
         }
         Ok(document)
     }
@@ -91,6 +84,23 @@ fn operation<'a>(
         }
         _ => None,
     }
+}
+
+/// Each response key at the root of `operation` (through the fragments it spreads) mapped
+/// to the name of its field: what the audit trail records, and what the production
+/// posture looks for (`_service`).
+pub(crate) fn root_fields(
+    document: &ExecutableDocument,
+    operation: &OperationDefinition,
+) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    collect(
+        &operation.selection_set.node,
+        &document.fragments,
+        &mut HashSet::new(),
+        &mut names,
+    );
+    names
 }
 
 /// Maps each response key of `selection_set` (and of the fragments it spreads, each
@@ -137,15 +147,8 @@ mod tests {
 
     fn roots(query: &str, name: Option<&str>) -> HashMap<String, String> {
         let document = async_graphql::parser::parse_query(query).expect("parses");
-        let mut names = HashMap::new();
         let operation = operation(&document.operations, name).expect("an operation");
-        collect(
-            &operation.selection_set.node,
-            &document.fragments,
-            &mut HashSet::new(),
-            &mut names,
-        );
-        names
+        root_fields(&document, operation)
     }
 
     #[test]
