@@ -18,7 +18,7 @@ use crate::enums::{Act, FirType, PartyRole};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::org::unit_of_kind;
-use crate::people::{NewPersonInput, linkable_person, shielded};
+use crate::people::{NewPersonInput, linkable_person, shielded_persons};
 use crate::policy::{WriteTarget, require_write};
 use crate::statistics::tally;
 use crate::write::{Begun, CLOCK_SKEW, EventType, UnitOf, Write};
@@ -425,8 +425,7 @@ impl PreparedFir {
         let mut parties = Vec::with_capacity(input.parties.len());
         let mut accused = 0;
         let mut person_ids = Vec::with_capacity(input.parties.len());
-        // Only persons every subscriber of the event may read go into its refs.
-        let mut event_persons = Vec::with_capacity(input.parties.len());
+        let mut roles = Vec::with_capacity(input.parties.len());
         for party in &input.parties {
             let (person_id, birth_year) = match (&party.person_id, &party.person) {
                 (Some(id), _) => {
@@ -444,9 +443,7 @@ impl PreparedFir {
             let age = birth_year.map(|born| input.occurred_from.year() - born);
             let juvenile = role == StoredRole::Accused && age.is_some_and(|a| a < 18);
             person_ids.push(person_id);
-            if !shielded(role, juvenile, protected) && !event_persons.contains(&person_id) {
-                event_persons.push(person_id);
-            }
+            roles.push((person_id, role, juvenile));
             parties.push(case_party::ActiveModel {
                 fir_id: Set(fir_id),
                 person_id: Set(person_id),
@@ -462,6 +459,14 @@ impl PreparedFir {
             .exec_without_returning(write.txn())
             .await?;
 
+        // Only persons every subscriber of the event may read go into its refs.
+        let shielded = shielded_persons(roles, protected);
+        let mut event_persons: Vec<i64> = Vec::with_capacity(person_ids.len());
+        for person in &person_ids {
+            if !shielded.contains(person) && !event_persons.contains(person) {
+                event_persons.push(*person);
+            }
+        }
         let fir_ref = ids::encode("Fir", fir_id).0;
         write.event(
             EventType::FirRegistered,

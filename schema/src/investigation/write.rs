@@ -22,7 +22,7 @@ use crate::context::RequestContext;
 use crate::enums::{ArrestMode, FinalReportKind, PropertyCategory, PropertyStatus, SeizureNature};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::people::shielded;
+use crate::people::shielded_in_fir;
 use crate::policy::{WriteTarget, require_write};
 use crate::write::{Begun, EventType, UnitOf, Write, not_future, written};
 
@@ -404,7 +404,7 @@ impl InvestigationMutation {
         .insert(write.txn())
         .await?;
         let mut refs = target.refs();
-        if !shielded(party.role, party.juvenile, false) {
+        if !shielded_in_fir(write.txn(), case.fir_id, party.person_id).await? {
             refs["person"] = ids::encode("Person", party.person_id).0.into();
         }
         write.event(EventType::AccusedArrested, &target.unit(), refs);

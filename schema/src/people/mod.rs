@@ -14,8 +14,8 @@ pub use create::NewPersonInput;
 pub(crate) use link::linkable_person;
 pub use list::PersonFilter;
 pub(crate) use list::{named, not_shielded};
-pub(crate) use party::shielded;
 pub use party::{CaseParty, PartyAccess, person_access};
+pub(crate) use party::{shielded_in_fir, shielded_persons};
 pub use person::Person;
 
 use crate::context::RequestContext;

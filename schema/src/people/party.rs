@@ -1,9 +1,12 @@
 //! `CaseParty`: one person in one role in one FIR, seen through the access policy.
 
 use async_graphql::{Context, Object};
-use entities::case_party;
+use std::collections::HashSet;
+
 use entities::enums::PartyRole as StoredRole;
+use entities::{case_party, fir};
 use futures_util::future::try_join_all;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::{PartiesOfFir, Person, PersonById};
 use crate::context::RequestContext;
@@ -138,48 +141,78 @@ impl CaseParty {
                 .clone()
                 .unwrap_or_else(|| format!("{:?}-{}", self.0.role, self.0.id)),
         };
-        let protected = fir.0.victim_identity_protected
-            && matches!(
-                shield,
-                PartyShield::Victim(_) | PartyShield::VictimsComplainant(_)
-            );
+        let protected = matches!(
+            shield,
+            PartyShield::Victim(_) | PartyShield::VictimsComplainant(_)
+        );
         Ok(PartyAccess {
             name: identity,
             personal: most_restrictive(identity, personal),
             pseudonym,
             protected,
             victim: protected,
-            child: self.0.juvenile,
+            child: matches!(shield, PartyShield::Child(_)),
         })
     }
 }
 
-/// Whether a party's identity is shielded beyond police-restricted data: a child in
-/// conflict with law, or a victim or complainant in an FIR that protects its victim. The
-/// same rule as [`PartyShield`]; events leave such a party's person out of their refs, as
-/// not every subscriber may read them.
-pub(crate) fn shielded(role: StoredRole, juvenile: bool, fir_protected: bool) -> bool {
-    juvenile || (fir_protected && matches!(role, StoredRole::Victim | StoredRole::Complainant))
+/// The persons an FIR shields beyond police-restricted data: anyone with a role there
+/// that shields them (a child in conflict with law; a victim or complainant when the FIR
+/// protects its victim), in every other role they also hold in that FIR. The same rule as
+/// [`PartyShield`] (tested); events leave these persons out of their refs, as not every
+/// subscriber may read them. `parties`: each role as (person, role, juvenile).
+pub(crate) fn shielded_persons(
+    parties: impl IntoIterator<Item = (i64, StoredRole, bool)>,
+    fir_protected: bool,
+) -> HashSet<i64> {
+    parties
+        .into_iter()
+        .filter(|(_, role, juvenile)| {
+            *juvenile
+                || (fir_protected && matches!(role, StoredRole::Victim | StoredRole::Complainant))
+        })
+        .map(|(person, _, _)| person)
+        .collect()
+}
+
+/// Whether the FIR `fir_id` shields the person `person_id` (see [`shielded_persons`]).
+pub(crate) async fn shielded_in_fir(
+    db: &impl ConnectionTrait,
+    fir_id: i64,
+    person_id: i64,
+) -> Result<bool, DbErr> {
+    let protected = fir::Entity::find_by_id(fir_id)
+        .one(db)
+        .await?
+        .is_some_and(|f| f.victim_identity_protected);
+    let parties = case_party::Entity::find()
+        .filter(case_party::Column::FirId.eq(fir_id))
+        .all(db)
+        .await?;
+    let roles = parties.iter().map(|p| (p.person_id, p.role, p.juvenile));
+    Ok(shielded_persons(roles, protected).contains(&person_id))
 }
 
 /// What protects one party's identity within their FIR, with their ordinal among the
 /// parties so protected (`Victim-1`, `Complainant-1`, `CCL-1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PartyShield {
-    /// A victim (protected by BNS 72 when the FIR carries a sexual offence).
+    /// A victim of a sexual offence (BNS 72): the FIR protects its victim.
     Victim(usize),
     /// A complainant, not also a victim, in an FIR that protects its victim: usually a
     /// parent or relative, whose name makes the victim known.
     VictimsComplainant(usize),
     /// An accused under 18 at the date of the offence (Juvenile Justice Act s.74).
     Child(usize),
-    /// Nothing beyond police-restricted data.
+    /// Nothing beyond police-restricted data (a victim of an offence the law does not
+    /// shield included).
     None,
 }
 
 impl PartyShield {
-    /// The shield of `party` among all `parties` of its FIR. A person who is a victim in
-    /// this FIR keeps the victim's protection whatever other role they also hold here.
+    /// The shield of `party` among all `parties` of its FIR. A person keeps the shield of
+    /// any one of their roles in this FIR (victim, complainant, child) whatever other role
+    /// they also hold here.
     fn of(party: &case_party::Model, parties: &[case_party::Model], protected: bool) -> Self {
         let ordinal = |matches: &dyn Fn(&case_party::Model) -> bool| {
             let mut persons: Vec<i64> = Vec::new();
@@ -194,7 +227,7 @@ impl PartyShield {
                 .map(|n| n + 1)
         };
         let victims = |p: &case_party::Model| p.role == StoredRole::Victim;
-        if let Some(n) = ordinal(&victims) {
+        if protected && let Some(n) = ordinal(&victims) {
             return Self::Victim(n);
         }
         let complainants = |p: &case_party::Model| {
@@ -207,10 +240,7 @@ impl PartyShield {
             return Self::VictimsComplainant(n);
         }
         let children = |p: &case_party::Model| p.juvenile;
-        match ordinal(&children) {
-            Some(n) if party.juvenile => Self::Child(n),
-            _ => Self::None,
-        }
+        ordinal(&children).map_or(Self::None, Self::Child)
     }
 
     /// The field class that decides whether the party's name is shown.
@@ -264,5 +294,77 @@ impl CaseParty {
     async fn masked(&self, ctx: &Context<'_>) -> ApiResult<bool> {
         let access = self.person_access(ctx).await?;
         Ok(!(access.name.is_full() && access.personal.is_full()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: i64, person: i64, role: StoredRole, juvenile: bool) -> case_party::Model {
+        case_party::Model {
+            id,
+            fir_id: 1,
+            person_id: person,
+            role,
+            accused_code: None,
+            age_at_offence: None,
+            juvenile,
+            created_at: chrono::Utc::now(),
+        }
+    }
+
+    /// Every FIR of up to three roles over two persons: a party is masked beyond
+    /// police-restricted data exactly when events leave their person out.
+    #[test]
+    fn party_shields_and_event_refs_agree() {
+        use StoredRole::*;
+        let roles = [
+            (Victim, false),
+            (Complainant, false),
+            (Accused, false),
+            (Accused, true),
+            (Witness, false),
+        ];
+        let mut rows = Vec::new();
+        for a in roles {
+            for b in roles {
+                for c in roles {
+                    rows.push(vec![a, b, c]);
+                }
+            }
+        }
+        for shape in rows {
+            let parties: Vec<case_party::Model> = shape
+                .iter()
+                .enumerate()
+                .map(|(i, (role, juvenile))| party(i as i64, 1 + (i as i64 % 2), *role, *juvenile))
+                .collect();
+            for protected in [false, true] {
+                let roles = parties.iter().map(|p| (p.person_id, p.role, p.juvenile));
+                let shielded = shielded_persons(roles, protected);
+                for p in &parties {
+                    let masked = PartyShield::of(p, &parties, protected) != PartyShield::None;
+                    assert_eq!(
+                        masked,
+                        shielded.contains(&p.person_id),
+                        "{shape:?}, protected {protected}, party {}",
+                        p.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_child_keeps_the_shield_in_another_role() {
+        let parties = [
+            party(1, 7, StoredRole::Accused, true),
+            party(2, 7, StoredRole::Witness, false),
+        ];
+        assert_eq!(
+            PartyShield::of(&parties[1], &parties, false),
+            PartyShield::Child(1)
+        );
     }
 }
