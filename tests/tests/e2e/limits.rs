@@ -169,11 +169,14 @@ async fn an_operation_that_runs_too_long_is_stopped() {
         request_timeout: Duration::ZERO,
         ..tests::unlimited()
     };
-    let app = TestApp::empty_with(Backend::Sqlite, options).await;
+    // An operation whose statements take longer than the timer's millisecond tick: on an
+    // empty database a one-statement query could answer before the deadline fired.
+    let app = TestApp::with_demo_data_and(Backend::Sqlite, options).await;
     let (status, body) = app
         .graphql(
             None,
-            "{ policeStations(first: 5) { totalCount } }",
+            "{ policeStations(first: 100) { totalCount edges { node { name \
+             firs(first: 100) { totalCount edges { node { number registeredAt } } } } } } }",
             json!({}),
         )
         .await;
