@@ -20,7 +20,7 @@ use schema::error::{ApiError, ErrorCode, ensure_codes};
 use schema::events::EventHub;
 use schema::operations::Safelist;
 use schema::policy::Principal;
-use schema::{CctnsSchema, RequestContext, SchemaOptions};
+use schema::{Graph, RequestContext, SchemaOptions};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::Verifier;
@@ -36,7 +36,7 @@ pub struct AppState {
 }
 
 pub(crate) struct Inner {
-    schema: CctnsSchema,
+    graph: Graph,
     safelist: Option<Safelist>,
     events: Arc<EventHub>,
     connections: Arc<crate::ws::Connections>,
@@ -119,7 +119,7 @@ pub fn app(
 ) -> (AppState, Router) {
     let state = AppState {
         inner: Arc::new(Inner {
-            schema: schema::build_schema_with(&options.schema),
+            graph: Graph::new(&options.schema),
             safelist: options.safelist.then(|| Safelist::new(db.clone())),
             events,
             connections: Arc::default(),
@@ -410,7 +410,7 @@ pub(crate) async fn execute_local(
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
     let limit = state.inner.request_timeout;
-    let execution = batches.drive(state.inner.schema.execute(request.data(context)));
+    let execution = batches.drive(state.inner.graph.execute(request, context));
     let response = match tokio::time::timeout(limit, execution).await {
         Ok(response) => response,
         // Dropping the execution rolls back any transaction it had open.
@@ -480,7 +480,7 @@ fn subscribe(
     let query = request.query.clone();
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
-    let stream = batches.drive_stream(state.inner.schema.execute_stream(request.data(context)));
+    let stream = batches.drive_stream(state.inner.graph.execute_stream(request, context));
     let state = state.clone();
     stream
         .then(move |response| {
@@ -952,7 +952,7 @@ async fn sdl(State(state): State<AppState>, Caller(principal): Caller) -> Respon
     }
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        state.inner.schema.sdl(),
+        state.inner.graph.sdl(),
     )
         .into_response()
 }

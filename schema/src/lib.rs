@@ -3,6 +3,7 @@
 //! This crate knows nothing of HTTP. A transport builds a [`RequestContext`] per request
 //! (with the caller's verified [`policy::Principal`]) and executes [`CctnsSchema`].
 
+mod admission;
 pub mod audit;
 pub mod complaints;
 pub mod context;
@@ -11,6 +12,8 @@ pub mod db;
 pub mod enums;
 pub mod error;
 pub mod events;
+#[cfg(test)]
+mod field_cost;
 pub mod fir;
 pub mod identity;
 pub mod ids;
@@ -100,34 +103,77 @@ impl Default for SchemaOptions {
     }
 }
 
-/// Builds the schema with the default [`SchemaOptions`], for development. Per-request
-/// data ([`RequestContext`]) is attached by the transport.
+/// Builds the bare schema (no admission checks), for development and tests. Per-request
+/// data ([`RequestContext`]) is attached by the caller.
 pub fn build_schema() -> CctnsSchema {
-    build_schema_with(&SchemaOptions::default())
+    builder()
+        .data(statistics::MinCell(statistics::DEFAULT_MIN_CELL))
+        .finish()
 }
 
-/// Builds the schema: Apollo automatic persisted queries (per caller) resolved first,
-/// then every document held to the limits before it runs; in production, the
-/// federation's `_service` answered to schema explorers only. The audit trail learns the
-/// real names of the root fields; crime statistics, their suppression threshold.
-pub fn build_schema_with(options: &SchemaOptions) -> CctnsSchema {
-    let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
-    let mut schema = builder();
-    if options.persisted_queries > 0 {
-        schema = schema.extension(persisted::CallerPersistedQueries::new(
-            options.persisted_queries,
-        ));
+/// The served graph: the schema, with what every request passes before it runs
+/// (see [`admission`]): Apollo automatic persisted queries (per caller), the document
+/// limits and, in production, the federation's `_service` answered to schema explorers
+/// only. The audit trail learns the real names of the root fields; crime statistics,
+/// their suppression threshold.
+#[derive(Clone)]
+pub struct Graph {
+    schema: CctnsSchema,
+    admission: std::sync::Arc<admission::Admission>,
+}
+
+impl Graph {
+    /// The graph `options` describe.
+    pub fn new(options: &SchemaOptions) -> Self {
+        let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
+        let mut schema = builder().data(statistics::MinCell(options.statistics_min_cell));
+        if options.production {
+            schema = schema.disable_suggestions();
+        }
+        Self {
+            schema: schema.finish(),
+            admission: std::sync::Arc::new(admission::Admission::new(options, shapes)),
+        }
     }
-    schema = schema
-        .extension(limits::Limits::new(options.limits, shapes))
-        .extension(audit::RootFields)
-        .data(statistics::MinCell(options.statistics_min_cell));
-    if options.production {
-        schema = schema
-            .extension(posture::ServiceSdlForExplorers)
-            .disable_suggestions();
+
+    /// The schema's SDL (with the `Subscription` root, as served at `/schema.graphql`).
+    pub fn sdl(&self) -> String {
+        self.schema.sdl()
     }
-    schema.finish()
+
+    /// Admits and runs one query or mutation for `context`'s caller.
+    pub async fn execute(
+        &self,
+        request: async_graphql::Request,
+        context: RequestContext,
+    ) -> async_graphql::Response {
+        match self.admission.admit(request, &context).await {
+            Ok(request) => self.schema.execute(request.data(context)).await,
+            Err(refused) => async_graphql::Response::from_errors(vec![refused]),
+        }
+    }
+
+    /// Admits and runs one subscription for `context`'s caller: its responses, or the
+    /// one that refuses it.
+    pub fn execute_stream(
+        &self,
+        request: async_graphql::Request,
+        context: RequestContext,
+    ) -> futures_util::stream::BoxStream<'static, async_graphql::Response> {
+        use futures_util::StreamExt;
+        let graph = self.clone();
+        futures_util::stream::once(async move {
+            match graph.admission.admit(request, &context).await {
+                Ok(request) => graph.schema.execute_stream(request.data(context)),
+                Err(refused) => futures_util::stream::once(futures_util::future::ready(
+                    async_graphql::Response::from_errors(vec![refused]),
+                ))
+                .boxed(),
+            }
+        })
+        .flatten()
+        .boxed()
+    }
 }
 
 fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {

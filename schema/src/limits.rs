@@ -1,8 +1,8 @@
 //! Limits every GraphQL document is held to before anything runs: its size, depth,
-//! complexity, aliases, root fields and directives. An async-graphql extension checks
-//! them right after parsing, for every transport (HTTP and WebSocket alike); a document
-//! over a limit is answered with `QUERY_TOO_COMPLEX` and never validated, executed or
-//! sent to the database.
+//! complexity, aliases, root fields and directives. [`crate::admission`] checks them
+//! right after parsing, for every transport (HTTP and WebSocket alike); a document over a
+//! limit is answered with `QUERY_TOO_COMPLEX` and never validated, executed or sent to
+//! the database.
 //!
 //! Complexity estimates the rows a query may touch: a field costs one plus what its
 //! selections cost, times how many it may return. A field with a `first` (or `last`)
@@ -12,15 +12,12 @@
 //! (a list sent in a variable costs what a list written in the document does); any other
 //! list is estimated at [`LIST_ESTIMATE`] items.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{
     BaseType, ExecutableDocument, Field, OperationDefinition, OperationType, Selection,
     SelectionSet, ServiceDocument, TypeDefinition, TypeKind, TypeSystemDefinition,
 };
 use async_graphql::{ServerError, ServerResult, Value, Variables};
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::pagination::DEFAULT_PAGE_SIZE;
@@ -131,33 +128,10 @@ impl Shapes {
     }
 }
 
-/// The extension factory: one checker shared by all requests.
+/// The limits with the schema they measure against, shared by all requests.
 pub(crate) struct Limits {
     limits: QueryLimits,
-    shapes: Arc<Shapes>,
-}
-
-impl Limits {
-    pub(crate) fn new(limits: QueryLimits, shapes: Shapes) -> Self {
-        Self {
-            limits,
-            shapes: Arc::new(shapes),
-        }
-    }
-}
-
-impl ExtensionFactory for Limits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Checker {
-            limits: self.limits,
-            shapes: self.shapes.clone(),
-        })
-    }
-}
-
-struct Checker {
-    limits: QueryLimits,
-    shapes: Arc<Shapes>,
+    shapes: Shapes,
 }
 
 /// A request-level `QUERY_TOO_COMPLEX` error with `message`.
@@ -165,26 +139,30 @@ fn too_complex(message: String) -> ServerError {
     ApiError::new(ErrorCode::QueryTooComplex, message).into_server_error()
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for Checker {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let limits = &self.limits;
-        if query.len() > limits.max_query_bytes {
+impl Limits {
+    pub(crate) fn new(limits: QueryLimits, shapes: Shapes) -> Self {
+        Self { limits, shapes }
+    }
+
+    /// Refuses a document text over the size limit (before it is parsed).
+    pub(crate) fn check_size(&self, query: &str) -> ServerResult<()> {
+        let most = self.limits.max_query_bytes;
+        if query.len() > most {
             return Err(too_complex(format!(
-                "the document is {} bytes; at most {} are accepted",
-                query.len(),
-                limits.max_query_bytes
+                "the document is {} bytes; at most {most} are accepted",
+                query.len()
             )));
         }
-        let document = next.run(ctx, query, variables).await?;
-        check(&document, variables, &self.shapes, limits)?;
-        Ok(document)
+        Ok(())
+    }
+
+    /// Refuses a parsed document over any other limit, with its variables.
+    pub(crate) fn check(
+        &self,
+        document: &ExecutableDocument,
+        variables: &Variables,
+    ) -> ServerResult<Measure> {
+        check(document, variables, &self.shapes, &self.limits)
     }
 }
 

@@ -1,53 +1,29 @@
 //! The production posture inside the schema: the federation's `_service { sdl }` prints
 //! the whole schema, so in production it is answered only to callers who may explore the
 //! schema ([`policy::explores_schema`], the rule that also decides introspection and
-//! `/schema.graphql`). Checked right after parsing, for every transport; a refused
-//! document is answered `FORBIDDEN` and never executed.
+//! `/schema.graphql`). [`crate::admission`] checks it right after parsing, for every
+//! transport; a refused document is answered `FORBIDDEN` and never executed.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::ServerResult;
 use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{ServerResult, Variables};
 
 use crate::audit::root_fields;
-use crate::context::RequestContext;
 use crate::error::ApiError;
 use crate::policy::{self, Principal};
 
 /// The root field that prints the schema's SDL for federation gateways.
 const SERVICE_FIELD: &str = "_service";
 
-/// The extension factory (installed in production only).
-pub(crate) struct ServiceSdlForExplorers;
-
-impl ExtensionFactory for ServiceSdlForExplorers {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ServiceSdlForExplorers)
+/// Refuses `document` when it asks for `_service` and `principal` may not explore the
+/// schema (checked in production only).
+pub(crate) fn check_service(
+    document: &ExecutableDocument,
+    principal: &Principal,
+) -> ServerResult<()> {
+    if asks_for_service(document) && !policy::explores_schema(principal) {
+        return Err(ApiError::forbidden("the schema is shown to officers only").into_server_error());
     }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for ServiceSdlForExplorers {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        let anonymous = Principal::anonymous();
-        let principal = ctx
-            .data_opt::<RequestContext>()
-            .map_or(&anonymous, |context| &context.principal);
-        if asks_for_service(&document) && !policy::explores_schema(principal) {
-            return Err(
-                ApiError::forbidden("the schema is shown to officers only").into_server_error()
-            );
-        }
-        Ok(document)
-    }
+    Ok(())
 }
 
 /// Whether any operation of `document` selects `_service` at its root (directly, under

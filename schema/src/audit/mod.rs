@@ -21,8 +21,7 @@ use entities::enums::AuditOutcome;
 use sea_orm::{DatabaseConnection, DbErr};
 
 pub use query::{AuditFilter, AuditQuery, AuditRecord};
-pub use roots::RootFields;
-pub(crate) use roots::root_fields;
+pub(crate) use roots::{name_roots, operation, root_fields};
 
 use crate::context::RequestContext;
 use crate::db::WriteTxn;
@@ -104,7 +103,7 @@ pub struct AuditTrail {
 }
 
 impl AuditTrail {
-    /// Remembers the real field name behind each root response key (see [`RootFields`]).
+    /// Remembers the real field name behind each root response key (see [`name_roots`]).
     fn name_roots(&self, names: HashMap<String, String>) {
         *self.roots.lock().expect("audit trail poisoned") = names;
     }

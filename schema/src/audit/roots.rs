@@ -2,75 +2,31 @@
 //! asked, not what the client called it: `{ policeStations: searchPersons(…) }` is a
 //! person search, whatever its alias says.
 //!
-//! [`RootFields`] is a schema extension: it notes which operation the request runs,
-//! and once the document is parsed, maps every response key at the root of that
-//! operation (through fragments) to its field's name, on the request's [`AuditTrail`].
-//!
-//! [`AuditTrail`]: super::AuditTrail
+//! Once a request's document is parsed, [`name_roots`] maps every response key at the
+//! root of the operation it runs (through fragments) to its field's name, on the
+//! request's [`AuditTrail`].
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
-};
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, FragmentDefinition, OperationDefinition, Selection,
     SelectionSet,
 };
-use async_graphql::{Name, Positioned, Request, ServerResult, Variables};
+use async_graphql::{Name, Positioned};
 
-use crate::context::RequestContext;
+use super::AuditTrail;
 
-/// The schema extension that tells the audit trail the real names of the root fields.
-pub struct RootFields;
-
-impl ExtensionFactory for RootFields {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Namer::default())
-    }
-}
-
-/// One request's namer: remembers the operation asked for until the document is parsed.
-#[derive(Default)]
-struct Namer {
-    operation_name: Mutex<Option<String>>,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for Namer {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let request = next.run(ctx, request).await?;
-        *self.operation_name.lock().expect("namer poisoned") = request.operation_name.clone();
-        Ok(request)
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        let name = self.operation_name.lock().expect("namer poisoned").clone();
-        if let (Some(rc), Some(operation)) = (
-            ctx.data_opt::<RequestContext>(),
-            operation(&document.operations, name.as_deref()),
-        ) {
-            rc.audit.name_roots(root_fields(&document, operation));
-        }
-        Ok(document)
-    }
+/// Tells `trail` the real names of the root fields `operation` (of `document`) asks for.
+pub(crate) fn name_roots(
+    trail: &AuditTrail,
+    document: &ExecutableDocument,
+    operation: &OperationDefinition,
+) {
+    trail.name_roots(root_fields(document, operation));
 }
 
 /// The operation a request named, or its only one (validation refuses anything else).
-fn operation<'a>(
+pub(crate) fn operation<'a>(
     operations: &'a DocumentOperations,
     name: Option<&str>,
 ) -> Option<&'a OperationDefinition> {

@@ -16,7 +16,7 @@ use crate::investigation::Case;
 use crate::investigation::CourtCasesOfCase;
 use crate::org::{PoliceStation, UnitById};
 use crate::people::{CaseParty, PartiesOfFir};
-use crate::policy::{Access, FieldClass, RecordScope, decide, needs_court_paths};
+use crate::policy::{Access, FieldClass, RecordScope, decide, needs_court_paths, needs_io};
 
 /// What the policy needs to know about an FIR beyond its own row.
 #[derive(Debug, Clone)]
@@ -53,8 +53,16 @@ impl Fir {
         let scope = match rc.fir_scopes.get(&self.0.id) {
             Some(scope) => scope,
             None => {
-                let station = rc.loaders.load_one(UnitById(self.0.station_id)).await?;
-                let case = rc.loaders.load_one(CaseOfFir(self.0.id)).await?;
+                // Both in one wave; the case only when it can change the decision.
+                let station = rc.loaders.load_one(UnitById(self.0.station_id));
+                let case = async {
+                    if needs_io(&rc.principal) || needs_court_paths(&rc.principal) {
+                        rc.loaders.load_one(CaseOfFir(self.0.id)).await
+                    } else {
+                        Ok(None)
+                    }
+                };
+                let (station, case) = futures_util::try_join!(station, case)?;
                 let court_paths = match &case {
                     Some(case) if needs_court_paths(&rc.principal) => {
                         court_paths(ctx, case.id).await?

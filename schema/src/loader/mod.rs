@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context as TaskContext, Poll, Wake, Waker};
 use std::time::Duration;
 
-use async_graphql::dataloader::DataLoader;
+use async_graphql::dataloader::{DataLoader, HashMapCache};
 use futures_util::future::BoxFuture;
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -39,8 +39,11 @@ pub struct DbLoader {
     pub(crate) db: DatabaseConnection,
 }
 
-/// The per-request loader handle resolvers use.
-pub type Loaders = DataLoader<DbLoader>;
+/// The per-request loader handle resolvers use. A query's loaders remember what they
+/// loaded, so a row asked for again (the FIR a party names, the station an FIR belongs
+/// to) is not loaded again; a mutation's or a subscription's forget it, as their rows
+/// change while they run (see [`crate::admission`]).
+pub type Loaders = DataLoader<DbLoader, HashMapCache>;
 
 /// Error type of every load.
 pub type LoadError = Arc<DbErr>;
@@ -194,9 +197,11 @@ impl<S: futures_util::Stream> futures_util::Stream for DrivenStream<S> {
 /// A per-request loader over `db` whose batches wait in `queue`.
 pub fn loaders(db: DatabaseConnection, queue: &BatchQueue) -> Loaders {
     let queue = queue.clone();
-    DataLoader::new(DbLoader { db }, move |batch: BoxFuture<'static, ()>| {
-        queue.park(batch)
-    })
+    DataLoader::with_cache(
+        DbLoader { db },
+        move |batch: BoxFuture<'static, ()>| queue.park(batch),
+        HashMapCache::default(),
+    )
     .delay(Duration::ZERO)
     .max_batch_size(MAX_BATCH)
 }

@@ -33,6 +33,15 @@ pub trait PagedRelation: Send + Sync + 'static {
     const SENSITIVE_COLUMN: Option<&'static str>;
     /// The parent id of a child row.
     fn parent_of(row: &Self::Model) -> i64;
+    /// Puts a loaded page's rows where by-id loads find them (an FIR that a party of it
+    /// names), so they are not loaded again; nothing by default.
+    fn prime(
+        loaders: &super::Loaders,
+        rows: &[Self::Model],
+    ) -> impl std::future::Future<Output = ()> + Send {
+        let _ = (loaders, rows);
+        async {}
+    }
 }
 
 /// One page (plus one look-ahead row) of one parent's children.

@@ -15,7 +15,7 @@ use crate::context::RequestContext;
 use crate::enums::{Rank, UnitKind};
 use crate::error::{ApiError, ApiResult};
 use crate::loader::{by_id, children};
-use crate::pagination::{Page, PageRequest, fetch_page};
+use crate::pagination::{Keyed, Page, PageRequest, assemble, fetch_page, fetch_rows};
 
 by_id!(
     /// An org unit by row id.
@@ -162,15 +162,14 @@ impl OrgQuery {
                     .like(LikeExpr::new(pattern).escape('\\')),
             );
         }
-        fetch_page(
-            ctx,
-            query,
-            org_unit::Column::Id,
-            request,
-            false,
-            PoliceStation,
-        )
-        .await
+        let (rows, total) = fetch_rows(ctx, query, org_unit::Column::Id, request, false).await?;
+        // The stations' FIRs look their station up for the policy: it is loaded already.
+        RequestContext::of(ctx)
+            .loaders
+            .feed_many(rows.iter().map(|row| (UnitById(row.id), row.clone())))
+            .await;
+        let stations = rows.into_iter().map(PoliceStation).collect();
+        Ok(assemble(stations, request, total, PoliceStation::key))
     }
 
     /// The directory of org units (public): states, districts, stations, courts, prisons,

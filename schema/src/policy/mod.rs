@@ -103,6 +103,17 @@ pub struct CustodyScope<'a> {
     pub court_path: Option<&'a str>,
 }
 
+/// Which parts of a [`CustodyScope`] deciding for `principal` looks at: the prison's path
+/// (for prison staff) and the court's (for courts); the police and analysts are granted
+/// custody records wherever they are, so their decision needs neither to be loaded.
+pub fn custody_needs(principal: &Principal) -> (bool, bool) {
+    match principal.role() {
+        Some(Role::Prison) => (true, false),
+        Some(Role::Court) => (false, true),
+        _ => (false, false),
+    }
+}
+
 /// Whether the caller may read a court record at all.
 pub fn court_record(principal: &Principal, scope: &CourtScope<'_>) -> Access {
     let Some(identity) = principal.identity.as_ref() else {
@@ -226,6 +237,12 @@ fn before_callers_court(identity: &Identity, scope: &RecordScope<'_>) -> bool {
 /// prosecutors are granted anything by where a case is tried, so others skip loading them.
 pub fn needs_court_paths(principal: &Principal) -> bool {
     matches!(principal.role(), Some(Role::Court | Role::Prosecutor))
+}
+
+/// Whether deciding for `principal` needs [`RecordScope::io_officer_id`]: only an officer
+/// on the roll can be a case's IO, so others skip loading the case.
+pub fn needs_io(principal: &Principal) -> bool {
+    principal.officer_id().is_some()
 }
 
 /// Why a person is kept out of person lists and searches for callers outside a case team.

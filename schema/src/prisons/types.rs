@@ -22,9 +22,14 @@ impl PrisonRecord {
     /// Whether the caller may see this custody record.
     pub(crate) async fn access(&self, ctx: &Context<'_>) -> ApiResult<Access> {
         let rc = RequestContext::of(ctx);
-        let prison = rc.loaders.load_one(UnitById(self.0.prison_id)).await?;
-        let court_path = match self.0.court_case_id {
-            Some(id) => match rc.loaders.load_one(CourtCaseById(id)).await? {
+        let (needs_prison, needs_court) = policy::custody_needs(&rc.principal);
+        let prison = if needs_prison {
+            rc.loaders.load_one(UnitById(self.0.prison_id)).await?
+        } else {
+            None
+        };
+        let court_path = match (needs_court, self.0.court_case_id) {
+            (true, Some(id)) => match rc.loaders.load_one(CourtCaseById(id)).await? {
                 Some(case) => rc
                     .loaders
                     .load_one(UnitById(case.court_id))
@@ -32,7 +37,7 @@ impl PrisonRecord {
                     .map(|u| u.path),
                 None => None,
             },
-            None => None,
+            _ => None,
         };
         let prison_path = prison.map(|p| p.path).unwrap_or_default();
         Ok(policy::custody_record(

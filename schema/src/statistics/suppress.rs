@@ -24,7 +24,7 @@ pub const DEFAULT_MIN_CELL: u32 = 5;
 
 /// The smallest count crime statistics show (`CCTNS_STATISTICS_MIN_CELL`): counts from 1
 /// to one less are suppressed, with the counts they could be recovered from. 1 shows
-/// every count. Attached to the schema as data by [`crate::build_schema_with`].
+/// every count. Attached to the schema as data by [`crate::Graph::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MinCell(pub u32);
 
