@@ -61,7 +61,7 @@ impl Admission {
             if let Some(operation) = operation(&document.operations, operation_name.as_deref()) {
                 name_roots(&caller.audit, document, operation);
                 if operation.ty != OperationType::Query {
-                    caller.loaders.enable_all_cache(false);
+                    caller.loaders.remember(false);
                 }
             }
             Ok(())

@@ -55,9 +55,9 @@ impl RequestContext {
     /// A fresh context for one request (or one subscription) by `principal`, and the queue
     /// whose [`BatchQueue::drive`] must wrap the request's execution.
     pub fn new(db: DatabaseConnection, principal: Principal) -> (Self, BatchQueue) {
-        let queue = BatchQueue::default();
+        let (loaders, queue) = loaders(db.clone());
         let context = Self {
-            loaders: loaders(db.clone(), &queue),
+            loaders,
             audit: Default::default(),
             fir_scopes: Memo::new(),
             party_access: Memo::new(),

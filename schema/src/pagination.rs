@@ -193,7 +193,7 @@ where
         .load_one(PageOf::<R>::new(parent, request, public_only))
         .await?
         .unwrap_or_default();
-    R::prime(loaders, &rows).await;
+    R::prime(loaders, &rows);
     let items = rows.into_iter().map(wrap).collect();
     Ok(assemble(items, request, total, T::key))
 }

@@ -232,9 +232,7 @@ impl crate::loader::PagedRelation for FirsOfStation {
     fn parent_of(row: &fir::Model) -> i64 {
         row.station_id
     }
-    async fn prime(loaders: &crate::loader::Loaders, rows: &[fir::Model]) {
-        loaders
-            .feed_many(rows.iter().map(|row| (FirById(row.id), row.clone())))
-            .await;
+    fn prime(loaders: &crate::loader::Loaders, rows: &[fir::Model]) {
+        loaders.feed_many(rows.iter().map(|row| (FirById(row.id), row.clone())));
     }
 }

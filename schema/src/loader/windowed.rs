@@ -35,12 +35,8 @@ pub trait PagedRelation: Send + Sync + 'static {
     fn parent_of(row: &Self::Model) -> i64;
     /// Puts a loaded page's rows where by-id loads find them (an FIR that a party of it
     /// names), so they are not loaded again; nothing by default.
-    fn prime(
-        loaders: &super::Loaders,
-        rows: &[Self::Model],
-    ) -> impl std::future::Future<Output = ()> + Send {
+    fn prime(loaders: &super::Loaders, rows: &[Self::Model]) {
         let _ = (loaders, rows);
-        async {}
     }
 }
 

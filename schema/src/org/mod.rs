@@ -166,8 +166,7 @@ impl OrgQuery {
         // The stations' FIRs look their station up for the policy: it is loaded already.
         RequestContext::of(ctx)
             .loaders
-            .feed_many(rows.iter().map(|row| (UnitById(row.id), row.clone())))
-            .await;
+            .feed_many(rows.iter().map(|row| (UnitById(row.id), row.clone())));
         let stations = rows.into_iter().map(PoliceStation).collect();
         Ok(assemble(stations, request, total, PoliceStation::key))
     }

@@ -37,7 +37,7 @@ async fn ancestor(
 pub struct OrgUnit(pub org_unit::Model);
 
 /// Any organisational unit: the nation, a state, a district, a station, a court, a prison.
-#[Object]
+#[Object(serial)]
 impl OrgUnit {
     /// Global id.
     pub(crate) async fn id(&self) -> ID {

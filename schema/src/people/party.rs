@@ -264,7 +264,7 @@ pub(crate) fn most_restrictive(a: Access, b: Access) -> Access {
 }
 
 /// A person named in an FIR in one role (complainant, victim, accused, witness, suspect).
-#[Object]
+#[Object(serial)]
 impl CaseParty {
     /// The role played in this FIR.
     async fn role(&self) -> PartyRole {

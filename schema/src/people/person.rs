@@ -66,7 +66,7 @@ impl Person {
 }
 
 /// A person known to the police: complainant, victim, accused or witness, anywhere.
-#[Object]
+#[Object(serial)]
 impl Person {
     /// Global id. A person shown under a pseudonym gets a pseudonymous id instead (one
     /// per FIR party when reached through a party), never the person's own: a masked

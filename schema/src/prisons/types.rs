@@ -51,7 +51,7 @@ impl PrisonRecord {
 }
 
 /// A custody record (e-Prisons): one admission of one person into one prison.
-#[Object]
+#[Object(serial)]
 impl PrisonRecord {
     /// Global id.
     pub(crate) async fn id(&self) -> ID {
