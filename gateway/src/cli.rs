@@ -328,6 +328,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             safelist: args.safelist,
             max_batch: args.limits.max_batch,
             request_timeout: Duration::from_secs(args.limits.request_timeout_secs),
+            max_concurrent_operations: args.limits.max_concurrent_operations,
             cors_origins: args.cors_origins.clone(),
             rate_limits: args.limits.rate_limits(),
             ..RouterOptions::default()

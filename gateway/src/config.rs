@@ -218,6 +218,10 @@ pub struct LimitArgs {
     /// Longest an operation may run, in seconds.
     #[arg(long, env = "CCTNS_REQUEST_TIMEOUT_SECS", default_value_t = RouterOptions::default().request_timeout.as_secs())]
     pub request_timeout_secs: u64,
+    /// Queries and mutations executed at once; more wait their turn, in order of arrival
+    /// (0: four per CPU core). Subscriptions are not counted.
+    #[arg(long, env = "CCTNS_MAX_CONCURRENT_OPERATIONS", default_value_t = 0)]
+    pub max_concurrent_operations: usize,
     /// Operations per minute per identified caller (0: unlimited).
     #[arg(long, env = "CCTNS_RATE_LIMIT_PER_MINUTE", default_value_t = RateLimits::default().identified_per_minute)]
     pub rate_limit_per_minute: u32,

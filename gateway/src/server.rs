@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     max_body_bytes: usize,
     max_batch: usize,
     request_timeout: Duration,
+    /// Permits to execute a query or mutation on the local graph.
+    executing: tokio::sync::Semaphore,
     production: bool,
     rate_limiter: RateLimiter,
     /// Refused tokens not yet on the audit trail.
@@ -70,8 +72,13 @@ pub struct RouterOptions {
     pub safelist: bool,
     /// Most operations in one JSON-array batch.
     pub max_batch: usize,
-    /// Longest one operation may run.
+    /// Longest one operation may run (waiting for its turn included).
     pub request_timeout: Duration,
+    /// Queries and mutations executed at once on the local graph; more wait their turn,
+    /// first come first served (0: four per CPU core). Under more concurrent clients
+    /// than the machine can serve, throughput then holds instead of falling to
+    /// contention, and latency grows evenly for all.
+    pub max_concurrent_operations: usize,
     /// Browser origins allowed to call the gateway (CORS); none: no cross-origin access.
     pub cors_origins: Vec<String>,
     /// Operations per minute per caller.
@@ -91,6 +98,7 @@ impl Default for RouterOptions {
             safelist: false,
             max_batch: 10,
             request_timeout: Duration::from_secs(30),
+            max_concurrent_operations: 0,
             cors_origins: Vec::new(),
             rate_limits: RateLimits::default(),
             refused_token_window: crate::refused_tokens::DEFAULT_WINDOW,
@@ -130,6 +138,9 @@ pub fn app(
             max_body_bytes: options.max_body_bytes,
             max_batch: options.max_batch,
             request_timeout: options.request_timeout,
+            executing: tokio::sync::Semaphore::new(concurrent_operations(
+                options.max_concurrent_operations,
+            )),
             production: options.schema.production,
             rate_limiter: RateLimiter::new(options.rate_limits),
             refusals: RefusalTally::new(options.refused_token_window),
@@ -410,7 +421,12 @@ pub(crate) async fn execute_local(
     let (context, batches) = state.context(principal, client);
     let trail = context.audit.clone();
     let limit = state.inner.request_timeout;
-    let execution = batches.drive(state.inner.graph.execute(request, context));
+    let execution = async {
+        let _turn = state.inner.executing.acquire().await;
+        batches
+            .drive(state.inner.graph.execute(request, context))
+            .await
+    };
     let response = match tokio::time::timeout(limit, execution).await {
         Ok(response) => response,
         // Dropping the execution rolls back any transaction it had open.
@@ -493,6 +509,14 @@ fn subscribe(
             }
         })
         .boxed()
+}
+
+/// The permits of `configured` (0: four per CPU core).
+fn concurrent_operations(configured: usize) -> usize {
+    match configured {
+        0 => 4 * std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
 }
 
 /// What a caller over their rate is told.
