@@ -15,7 +15,7 @@ use crate::ids;
 use crate::investigation::Case;
 use crate::investigation::CourtCasesOfCase;
 use crate::org::{PoliceStation, UnitById};
-use crate::people::{CaseParty, PartiesOfFir};
+use crate::people::{CaseParty, PartiesOfFir, PartyList};
 use crate::policy::{Access, FieldClass, RecordScope, decide, needs_court_paths, needs_io};
 
 /// What the policy needs to know about an FIR beyond its own row.
@@ -260,7 +260,7 @@ impl Fir {
     }
     /// Everyone named in the FIR, each in their role (police-restricted: null for other
     /// callers). Protected identities come masked.
-    async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<CaseParty>>> {
+    async fn parties(&self, ctx: &Context<'_>) -> ApiResult<Option<PartyList>> {
         if !self.full(ctx, FieldClass::PoliceRestricted).await? {
             return Ok(None);
         }
@@ -269,7 +269,7 @@ impl Fir {
             .load_one(PartiesOfFir(self.0.id))
             .await?
             .unwrap_or_default();
-        Ok(Some(rows.into_iter().map(CaseParty).collect()))
+        Ok(Some(PartyList(rows.into_iter().map(CaseParty).collect())))
     }
 }
 

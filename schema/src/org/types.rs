@@ -36,12 +36,19 @@ async fn ancestor(
 /// GraphQL object; its description (shown in GraphiQL) is on the `#[Object]` impl.
 pub struct OrgUnit(pub org_unit::Model);
 
+impl OrgUnit {
+    /// The global id (see the `id` field).
+    pub(crate) fn global_id(&self) -> ID {
+        ids::encode("OrgUnit", self.0.id)
+    }
+}
+
 /// Any organisational unit: the nation, a state, a district, a station, a court, a prison.
 #[Object(serial)]
 impl OrgUnit {
     /// Global id.
     pub(crate) async fn id(&self) -> ID {
-        ids::encode("OrgUnit", self.0.id)
+        self.global_id()
     }
     /// Stable unit code (`IN`, `MH`, `MH-PUN`, `MH-PUN-PS001`).
     async fn code(&self) -> &str {

@@ -5,6 +5,7 @@ mod create;
 mod link;
 mod list;
 mod party;
+mod party_list;
 mod person;
 
 use async_graphql::{Context, ID, Object};
@@ -16,6 +17,7 @@ pub use list::PersonFilter;
 pub(crate) use list::{named, not_shielded};
 pub use party::{CaseParty, PartyAccess, person_access};
 pub(crate) use party::{shielded_in_fir, shielded_persons};
+pub use party_list::PartyList;
 pub use person::Person;
 
 use crate::context::RequestContext;

@@ -53,33 +53,18 @@ impl Person {
         self.access.personal == Access::Full
     }
 
-    /// Whether the current field may return personal data; notes the disclosure, or the
-    /// refusal, on the audit trail.
-    fn reveal_personal(&self, ctx: &Context<'_>) -> bool {
-        match self.access.personal {
-            Access::Full => audit::disclosed(ctx, "Person", self.row.id, AuditClass::Personal),
-            Access::Denied => audit::denied(ctx, "Person", self.row.id, AuditClass::Personal),
-            Access::Masked => {}
-        }
-        self.personal()
-    }
-}
-
-/// A person known to the police: complainant, victim, accused or witness, anywhere.
-#[Object(serial)]
-impl Person {
-    /// Global id. A person shown under a pseudonym gets a pseudonymous id instead (one
-    /// per FIR party when reached through a party), never the person's own: a masked
-    /// victim cannot be linked across FIRs by her id.
-    pub(crate) async fn id(&self) -> ID {
+    /// The global id (see the `id` field).
+    pub(crate) fn global_id(&self) -> ID {
         match (self.access.name.is_full(), self.via_party) {
             (true, _) => ids::encode("Person", self.row.id),
             (false, Some(party)) => ids::encode("PartyPerson", party),
             (false, None) => ids::encode("MaskedPerson", self.row.id),
         }
     }
-    /// The person's name; a pseudonym (`Victim-1`) when the caller may not see it.
-    async fn name(&self, ctx: &Context<'_>) -> String {
+
+    /// The name the caller may see, or the pseudonym; notes on the audit trail the
+    /// disclosure of a protected victim's or a child's name.
+    pub(crate) fn shown_name(&self, ctx: &Context<'_>) -> String {
         match self.access.name {
             Access::Full => {
                 if self.access.victim {
@@ -93,9 +78,67 @@ impl Person {
             _ => self.access.pseudonym.clone(),
         }
     }
+
+    /// Sex as recorded.
+    pub(crate) fn sex_value(&self) -> Sex {
+        self.row.sex.into()
+    }
+
+    /// The custody records the caller may see (null with the identity withheld).
+    pub(crate) async fn visible_prison_records(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Option<Vec<PrisonRecord>>> {
+        if !self.access.name.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(PrisonRecordsOfPerson(self.row.id))
+            .await?
+            .unwrap_or_default();
+        let records: Vec<PrisonRecord> = rows.into_iter().map(PrisonRecord).collect();
+        let decisions = try_join_all(records.iter().map(|r| r.access(ctx))).await?;
+        Ok(Some(kept(records, decisions.iter().map(|a| a.is_full()))))
+    }
+
+    /// Whether the current field may return personal data; notes the disclosure, or the
+    /// refusal, on the audit trail.
+    fn reveal_personal(&self, ctx: &Context<'_>) -> bool {
+        match self.access.personal {
+            Access::Full => audit::disclosed(ctx, "Person", self.row.id, AuditClass::Personal),
+            Access::Denied => audit::denied(ctx, "Person", self.row.id, AuditClass::Personal),
+            Access::Masked => {}
+        }
+        self.personal()
+    }
+}
+
+/// The items whose decision (in the same order) lets the caller see them.
+fn kept<T>(items: Vec<T>, shown: impl Iterator<Item = bool>) -> Vec<T> {
+    items
+        .into_iter()
+        .zip(shown)
+        .filter_map(|(item, shown)| shown.then_some(item))
+        .collect()
+}
+
+/// A person known to the police: complainant, victim, accused or witness, anywhere.
+#[Object(serial)]
+impl Person {
+    /// Global id. A person shown under a pseudonym gets a pseudonymous id instead (one
+    /// per FIR party when reached through a party), never the person's own: a masked
+    /// victim cannot be linked across FIRs by her id.
+    pub(crate) async fn id(&self) -> ID {
+        self.global_id()
+    }
+    /// The person's name; a pseudonym (`Victim-1`) when the caller may not see it.
+    async fn name(&self, ctx: &Context<'_>) -> String {
+        self.shown_name(ctx)
+    }
     /// Sex as recorded.
     async fn sex(&self) -> Sex {
-        self.row.sex.into()
+        self.sex_value()
     }
     /// Year of birth (withheld with the identity).
     async fn birth_year(&self) -> Option<i32> {
@@ -188,14 +231,10 @@ impl Person {
             .unwrap_or_default();
         let parties: Vec<CaseParty> = rows.into_iter().map(CaseParty).collect();
         let decisions = try_join_all(parties.iter().map(|p| p.person_access(ctx))).await?;
-        Ok(Some(
-            parties
-                .into_iter()
-                .zip(decisions)
-                .filter(|(_, access)| access.name.is_full())
-                .map(|(party, _)| party)
-                .collect(),
-        ))
+        Ok(Some(kept(
+            parties,
+            decisions.iter().map(|a| a.name.is_full()),
+        )))
     }
     /// Arrests of this person, in any case (null when the person is shown masked, or the
     /// caller reads no police-restricted data).
@@ -212,24 +251,7 @@ impl Person {
     /// Custody records of this person that the caller may see (null when the person is
     /// shown masked).
     async fn prison_records(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<PrisonRecord>>> {
-        if !self.access.name.is_full() {
-            return Ok(None);
-        }
-        let rows = RequestContext::of(ctx)
-            .loaders
-            .load_one(PrisonRecordsOfPerson(self.row.id))
-            .await?
-            .unwrap_or_default();
-        let records: Vec<PrisonRecord> = rows.into_iter().map(PrisonRecord).collect();
-        let decisions = try_join_all(records.iter().map(|r| r.access(ctx))).await?;
-        Ok(Some(
-            records
-                .into_iter()
-                .zip(decisions)
-                .filter(|(_, access)| access.is_full())
-                .map(|(record, _)| record)
-                .collect(),
-        ))
+        self.visible_prison_records(ctx).await
     }
 }
 

@@ -50,6 +50,17 @@ impl PrisonRecord {
     }
 }
 
+impl PrisonRecord {
+    /// The prison (see the `prison` field).
+    pub(crate) async fn prison_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<OrgUnit>> {
+        Ok(RequestContext::of(ctx)
+            .loaders
+            .load_one(UnitById(self.0.prison_id))
+            .await?
+            .map(OrgUnit))
+    }
+}
+
 /// A custody record (e-Prisons): one admission of one person into one prison.
 #[Object(serial)]
 impl PrisonRecord {
@@ -63,11 +74,7 @@ impl PrisonRecord {
     }
     /// The prison.
     async fn prison(&self, ctx: &Context<'_>) -> ApiResult<Option<OrgUnit>> {
-        Ok(RequestContext::of(ctx)
-            .loaders
-            .load_one(UnitById(self.0.prison_id))
-            .await?
-            .map(OrgUnit))
+        self.prison_unit(ctx).await
     }
     /// The prisoner. Prison staff and courts holding the record see the person in full;
     /// police see them as the FIRs they are named in allow.

@@ -16,6 +16,7 @@ mod matrix;
 mod migrations;
 mod modus_operandi;
 mod national_searches;
+mod one_pass;
 mod oracles;
 mod persisted;
 mod persons;
