@@ -64,9 +64,11 @@ impl async_graphql::dataloader::Loader<ModusOperandiOfFir> for DbLoader {
                 Expr::col((modus_operandi::Entity, M::Code))
                     .equals((fir_modus_operandi::Entity, L::Code)),
             )
-            .and_where(
-                Expr::col((fir_modus_operandi::Entity, L::FirId)).is_in(keys.iter().map(|k| k.0)),
-            )
+            .and_where(crate::loader::key_in(
+                self.db.get_database_backend(),
+                L::FirId,
+                keys.iter().map(|k| k.0),
+            ))
             .order_by((fir_modus_operandi::Entity, L::Code), sea_orm::Order::Asc)
             .to_owned();
         let mut grouped: HashMap<ModusOperandiOfFir, Self::Value> =

@@ -10,7 +10,8 @@
 
 use std::sync::Arc;
 
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbBackend, DbErr};
 
 pub(crate) mod batches;
 mod waves;
@@ -31,6 +32,37 @@ pub struct DbLoader {
 /// Error type of every load.
 pub type LoadError = Arc<DbErr>;
 
+/// `column IN (keys)`, written as the backend plans it best: on PostgreSQL one array
+/// parameter (`= ANY($1)`), so the statement's text is the same however many keys a wave
+/// carries and its plan is prepared once per connection (a list of 5,000 parameters is
+/// parsed and planned afresh for every count); elsewhere a list of parameters.
+pub fn key_in<C: ColumnTrait>(
+    backend: DbBackend,
+    column: C,
+    keys: impl IntoIterator<Item = i64>,
+) -> Expr {
+    match backend {
+        DbBackend::Postgres => Expr::cust_with_exprs(
+            "$1 = ANY(CAST($2 AS BIGINT[]))",
+            [column.into_expr(), Expr::val(array_literal(keys))],
+        ),
+        _ => column.is_in(keys),
+    }
+}
+
+/// `keys` as a PostgreSQL array literal (`{1,2,3}`).
+pub(crate) fn array_literal(keys: impl IntoIterator<Item = i64>) -> String {
+    let mut literal = String::from("{");
+    for (n, key) in keys.into_iter().enumerate() {
+        if n > 0 {
+            literal.push(',');
+        }
+        literal.push_str(&key.to_string());
+    }
+    literal.push('}');
+    literal
+}
+
 /// Declares a key type that loads rows of an entity by primary key.
 macro_rules! by_id {
     ($(#[$doc:meta])* $key:ident => $module:ident) => {
@@ -47,9 +79,9 @@ macro_rules! by_id {
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
                 $crate::loader::batches::observe::<$key>(keys.len());
-                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+                use sea_orm::{EntityTrait, QueryFilter};
                 let rows = entities::$module::Entity::find()
-                    .filter(entities::$module::Column::Id.is_in(keys.iter().map(|k| k.0)))
+                    .filter($crate::loader::key_in(self.db.get_database_backend(), entities::$module::Column::Id, keys.iter().map(|k| k.0)))
                     .all(&self.db)
                     .await?;
                 Ok(rows.into_iter().map(|row| ($key(row.id), row)).collect())
@@ -97,9 +129,9 @@ macro_rules! children {
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
                 $crate::loader::batches::observe::<$key>(keys.len());
                 use $crate::loader::ParentId;
-                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+                use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
                 let rows = entities::$module::Entity::find()
-                    .filter(entities::$module::Column::$column.is_in(keys.iter().map(|k| k.0)))
+                    .filter($crate::loader::key_in(self.db.get_database_backend(), entities::$module::Column::$column, keys.iter().map(|k| k.0)))
                     .order_by_asc(entities::$module::Column::$order)
                     .all(&self.db)
                     .await?;
@@ -132,9 +164,9 @@ macro_rules! by_unique {
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
                 $crate::loader::batches::observe::<$key>(keys.len());
-                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+                use sea_orm::{EntityTrait, QueryFilter};
                 let rows = entities::$module::Entity::find()
-                    .filter(entities::$module::Column::$column.is_in(keys.iter().map(|k| k.0)))
+                    .filter($crate::loader::key_in(self.db.get_database_backend(), entities::$module::Column::$column, keys.iter().map(|k| k.0)))
                     .all(&self.db)
                     .await?;
                 Ok(rows.into_iter().map(|row| ($key(row.$field), row)).collect())
@@ -159,9 +191,9 @@ macro_rules! linked_ids {
                 keys: &[$key],
             ) -> Result<std::collections::HashMap<$key, Self::Value>, Self::Error> {
                 $crate::loader::batches::observe::<$key>(keys.len());
-                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+                use sea_orm::{EntityTrait, QueryFilter};
                 let links = entities::$module::Entity::find()
-                    .filter(entities::$module::Column::$column.is_in(keys.iter().map(|k| k.0)))
+                    .filter($crate::loader::key_in(self.db.get_database_backend(), entities::$module::Column::$column, keys.iter().map(|k| k.0)))
                     .all(&self.db)
                     .await?;
                 let mut grouped: std::collections::HashMap<$key, Self::Value> =

@@ -130,6 +130,25 @@ fn placeholders(backend: DbBackend, start: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// The condition that `column` is one of `parents`, its values pushed onto `values`: one
+/// array parameter on PostgreSQL (see [`super::key_in`]), a list elsewhere.
+fn among(backend: DbBackend, column: &str, parents: &[i64], values: &mut Vec<Value>) -> String {
+    match backend {
+        DbBackend::Postgres => {
+            values.push(super::array_literal(parents.iter().copied()).into());
+            format!("{column} = ANY(CAST(${} AS BIGINT[]))", values.len())
+        }
+        _ => {
+            let start = values.len() + 1;
+            values.extend(parents.iter().map(|id| Value::from(*id)));
+            format!(
+                "{column} IN ({})",
+                placeholders(backend, start, parents.len())
+            )
+        }
+    }
+}
+
 /// ` AND p.<sensitive> = false`, when asked and the relation has such a column.
 fn sensitive_clause<R: PagedRelation>(
     backend: DbBackend,
@@ -198,11 +217,13 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
             sql += &sensitive_clause::<R>(backend, public_only, &mut values);
             values.push(((page.limit + 1) as i64).into());
             sql += &format!(
-                " ORDER BY p.id {direction} LIMIT {}{close} WHERE s.id IN ({}) ORDER BY c.id {direction}",
+                " ORDER BY p.id {direction} LIMIT {}{close}",
                 placeholders(backend, values.len(), 1),
-                placeholders(backend, values.len() + 1, parents.len())
             );
-            values.extend(parents.iter().map(|id| Value::from(*id)));
+            sql += &format!(
+                " WHERE {} ORDER BY c.id {direction}",
+                among(backend, "s.id", &parents, &mut values)
+            );
             let rows =
                 R::Model::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
                     .all(&self.db)
@@ -243,11 +264,11 @@ impl<R: PagedRelation> Loader<CountOf<R>> for DbLoader {
             if parents.is_empty() {
                 continue;
             }
-            let mut values: Vec<Value> = parents.iter().map(|id| Value::from(*id)).collect();
+            let mut values: Vec<Value> = Vec::new();
+            let column = format!("p.{}", R::PARENT_COLUMN);
             let mut sql = format!(
-                "SELECT p.{column} AS parent, COUNT(*) AS n FROM {child} p WHERE p.{column} IN ({})",
-                placeholders(backend, 1, parents.len()),
-                column = R::PARENT_COLUMN,
+                "SELECT {column} AS parent, COUNT(*) AS n FROM {child} p WHERE {}",
+                among(backend, &column, &parents, &mut values),
                 child = R::CHILD_TABLE,
             );
             sql += &sensitive_clause::<R>(backend, public_only, &mut values);
