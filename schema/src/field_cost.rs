@@ -9,10 +9,9 @@
 use std::time::{Duration, Instant};
 
 use async_graphql::{Request, Variables};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::audit::{self, Actor};
-use crate::policy::{Identity, Principal, Role, UnitRef};
+use crate::policy::Role;
 use crate::{Graph, RequestContext, SchemaOptions};
 
 /// The nested query of `bench/nested.sh`, sized by variables.
@@ -49,30 +48,6 @@ fn firs(data: &serde_json::Value) -> u64 {
         .sum()
 }
 
-async fn analyst(db: &DatabaseConnection) -> Principal {
-    let unit = entities::org_unit::Entity::find()
-        .filter(entities::org_unit::Column::Code.eq("IN"))
-        .one(db)
-        .await
-        .expect("query")
-        .expect("the national unit");
-    Principal {
-        identity: Some(Identity {
-            sub: "bench".into(),
-            role: Role::Analyst,
-            unit: UnitRef {
-                id: unit.id,
-                code: unit.code,
-                path: unit.path,
-            },
-            officer_id: None,
-            rank: None,
-            name: None,
-            unrestricted: false,
-        }),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a benchmark: run by bench/fields.sh in release"]
 async fn cpu_per_field() {
@@ -86,7 +61,7 @@ async fn cpu_per_field() {
         .await
         .expect("connect");
     let graph = Graph::new(&SchemaOptions::default());
-    let principal = analyst(&db).await;
+    let principal = crate::policy::cost::principal(&db, Role::Analyst, false).await;
     let actor = Actor::of(&principal, Some("127.0.0.1".into()));
     println!(
         "| FIRs per response | fields per response | requests | CPU ms per request | CPU µs per field | CPU µs per FIR |"

@@ -125,13 +125,14 @@ pub struct Graph {
 impl Graph {
     /// The graph `options` describe.
     pub fn new(options: &SchemaOptions) -> Self {
-        let shapes = limits::Shapes::from_sdl(&builder().finish().sdl());
         let mut schema = builder().data(statistics::MinCell(options.statistics_min_cell));
         if options.production {
             schema = schema.disable_suggestions();
         }
+        let schema = schema.finish();
+        let shapes = limits::Shapes::from_sdl(&schema.sdl());
         Self {
-            schema: schema.finish(),
+            schema,
             admission: std::sync::Arc::new(admission::Admission::new(options, shapes)),
         }
     }

@@ -27,7 +27,12 @@ fn duration() -> Duration {
     Duration::from_secs(secs)
 }
 
-async fn principal(db: &DatabaseConnection, role: Role, unrestricted: bool) -> Principal {
+/// `role` at the national unit of `db`; `unrestricted`: every decision `Full` (test builds).
+pub(crate) async fn principal(
+    db: &DatabaseConnection,
+    role: Role,
+    unrestricted: bool,
+) -> Principal {
     let unit = entities::org_unit::Entity::find()
         .filter(entities::org_unit::Column::Code.eq("IN"))
         .one(db)

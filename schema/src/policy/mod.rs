@@ -395,7 +395,7 @@ fn supervises(identity: &Identity, scope: &RecordScope<'_>) -> bool {
 }
 
 #[cfg(test)]
-mod cost;
+pub(crate) mod cost;
 #[cfg(test)]
 mod tests;
 
