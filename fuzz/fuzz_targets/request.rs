@@ -17,13 +17,13 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request, header};
+use gateway::app::{App, AppConfig};
 use gateway::auth::{self, TokenRequest, Verifier};
-use gateway::config::{Environment, JwtArgs, Secret};
+use gateway::config::{Environment, JwtArgs, RouterOptions, Secret};
 use gateway::rate_limit::RateLimits;
-use gateway::server::{RouterOptions, router};
 use http_body_util::BodyExt;
 use libfuzzer_sys::fuzz_target;
-use migration::{Migrator, MigratorTrait};
+use schema::db::PoolOptions;
 use tower::ServiceExt;
 
 /// The secret the fuzzing gateway verifies tokens with.
@@ -49,13 +49,14 @@ fn harness() -> &'static Harness {
             let path = std::env::temp_dir().join(format!("cctns-fuzz-{}.db", std::process::id()));
             let _ = std::fs::remove_file(&path);
             let url = format!("sqlite://{}?mode=rwc", path.display());
-            let (db, stats) = schema::db::connect(&url, &schema::db::PoolOptions::default())
+            let (db, _) = gateway::app::open(&url, PoolOptions::maintenance())
                 .await
                 .expect("connect");
-            Migrator::up(&db, None).await.expect("migrate");
+            gateway::app::migrate(&db).await.expect("migrate");
             schema::seed::seed(&db, &schema::seed::SeedOptions::demo())
                 .await
                 .expect("demo data");
+            db.close().await.ok();
             let jwt = JwtArgs {
                 jwt_secret: Some(secret.clone()),
                 jwt_public_key: None,
@@ -63,14 +64,20 @@ fn harness() -> &'static Harness {
                 jwt_audience: None,
             };
             let verifier = Verifier::from_config(&jwt, Environment::Development).expect("verifier");
-            let events = schema::events::EventHub::start(db.clone())
-                .await
-                .expect("events");
             let options = RouterOptions {
                 rate_limits: RateLimits::UNLIMITED,
                 ..RouterOptions::default()
             };
-            router(db, stats, verifier, events, &options)
+            let app = App::start(AppConfig {
+                database_url: url,
+                pool: PoolOptions::default(),
+                verifier,
+                options,
+                federation: Default::default(),
+            })
+            .await
+            .expect("start the gateway");
+            app.router
         });
         let token = |role: &str, unit: &str| {
             auth::mint(

@@ -1,22 +1,15 @@
 //! The `cctns` command line: what each command does with the configuration.
 
-use std::time::Duration;
-
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
-use migration::{Migrator, MigratorTrait};
-use schema::SchemaOptions;
 use schema::db::{PoolOptions, SqlStats};
-use schema::events::EventHub;
 use schema::policy::Role;
 use schema::seed::{SeedOptions, sample_principals};
 use sea_orm::DatabaseConnection;
 
+use crate::app::{App, AppConfig, migrate};
 use crate::auth::{self, TokenRequest, Verifier};
-use crate::config::{
-    DatabaseArgs, Environment, FederationArgs, JwtArgs, Secret, ServeArgs, redact_url,
-};
-use crate::server::{RouterOptions, app};
+use crate::config::{DatabaseArgs, Environment, FederationArgs, JwtArgs, Secret, ServeArgs};
 
 /// CCTNS Graph Gateway: one GraphQL endpoint over the national graph of police stations,
 /// FIRs, persons, cases, court hearings and prison records.
@@ -229,24 +222,12 @@ async fn verify_audit(args: &DatabaseArgs) -> anyhow::Result<()> {
     }
 }
 
+/// Opens the database `args` names.
 async fn open(
     args: &DatabaseArgs,
     pool: PoolOptions,
 ) -> anyhow::Result<(DatabaseConnection, SqlStats)> {
-    let url = args.validated()?;
-    schema::db::connect(url, &pool)
-        .await
-        .with_context(|| format!("cannot open database {}", redact_url(url)))
-}
-
-async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let pending = Migrator::get_pending_migrations(db)
-        .await
-        .context("cannot read migration state")?
-        .len();
-    Migrator::up(db, None).await.context("migration failed")?;
-    tracing::info!(applied = pending, "database schema up to date");
-    Ok(())
+    crate::app::open(args.validated()?, pool).await
 }
 
 async fn seed(args: SeedArgs) -> anyhow::Result<()> {
@@ -289,14 +270,15 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     // Every refusal of the configuration comes before the database is touched.
     args.validate()?;
     let environment = args.environment();
-    crate::http_guard::validate_origins(&args.cors_origins)?;
-    let verifier = Verifier::from_config(&args.jwt, environment)?;
-    configure_ids(args.id_key.as_ref(), environment)?;
-    let pool = PoolOptions {
-        max_connections: args.db_pool,
-        statement_timeout: Some(Duration::from_secs(args.limits.statement_timeout_secs)),
-        ..PoolOptions::default()
+    crate::http::guard::validate_origins(&args.cors_origins)?;
+    let config = AppConfig {
+        database_url: args.database.validated()?.to_owned(),
+        pool: args.pool_options(),
+        verifier: Verifier::from_config(&args.jwt, environment)?,
+        options: args.router_options(),
+        federation: args.federation.load()?,
     };
+    configure_ids(args.id_key.as_ref(), environment)?;
     {
         // Migrations and the demo load run without the requests' statement timeout.
         let (maintenance, _) = open(&args.database, PoolOptions::maintenance()).await?;
@@ -306,65 +288,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
         maintenance.close().await.ok();
     }
-    let federation_config = args.federation.load()?;
-    let (db, stats) = open(&args.database, pool).await?;
-    let events = EventHub::start(db.clone())
-        .await
-        .context("cannot read the event outbox")?;
-    let (state, app) = app(
-        db,
-        stats,
-        verifier,
-        events.clone(),
-        &RouterOptions {
-            graphiql: environment == Environment::Development || args.graphiql,
-            max_body_bytes: args.max_body_bytes,
-            schema: SchemaOptions {
-                limits: args.limits.query_limits(),
-                production: environment == Environment::Production,
-                persisted_queries: args.persisted_queries,
-                statistics_min_cell: args.statistics_min_cell,
-            },
-            safelist: args.safelist,
-            max_batch: args.limits.max_batch,
-            request_timeout: Duration::from_secs(args.limits.request_timeout_secs),
-            max_concurrent_operations: args.limits.max_concurrent_operations,
-            cors_origins: args.cors_origins.clone(),
-            rate_limits: args.limits.rate_limits(),
-            ..RouterOptions::default()
-        },
-    );
-    if federation_config.is_federated() {
-        let names: Vec<&str> = federation_config
-            .subgraphs
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
-        let names = names.join(", ");
-        let federation = crate::federated::federate(&state, federation_config)
-            .await
-            .context("cannot compose the supergraph")?;
-        tracing::info!(subgraphs = %names, "serving the supergraph");
-        crate::federated::keep_fresh(federation);
-    }
+    let app = App::start(config).await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let local = listener.local_addr()?;
     tracing::info!(%local, ?environment, "CCTNS gateway listening");
     println!("CCTNS gateway on http://{local}/graphql");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        // Complete every event stream, so subscribers get `complete` and connections close.
-        events.shutdown();
-    })
-    .await
-    .context("server error")?;
-    state.audit_pending_refusals().await;
+    app.serve(listener, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
     Ok(())
 }

@@ -3,13 +3,13 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use schema::db::DEFAULT_STATEMENT_TIMEOUT;
+use schema::db::{DEFAULT_STATEMENT_TIMEOUT, PoolOptions};
 use schema::{QueryLimits, SchemaOptions};
 
 use crate::rate_limit::RateLimits;
-use crate::server::RouterOptions;
 
 /// The default embedded database: a SQLite file in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://cctns.db?mode=rwc";
@@ -256,6 +256,37 @@ impl LimitArgs {
 }
 
 impl ServeArgs {
+    /// The request pool: `--db-pool` connections, each statement within the limit.
+    pub fn pool_options(&self) -> PoolOptions {
+        PoolOptions {
+            max_connections: self.db_pool,
+            statement_timeout: Some(Duration::from_secs(self.limits.statement_timeout_secs)),
+            ..PoolOptions::default()
+        }
+    }
+
+    /// The router's settings.
+    pub fn router_options(&self) -> RouterOptions {
+        let environment = self.environment();
+        RouterOptions {
+            graphiql: environment == Environment::Development || self.graphiql,
+            max_body_bytes: self.max_body_bytes,
+            schema: SchemaOptions {
+                limits: self.limits.query_limits(),
+                production: environment == Environment::Production,
+                persisted_queries: self.persisted_queries,
+                statistics_min_cell: self.statistics_min_cell,
+            },
+            safelist: self.safelist,
+            max_batch: self.limits.max_batch,
+            request_timeout: Duration::from_secs(self.limits.request_timeout_secs),
+            max_concurrent_operations: self.limits.max_concurrent_operations,
+            cors_origins: self.cors_origins.clone(),
+            rate_limits: self.limits.rate_limits(),
+            ..RouterOptions::default()
+        }
+    }
+
     /// The effective environment (`--production` wins).
     pub fn environment(&self) -> Environment {
         if self.production {
@@ -275,5 +306,53 @@ impl ServeArgs {
             );
         }
         Ok(())
+    }
+}
+
+/// Transport settings of the router.
+#[derive(Debug, Clone)]
+pub struct RouterOptions {
+    /// Serve the GraphiQL explorer on `GET /graphql` for browsers.
+    pub graphiql: bool,
+    /// Largest accepted request body in bytes (larger: 413).
+    pub max_body_bytes: usize,
+    /// What one GraphQL document may ask, how documents are cached, and the production
+    /// posture (also: the schema is shown only to officers).
+    pub schema: SchemaOptions,
+    /// Run only registered operations (`cctns operations add`).
+    pub safelist: bool,
+    /// Most operations in one JSON-array batch.
+    pub max_batch: usize,
+    /// Longest one operation may run (waiting for its turn included).
+    pub request_timeout: Duration,
+    /// Queries and mutations executed at once on the local graph; more wait their turn,
+    /// first come first served (0: four per CPU core). Under more concurrent clients
+    /// than the machine can serve, throughput then holds instead of falling to
+    /// contention, and latency grows evenly for all.
+    pub max_concurrent_operations: usize,
+    /// Browser origins allowed to call the gateway (CORS); none: no cross-origin access.
+    pub cors_origins: Vec<String>,
+    /// Operations per minute per caller.
+    pub rate_limits: RateLimits,
+    /// Refused tokens are audited as one record per client address and this window
+    /// (zero: one record per refusal).
+    pub refused_token_window: Duration,
+}
+
+impl Default for RouterOptions {
+    /// Development settings with the documented default limits.
+    fn default() -> Self {
+        Self {
+            graphiql: true,
+            max_body_bytes: 256 * 1024,
+            schema: SchemaOptions::default(),
+            safelist: false,
+            max_batch: 10,
+            request_timeout: Duration::from_secs(30),
+            max_concurrent_operations: 0,
+            cors_origins: Vec::new(),
+            rate_limits: RateLimits::default(),
+            refused_token_window: crate::refused_tokens::DEFAULT_WINDOW,
+        }
     }
 }

@@ -5,15 +5,12 @@
 use std::sync::{Arc, Weak};
 
 use async_trait::async_trait;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use federation::{Caller, Federation, FederationConfig, LocalGraph, Route};
 use schema::audit::Actor;
 use schema::error::{ApiError, ErrorCode};
 use schema::policy::Principal;
 
-use crate::server::{AppState, AuditUnavailable, Inner};
+use crate::pipeline::{self, AppState, AuditUnavailable, Inner, Remote, ResponseStream};
 
 /// The local graph as the federation's in-process subgraph: each fetch the plan sends it
 /// runs like a request made to the gateway directly, with the caller's principal, batched
@@ -33,7 +30,7 @@ impl LocalGraph for InProcess {
             return refusal(ErrorCode::Internal, "the gateway is shutting down");
         };
         let name = request.operation_name.clone();
-        crate::server::execute_local(
+        pipeline::execute_local(
             &state,
             caller.principal.clone(),
             caller.client.clone(),
@@ -61,7 +58,7 @@ pub async fn federate(
         state: state.downgrade(),
     });
     let federation = Arc::new(Federation::start(config, schema::sdl(), local).await?);
-    state.set_federation(federation.clone());
+    state.route_remote_through(Arc::new(Supergraph(federation.clone())));
     Ok(federation)
 }
 
@@ -216,87 +213,96 @@ fn variables_of(request: &async_graphql::Request) -> serde_json::Map<String, ser
     }
 }
 
-/// Answers an operation that the supergraph plans across subgraphs, or refuses one it
-/// cannot plan; `None` when the local graph alone serves it.
-pub(crate) async fn answer(
-    state: &AppState,
-    federation: &Federation,
-    principal: &Principal,
-    client: Option<&str>,
-    request: &async_graphql::Request,
-    operation_name: Option<&str>,
-) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
-    let (supergraph, prepared) = match admit(state, federation, principal, request, operation_name)
-    {
-        Admission::Local => return None,
-        Admission::Refused(response) => return Some(Ok(*response)),
-        Admission::Planned(supergraph, prepared) => (supergraph, prepared),
-    };
-    let operation = Federated {
-        state: state.clone(),
-        prepared: prepared.clone(),
-        principal: principal.clone(),
-        client: client.map(str::to_owned),
-        query: request.query.clone(),
-        operation_name: operation_name.map(str::to_owned),
-    };
-    let body = federation
-        .execute(
-            &supergraph,
-            &prepared,
-            operation.caller(),
-            &request.query,
-            operation_name,
-            variables_of(request),
-        )
-        .await;
-    Some(operation.finish(body).await)
-}
+/// The supergraph as the pipeline's route for operations that cross into remote
+/// subgraphs.
+struct Supergraph(Arc<Federation>);
 
-/// The events of a subscription that another agency's subgraph serves, or its refusal;
-/// `None` when it is the local graph's.
-pub(crate) fn subscription(
-    state: &AppState,
-    principal: &Principal,
-    client: Option<&str>,
-    request: &async_graphql::Request,
-) -> Option<crate::server::ResponseStream> {
-    use futures_util::StreamExt;
-    let federation = state.federation()?.clone();
-    let operation_name = request.operation_name.as_deref();
-    let (supergraph, prepared) = match admit(state, &federation, principal, request, operation_name)
-    {
-        Admission::Local => return None,
-        Admission::Refused(response) => {
-            return Some(futures_util::stream::once(async move { Ok(*response) }).boxed());
-        }
-        Admission::Planned(supergraph, prepared) => (supergraph, prepared),
-    };
-    let operation = Federated {
-        state: state.clone(),
-        prepared,
-        principal: principal.clone(),
-        client: client.map(str::to_owned),
-        query: request.query.clone(),
-        operation_name: request.operation_name.clone(),
-    };
-    let variables = variables_of(request);
-    let events = federation.subscribe(
-        supergraph,
-        operation.prepared.clone(),
-        operation.caller(),
-        operation.query.clone(),
-        operation.operation_name.clone(),
-        variables,
-    );
-    Some(
-        events
-            .then(move |event| {
-                let operation = operation.clone();
-                async move { operation.finish(event).await }
-            })
-            .boxed(),
-    )
+#[async_trait]
+impl Remote for Supergraph {
+    async fn answer(
+        &self,
+        state: &AppState,
+        principal: &Principal,
+        client: Option<&str>,
+        request: &async_graphql::Request,
+        operation_name: Option<&str>,
+    ) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
+        let federation = &self.0;
+        let (supergraph, prepared) =
+            match admit(state, federation, principal, request, operation_name) {
+                Admission::Local => return None,
+                Admission::Refused(response) => return Some(Ok(*response)),
+                Admission::Planned(supergraph, prepared) => (supergraph, prepared),
+            };
+        let operation = Federated {
+            state: state.clone(),
+            prepared: prepared.clone(),
+            principal: principal.clone(),
+            client: client.map(str::to_owned),
+            query: request.query.clone(),
+            operation_name: operation_name.map(str::to_owned),
+        };
+        let body = federation
+            .execute(
+                &supergraph,
+                &prepared,
+                operation.caller(),
+                &request.query,
+                operation_name,
+                variables_of(request),
+            )
+            .await;
+        Some(operation.finish(body).await)
+    }
+
+    fn subscription(
+        &self,
+        state: &AppState,
+        principal: &Principal,
+        client: Option<&str>,
+        request: &async_graphql::Request,
+    ) -> Option<ResponseStream> {
+        use futures_util::StreamExt;
+        let federation = &self.0;
+        let operation_name = request.operation_name.as_deref();
+        let (supergraph, prepared) =
+            match admit(state, federation, principal, request, operation_name) {
+                Admission::Local => return None,
+                Admission::Refused(response) => {
+                    return Some(futures_util::stream::once(async move { Ok(*response) }).boxed());
+                }
+                Admission::Planned(supergraph, prepared) => (supergraph, prepared),
+            };
+        let operation = Federated {
+            state: state.clone(),
+            prepared,
+            principal: principal.clone(),
+            client: client.map(str::to_owned),
+            query: request.query.clone(),
+            operation_name: request.operation_name.clone(),
+        };
+        let variables = variables_of(request);
+        let events = federation.clone().subscribe(
+            supergraph,
+            operation.prepared.clone(),
+            operation.caller(),
+            operation.query.clone(),
+            operation.operation_name.clone(),
+            variables,
+        );
+        Some(
+            events
+                .then(move |event| {
+                    let operation = operation.clone();
+                    async move { operation.finish(event).await }
+                })
+                .boxed(),
+        )
+    }
+
+    fn jwks(&self) -> &serde_json::Value {
+        self.0.jwks()
+    }
 }
 
 /// Keeps every error's code within the contract's closed set: a code a subgraph or the
@@ -315,14 +321,5 @@ fn contract_codes(response: &mut async_graphql::Response) {
         }
         extensions.set("reason", code);
         extensions.set("code", ErrorCode::Internal.as_str());
-    }
-}
-
-/// `GET /.well-known/jwks.json`: the public keys of the tokens the gateway signs for
-/// subgraphs (404 when no remote subgraph is configured).
-pub(crate) async fn jwks(State(state): State<AppState>) -> Response {
-    match state.federation() {
-        Some(federation) => axum::Json(federation.jwks().clone()).into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -2,22 +2,21 @@
 //! `graphql-ws` (subscriptions-transport-ws) one.
 //!
 //! The caller is identified once, from the `connection_init` payload, by the same
-//! verification as HTTP ([`server::identify_until`]): `{"Authorization": "Bearer …"}` (or
+//! verification as HTTP ([`pipeline::identify_until`]): `{"Authorization": "Bearer …"}` (or
 //! `{"authorization": …}`, or `{"token": …}`); no token is the anonymous caller. A refused
 //! token closes the connection before any operation runs (`4403` with the reason
 //! `invalid token` on `graphql-transport-ws`; a `connection_error` message on the legacy
 //! protocol). When the token expires, the connection is closed with `4403 token expired`.
 //!
-//! Each operation runs exactly as an HTTP request does ([`server::run`], or
-//! [`server::run_stream`] for subscriptions): its own request context, batched loads,
+//! Each operation runs exactly as an HTTP request does ([`pipeline::run`], or
+//! [`pipeline::run_stream`] for subscriptions): its own request context, batched loads,
 //! audit trail. The server pings every [`PING_EVERY`] and closes a connection that has
 //! sent nothing for [`IDLE_TIMEOUT`]; a connection holds at most
 //! [`MAX_SUBSCRIPTIONS_PER_CONNECTION`] subscriptions, a caller at most
 //! [`MAX_CONNECTIONS_PER_CALLER`] connections.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_graphql::http::{WebSocket as GraphQLSocket, WebSocketProtocols, WsMessage};
@@ -29,7 +28,8 @@ use futures_util::{SinkExt, future};
 use schema::error::ErrorCode;
 use schema::policy::Principal;
 
-use crate::server::{self, AppState, Unidentified};
+use crate::connections::{ConnectionSlot, MAX_CONNECTIONS_PER_CALLER};
+use crate::pipeline::{self, AppState, Unidentified};
 
 /// How often the server pings an idle connection.
 pub const PING_EVERY: Duration = Duration::from_secs(20);
@@ -37,51 +37,11 @@ pub const PING_EVERY: Duration = Duration::from_secs(20);
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// Subscriptions one connection may hold at once.
 pub const MAX_SUBSCRIPTIONS_PER_CONNECTION: usize = 32;
-/// Connections one caller (`sub`, or client address when anonymous) may hold at once.
-pub const MAX_CONNECTIONS_PER_CALLER: usize = 16;
 /// Bytes read from the socket at a time.
 const READ_BUFFER: usize = 4 * 1024;
 /// The largest message (and frame) a client may send: a subscription document with its
 /// variables fits many times over.
 const MAX_MESSAGE: usize = 256 * 1024;
-
-/// Open connections per caller.
-#[derive(Debug, Default)]
-pub(crate) struct Connections(Mutex<HashMap<String, usize>>);
-
-impl Connections {
-    /// Counts a new connection of `caller`, unless they hold the maximum already.
-    fn open(self: &Arc<Self>, caller: String) -> Option<ConnectionSlot> {
-        let mut open = self.0.lock().expect("connection table poisoned");
-        let count = open.entry(caller.clone()).or_default();
-        if *count >= MAX_CONNECTIONS_PER_CALLER {
-            return None;
-        }
-        *count += 1;
-        Some(ConnectionSlot {
-            table: self.clone(),
-            caller,
-        })
-    }
-}
-
-/// One counted connection; dropping it (the connection ended) frees the slot.
-struct ConnectionSlot {
-    table: Arc<Connections>,
-    caller: String,
-}
-
-impl Drop for ConnectionSlot {
-    fn drop(&mut self) {
-        let mut open = self.table.0.lock().expect("connection table poisoned");
-        if let Some(count) = open.get_mut(&self.caller) {
-            *count -= 1;
-            if *count == 0 {
-                open.remove(&self.caller);
-            }
-        }
-    }
-}
 
 /// Who a connection belongs to, decided at `connection_init`.
 struct Session {
@@ -99,9 +59,9 @@ struct GatewayExecutor {
 
 impl GatewayExecutor {
     async fn run(self, principal: Principal, request: Request) -> Response {
-        match server::run(&self.state, principal, self.client, request).await {
+        match pipeline::run(&self.state, principal, self.client, request).await {
             Ok(response) => response,
-            Err(server::AuditUnavailable) => audit_unavailable(),
+            Err(pipeline::AuditUnavailable) => audit_unavailable(),
         }
     }
 }
@@ -151,11 +111,11 @@ impl Executor for GatewayExecutor {
         if let Some(seconds) = self.state.over_rate(&principal, self.client.as_deref(), 1) {
             let refused = Response::from_errors(vec![error(
                 ErrorCode::RateLimited,
-                &server::rate_message(seconds),
+                &pipeline::rate_message(seconds),
             )]);
             return stream::once(future::ready(refused)).boxed();
         }
-        if !server::is_subscription(&request) {
+        if !pipeline::is_subscription(&request) {
             return stream::once(self.clone().run(principal, request)).boxed();
         }
         if self.subscriptions.fetch_add(1, Ordering::AcqRel) >= MAX_SUBSCRIPTIONS_PER_CONNECTION {
@@ -167,10 +127,10 @@ impl Executor for GatewayExecutor {
             return stream::once(future::ready(refused)).boxed();
         }
         let slot = SubscriptionSlot(self.subscriptions.clone());
-        server::run_stream(&self.state, principal, self.client.clone(), request)
+        pipeline::run_stream(&self.state, principal, self.client.clone(), request)
             .map(move |item| {
                 let _held = &slot;
-                item.unwrap_or_else(|server::AuditUnavailable| audit_unavailable())
+                item.unwrap_or_else(|pipeline::AuditUnavailable| audit_unavailable())
             })
             .boxed()
     }
@@ -318,11 +278,11 @@ async fn accept(
 ) -> async_graphql::Result<Data> {
     let authorization = authorization(payload);
     let (principal, expires) =
-        match server::identify_until(state, authorization.as_deref(), client.clone()).await {
+        match pipeline::identify_until(state, authorization.as_deref(), client.clone()).await {
             Ok(identified) => identified,
             Err(Unidentified::Refused) => return Err("invalid token".into()),
             Err(Unidentified::OverRate(seconds)) => {
-                return Err(server::rate_message(seconds).into());
+                return Err(pipeline::rate_message(seconds).into());
             }
             Err(Unidentified::Unavailable(e)) => return Err(e.message.into()),
         };

@@ -5,11 +5,10 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use gateway::app::{App, AppConfig};
 use gateway::auth::{self, TokenRequest, Verifier};
-use gateway::config::{Environment, JwtArgs, Secret};
+use gateway::config::{Environment, JwtArgs, RouterOptions, Secret};
 use gateway::rate_limit::RateLimits;
-use gateway::server::{RouterOptions, router};
-use migration::{Migrator, MigratorTrait};
 use schema::db::{PoolOptions, SqlStats};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
@@ -116,29 +115,35 @@ impl TestApp {
         dir: Option<tempfile::TempDir>,
         options: &RouterOptions,
     ) -> TestApp {
-        let pool = PoolOptions {
-            max_connections: 8,
-            ..PoolOptions::default()
-        };
-        let (db, stats) = schema::db::connect(&url, &pool).await.expect("connect");
-        Migrator::up(&db, None).await.expect("migrate");
-        let verifier =
-            Verifier::from_config(&jwt_args(), Environment::Development).expect("verifier");
-        let events = schema::events::EventHub::start(db.clone())
+        let maintenance = gateway::app::open(&url, PoolOptions::maintenance())
             .await
-            .expect("event hub");
-        let app = router(db.clone(), stats.clone(), verifier, events, options);
+            .expect("connect");
+        gateway::app::migrate(&maintenance.0)
+            .await
+            .expect("migrate");
+        maintenance.0.close().await.ok();
+        let app = App::start(AppConfig {
+            database_url: url.clone(),
+            pool: PoolOptions {
+                max_connections: 8,
+                ..PoolOptions::default()
+            },
+            verifier: Verifier::from_config(&jwt_args(), Environment::Development)
+                .expect("verifier"),
+            options: options.clone(),
+            federation: Default::default(),
+        })
+        .await
+        .expect("start the gateway");
+        let (db, stats) = (app.db.clone(), app.stats.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .await
-            .expect("serve");
+            app.serve(listener, std::future::pending())
+                .await
+                .expect("serve");
         });
         TestApp {
             base,

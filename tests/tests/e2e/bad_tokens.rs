@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use gateway::cli::Cli;
+use gateway::config::RouterOptions;
 use gateway::rate_limit::RateLimits;
-use gateway::server::RouterOptions;
 use serde_json::{Value, json};
 use tests::{TestApp, error_code, on_both};
 

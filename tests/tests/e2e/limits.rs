@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
+use gateway::config::RouterOptions;
 use gateway::rate_limit::RateLimits;
-use gateway::server::RouterOptions;
 use schema::{QueryLimits, SchemaOptions};
 use serde_json::{Value, json};
 use tests::{Backend, TestApp, error_code, nodes, on_both};

@@ -2,7 +2,7 @@
 //! operations run.
 
 use gateway::cli::{Cli, run};
-use gateway::server::RouterOptions;
+use gateway::config::RouterOptions;
 use serde_json::{Value, json};
 use tests::{Backend, TestApp, error_code, on_both};
 

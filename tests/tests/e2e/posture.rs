@@ -1,6 +1,6 @@
 //! The production posture, cross-site request forgery prevention and CORS.
 
-use gateway::server::RouterOptions;
+use gateway::config::RouterOptions;
 use serde_json::{Value, json};
 use tests::{Backend, TestApp, error_code, on_both};
 

@@ -2,7 +2,7 @@
 //! inside the caller's subtree, only supervisors and analysts may ask, and no count
 //! small enough to single someone out is shown, nor recoverable from a total.
 
-use gateway::server::RouterOptions;
+use gateway::config::RouterOptions;
 use schema::SchemaOptions;
 use serde_json::{Value, json};
 use tests::{Backend, TestApp, error_code, on_both};

@@ -13,7 +13,7 @@ use axum::response::Response;
 use schema::error::ErrorCode;
 use tower_http::cors::CorsLayer;
 
-use crate::server::error_response;
+use super::respond::error_response;
 
 /// Content types a browser may send cross-site without a preflight.
 const SIMPLE_TYPES: [&str; 3] = [
