@@ -53,7 +53,7 @@ fn harness() -> &'static Harness {
                 .await
                 .expect("connect");
             gateway::app::migrate(&db).await.expect("migrate");
-            schema::seed::seed(&db, &schema::seed::SeedOptions::demo())
+            seed::seed(&db, &seed::SeedOptions::demo())
                 .await
                 .expect("demo data");
             db.close().await.ok();

@@ -4,8 +4,8 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use schema::db::{PoolOptions, SqlStats};
 use schema::policy::Role;
-use schema::seed::{SeedOptions, sample_principals};
 use sea_orm::DatabaseConnection;
+use seed::{SeedOptions, sample_principals};
 
 use crate::app::{App, AppConfig, migrate};
 use crate::auth::{self, TokenRequest, Verifier};
@@ -239,9 +239,7 @@ async fn seed(args: SeedArgs) -> anyhow::Result<()> {
         firs: args.firs,
         seed: args.seed,
     };
-    let report = schema::seed::seed(&db, &options)
-        .await
-        .context("seeding failed")?;
+    let report = seed::seed(&db, &options).await.context("seeding failed")?;
     println!("{report}");
     Ok(())
 }
@@ -317,8 +315,8 @@ fn configure_ids(key: Option<&Secret>, environment: Environment) -> anyhow::Resu
 
 /// Seeds the demo data set into an empty database and prints a token per role.
 async fn demo(db: &DatabaseConnection, args: &ServeArgs) -> anyhow::Result<()> {
-    if schema::seed::is_empty(db).await? {
-        let report = schema::seed::seed(db, &SeedOptions::demo())
+    if seed::is_empty(db).await? {
+        let report = seed::seed(db, &SeedOptions::demo())
             .await
             .context("demo seeding failed")?;
         println!("Demo data seeded: {report}");

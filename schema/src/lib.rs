@@ -1,7 +1,21 @@
 //! The CCTNS GraphQL schema: types, queries, loaders, the access policy and domain rules.
 //!
 //! This crate knows nothing of HTTP. A transport builds a [`RequestContext`] per request
-//! (with the caller's verified [`policy::Principal`]) and executes [`CctnsSchema`].
+//! (with the caller's verified [`policy::Principal`]) and executes it through [`Graph`].
+//!
+//! Module map:
+//!
+//! - the request: [`Graph`] (below), `admission` (size, `persisted` documents, [`limits`],
+//!   `posture`), [`context`] (what resolvers reach), [`loader`] (per-request batching, one
+//!   statement per level), [`pagination`], [`error`] (the contract's codes);
+//! - who sees what: [`identity`] (token claims to a principal), [`policy`] (every field and
+//!   write decision), [`ids`] (opaque ids), [`audit`] (the hash-chained trail);
+//! - the domain, one folder each, with its types, loaders and mutations: [`org`], [`fir`],
+//!   [`people`], [`investigation`], [`courts`], [`prisons`], [`complaints`], [`registers`];
+//! - across the domain: [`search`] (national searches), [`statistics`] (reports),
+//!   [`events`] (the outbox, the hub, subscriptions), [`write`] (one transaction per
+//!   mutation with its events and audit), [`node`] (`node(id)`, federation entities),
+//!   [`operations`] (the safelist), [`enums`], [`db`] (the pool).
 
 mod admission;
 pub mod audit;
@@ -31,7 +45,6 @@ mod posture;
 pub mod prisons;
 pub mod registers;
 pub mod search;
-pub mod seed;
 pub mod statistics;
 pub mod write;
 

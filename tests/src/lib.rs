@@ -86,7 +86,7 @@ impl TestApp {
     /// A gateway with `options` over a fresh database holding the demo data set.
     pub async fn with_demo_data_and(backend: Backend, options: RouterOptions) -> TestApp {
         let app = Self::empty_with(backend, options).await;
-        schema::seed::seed(&app.db, &schema::seed::SeedOptions::demo())
+        seed::seed(&app.db, &seed::SeedOptions::demo())
             .await
             .expect("seed demo data");
         app

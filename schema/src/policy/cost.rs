@@ -87,23 +87,11 @@ async fn throughput(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a benchmark: run by bench/policy.sh in release"]
 async fn policy_cost() {
-    use migration::MigratorTrait;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("bench.db").display()
-    );
+    let url = std::env::var("POLICY_BENCH_DATABASE_URL")
+        .expect("POLICY_BENCH_DATABASE_URL: a seeded database (bench/policy.sh makes one)");
     let (db, _) = crate::db::connect(&url, &crate::db::PoolOptions::default())
         .await
         .expect("connect");
-    migration::Migrator::up(&db, None).await.expect("migrate");
-    let options = crate::seed::SeedOptions {
-        states: 4,
-        stations: 60,
-        firs: 30_000,
-        seed: 1,
-    };
-    crate::seed::seed(&db, &options).await.expect("seed");
     let schema = crate::build_schema();
 
     println!(

@@ -26,6 +26,9 @@ use sea_orm::sea_query::{Alias, SelectStatement, SimpleExpr};
 use rows::{Counts, Key};
 pub use rows::{CrimeStatisticsRow, SUPPRESSED, StatisticsCell, StatisticsKey};
 pub use suppress::{DEFAULT_MIN_CELL, MinCell, StatisticsMeasure};
+/// Counts every FIR afresh into the write-time tally, after a bulk load that bypassed the
+/// writes (the generator's).
+pub use tally::rebuild as rebuild_tally;
 use window::Keep;
 
 use crate::audit;

@@ -27,7 +27,7 @@ pub(crate) async fn deposit(db: &impl ConnectionTrait, fir_id: i64) -> Result<()
 }
 
 /// Counts every FIR afresh (after a bulk load that bypassed the writes).
-pub(crate) async fn rebuild(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+pub async fn rebuild(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     crime_tally::Entity::delete_many().exec(db).await?;
     db.execute(&count(db.get_database_backend(), Firs::All, 1))
         .await

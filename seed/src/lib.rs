@@ -51,7 +51,7 @@ use self::bulk::{Bulk, T};
 use self::cases::Gen;
 use self::crimes::Catalogue;
 use self::values as v;
-use crate::policy::Role;
+use schema::policy::Role;
 
 /// FIRs generated before their rows are written.
 pub const CHUNK: u64 = 5_000;
@@ -244,7 +244,7 @@ pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<Seed
         );
     }
     generator.bulk.flush(&txn).await?;
-    crate::statistics::tally::rebuild(&txn).await?;
+    schema::statistics::rebuild_tally(&txn).await?;
     // The seed writes name words person by person, aliases after; initials once at the end.
     person_name_token::mark_initials(&txn, person_name_token::Persons::All).await?;
     txn.commit().await?;

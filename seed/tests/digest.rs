@@ -2,7 +2,9 @@
 //! of a freshly seeded SQLite database, its rows in order, against the digest the
 //! generator gave when it moved into its own crate.
 
+use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use seed::SeedOptions;
 use sha2::{Digest, Sha256};
 
 /// The SHA-256 of every table's rows (each value as SQLite quotes it), tables by name.
@@ -49,20 +51,20 @@ async fn digest(db: &DatabaseConnection) -> String {
 }
 
 /// A fresh, migrated SQLite database seeded with `options`; its digest.
-async fn seeded_digest(options: &schema::seed::SeedOptions) -> String {
+async fn seeded_digest(options: &SeedOptions) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("seed.db").display());
-    let (db, _) = gateway::app::open(&url, schema::db::PoolOptions::maintenance())
+    let (db, _) = schema::db::connect(&url, &schema::db::PoolOptions::maintenance())
         .await
         .expect("open");
-    gateway::app::migrate(&db).await.expect("migrate");
-    schema::seed::seed(&db, options).await.expect("seed");
+    Migrator::up(&db, None).await.expect("migrate");
+    seed::seed(&db, options).await.expect("seed");
     digest(&db).await
 }
 
 #[tokio::test]
 async fn the_demo_data_is_the_same_every_time() {
-    let digest = seeded_digest(&schema::seed::SeedOptions::demo()).await;
+    let digest = seeded_digest(&SeedOptions::demo()).await;
     assert_eq!(
         digest,
         "8a797b2ce8e3ded17640ba46418ac10a374267bb8880e131cf8df6774e12ce5a"
@@ -71,7 +73,7 @@ async fn the_demo_data_is_the_same_every_time() {
 
 #[tokio::test]
 async fn a_seed_gives_the_same_national_data_every_time() {
-    let options = schema::seed::SeedOptions {
+    let options = SeedOptions {
         states: 3,
         stations: 24,
         firs: 2_000,

@@ -9,8 +9,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
 use super::crimes::{self, CRIME_WEIGHTS, Catalogue, Code, Crime};
 use super::rng::Rng;
 use super::{SeedOptions, is_empty, sample_principals, seed};
-use crate::db::{PoolOptions, connect};
-use crate::policy::Role;
+use schema::db::{PoolOptions, connect};
+use schema::policy::Role;
 
 /// A custody stay: admitted, released.
 type Stay = (DateTime<Utc>, Option<DateTime<Utc>>);
