@@ -38,8 +38,8 @@ impl LocalGraph for InProcess {
             name,
         )
         .await
-        .unwrap_or_else(|AuditUnavailable| {
-            refusal(ErrorCode::Internal, "the audit trail could not be written")
+        .unwrap_or_else(|unavailable| {
+            async_graphql::Response::from_errors(vec![unavailable.error().into_server_error()])
         })
     }
 }

@@ -25,7 +25,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response as HttpResponse;
 use futures_util::stream::{self, BoxStream, StreamExt};
 use futures_util::{SinkExt, future};
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode};
 use schema::policy::Principal;
 
 use crate::connections::{ConnectionSlot, MAX_CONNECTIONS_PER_CALLER};
@@ -68,18 +68,12 @@ impl GatewayExecutor {
 
 /// The response that replaces one whose audit records could not be written.
 fn audit_unavailable() -> Response {
-    Response::from_errors(vec![error(
-        ErrorCode::Internal,
-        "the audit trail could not be written; try again",
-    )])
+    Response::from_errors(vec![pipeline::AuditUnavailable.error().into_server_error()])
 }
 
+/// A refusal with `code`, as a GraphQL error.
 fn error(code: ErrorCode, message: &str) -> async_graphql::ServerError {
-    let mut error = async_graphql::ServerError::new(message, None);
-    let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", code.as_str());
-    error.extensions = Some(extensions);
-    error
+    ApiError::new(code, message).into_server_error()
 }
 
 /// Decrements the connection's subscription count when a subscription ends.

@@ -19,7 +19,7 @@ use async_graphql::parser::types::{
 use async_graphql::{ServerError, ServerResult, Value, Variables};
 use std::collections::{HashMap, HashSet};
 
-use crate::error::{ApiError, ErrorCode};
+use crate::error::{ApiError, Limit};
 use crate::pagination::DEFAULT_PAGE_SIZE;
 
 /// How many items a list without paging is assumed to hold (a few: the charges, parties
@@ -134,9 +134,9 @@ pub(crate) struct Limits {
     shapes: Shapes,
 }
 
-/// A request-level `QUERY_TOO_COMPLEX` error with `message`.
-fn too_complex(message: String) -> ServerError {
-    ApiError::new(ErrorCode::QueryTooComplex, message).into_server_error()
+/// A request-level `QUERY_TOO_COMPLEX` error for `limit`, with `message`.
+fn too_complex(limit: Limit, message: String) -> ServerError {
+    ApiError::over_limit(limit, message).into_server_error()
 }
 
 impl Limits {
@@ -148,10 +148,13 @@ impl Limits {
     pub(crate) fn check_size(&self, query: &str) -> ServerResult<()> {
         let most = self.limits.max_query_bytes;
         if query.len() > most {
-            return Err(too_complex(format!(
-                "the document is {} bytes; at most {most} are accepted",
-                query.len()
-            )));
+            return Err(too_complex(
+                Limit::DocumentSize,
+                format!(
+                    "the document is {} bytes; at most {most} are accepted",
+                    query.len()
+                ),
+            ));
         }
         Ok(())
     }
@@ -185,25 +188,43 @@ fn check(
 ) -> ServerResult<Measure> {
     let measure = measure(document, variables, shapes)?;
     let over = [
-        ("depth", measure.depth as u64, limits.max_depth as u64),
-        ("complexity", measure.complexity, limits.max_complexity),
-        ("aliases", measure.aliases as u64, limits.max_aliases as u64),
         (
+            Limit::Depth,
+            "depth",
+            measure.depth as u64,
+            limits.max_depth as u64,
+        ),
+        (
+            Limit::Complexity,
+            "complexity",
+            measure.complexity,
+            limits.max_complexity,
+        ),
+        (
+            Limit::Aliases,
+            "aliases",
+            measure.aliases as u64,
+            limits.max_aliases as u64,
+        ),
+        (
+            Limit::RootFields,
             "root fields",
             measure.root_fields as u64,
             limits.max_root_fields as u64,
         ),
         (
+            Limit::Directives,
             "directives",
             measure.directives as u64,
             limits.max_directives as u64,
         ),
     ];
-    for (what, value, limit) in over {
-        if value > limit {
-            return Err(too_complex(format!(
-                "the query's {what} is {value}; at most {limit} is accepted"
-            )));
+    for (which, what, value, most) in over {
+        if value > most {
+            return Err(too_complex(
+                which,
+                format!("the query's {what} is {value}; at most {most} is accepted"),
+            ));
         }
     }
     Ok(measure)

@@ -173,7 +173,7 @@ pub async fn fetch_child_page<R, T>(
     parent: i64,
     request: PageRequest,
     public_only: bool,
-    wrap: impl Fn(R::Model) -> T,
+    wrap: impl Fn(crate::loader::Child<R>) -> T,
 ) -> ApiResult<Page<T>>
 where
     R: crate::loader::PagedRelation,

@@ -7,7 +7,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode};
 use schema::policy::Principal;
 
 use super::respond::{error_response, rate_limited};
@@ -37,15 +37,12 @@ impl FromRequestParts<AppState> for Caller {
             Ok(principal) => Ok(Caller(principal)),
             Err(Unidentified::Refused) => Err(error_response(
                 StatusCode::UNAUTHORIZED,
-                ErrorCode::Unauthenticated,
-                "invalid token",
+                ApiError::new(ErrorCode::Unauthenticated, "invalid token"),
             )),
             Err(Unidentified::OverRate(seconds)) => Err(rate_limited(seconds)),
-            Err(Unidentified::Unavailable(e)) => Err(error_response(
-                StatusCode::SERVICE_UNAVAILABLE,
-                e.code,
-                &e.message,
-            )),
+            Err(Unidentified::Unavailable(e)) => {
+                Err(error_response(StatusCode::SERVICE_UNAVAILABLE, e))
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{FromRequestParts, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode, Limit};
 use schema::policy::Principal;
 
 use super::caller::{Caller, client_addr};
@@ -64,15 +64,16 @@ pub(super) async fn graphql_post(
         Err(e) if too_long(&e) => {
             return error_response(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::BadUserInput,
-                &format!("request body over {} bytes", state.inner.max_body_bytes),
+                ApiError::new(
+                    ErrorCode::BadUserInput,
+                    format!("request body over {} bytes", state.inner.max_body_bytes),
+                ),
             );
         }
         Err(_) => {
             return error_response(
                 StatusCode::BAD_REQUEST,
-                ErrorCode::BadUserInput,
-                "request body unreadable",
+                ApiError::new(ErrorCode::BadUserInput, "request body unreadable"),
             );
         }
     };
@@ -123,10 +124,12 @@ async fn execute_batch(
     if requests.len() > max {
         return error_response(
             StatusCode::BAD_REQUEST,
-            ErrorCode::QueryTooComplex,
-            &format!(
-                "a batch of {} operations; at most {max} are accepted",
-                requests.len()
+            ApiError::over_limit(
+                Limit::Batch,
+                format!(
+                    "a batch of {} operations; at most {max} are accepted",
+                    requests.len()
+                ),
             ),
         );
     }
@@ -169,8 +172,7 @@ pub(super) async fn graphql_get(
         }
         return error_response(
             StatusCode::NOT_FOUND,
-            ErrorCode::NotFound,
-            "GraphiQL is disabled",
+            ApiError::new(ErrorCode::NotFound, "GraphiQL is disabled"),
         );
     }
     let (mut parts, body) = request.into_parts();
@@ -195,8 +197,10 @@ pub(super) async fn graphql_get(
     if pipeline::operation_type(&graphql) == Some(OperationType::Mutation) {
         let mut response = error_response(
             StatusCode::METHOD_NOT_ALLOWED,
-            ErrorCode::BadUserInput,
-            "mutations are only accepted over POST",
+            ApiError::new(
+                ErrorCode::BadUserInput,
+                "mutations are only accepted over POST",
+            ),
         );
         response
             .headers_mut()
@@ -211,8 +215,7 @@ pub(super) async fn sdl(State(state): State<AppState>, Caller(principal): Caller
     if state.inner.production && !schema::policy::explores_schema(&principal) {
         return error_response(
             StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            "the schema is shown to officers only",
+            ApiError::new(ErrorCode::Forbidden, "the schema is shown to officers only"),
         );
     }
     (

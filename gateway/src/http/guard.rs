@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode};
 use tower_http::cors::CorsLayer;
 
 use super::respond::error_response;
@@ -45,9 +45,11 @@ pub(crate) fn csrf_refusal(headers: &HeaderMap) -> Option<Response> {
     (simple && !flagged).then(|| {
         error_response(
             StatusCode::BAD_REQUEST,
-            ErrorCode::BadUserInput,
-            "refused as a possible cross-site request forgery: send `Content-Type: \
+            ApiError::new(
+                ErrorCode::BadUserInput,
+                "refused as a possible cross-site request forgery: send `Content-Type: \
              application/json`, or an `apollo-require-preflight` header",
+            ),
         )
     })
 }

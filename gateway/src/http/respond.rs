@@ -3,13 +3,13 @@
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode};
 
-/// A JSON GraphQL error body with a contract code.
-pub(crate) fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
-    let body = serde_json::json!({
-        "errors": [{ "message": message, "extensions": { "code": code.as_str() } }]
-    });
+use crate::pipeline::AuditUnavailable;
+
+/// A JSON GraphQL error body: `error` with its contract code.
+pub(crate) fn error_response(status: StatusCode, error: ApiError) -> Response {
+    let body = serde_json::json!({ "errors": [error.into_server_error()] });
     (
         status,
         [(
@@ -35,13 +35,14 @@ impl IntoResponse for BadRequest {
         match self.0 {
             async_graphql::ParseRequestError::PayloadTooLarge => error_response(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::BadUserInput,
-                "request body too large",
+                ApiError::new(ErrorCode::BadUserInput, "request body too large"),
             ),
             other => error_response(
                 StatusCode::BAD_REQUEST,
-                ErrorCode::BadUserInput,
-                &format!("malformed GraphQL request: {other}"),
+                ApiError::new(
+                    ErrorCode::BadUserInput,
+                    format!("malformed GraphQL request: {other}"),
+                ),
             ),
         }
     }
@@ -72,8 +73,7 @@ pub(super) fn answer(
             tracing::error!(error = %e, "response serialisation failed");
             error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                ErrorCode::Internal,
-                "internal error",
+                ApiError::new(ErrorCode::Internal, "internal error"),
             )
         }
     }
@@ -83,8 +83,10 @@ pub(super) fn answer(
 pub(super) fn rate_limited(seconds: u64) -> Response {
     let mut response = error_response(
         StatusCode::TOO_MANY_REQUESTS,
-        ErrorCode::RateLimited,
-        &crate::pipeline::rate_message(seconds),
+        ApiError::new(
+            ErrorCode::RateLimited,
+            crate::pipeline::rate_message(seconds),
+        ),
     );
     response
         .headers_mut()
@@ -94,9 +96,5 @@ pub(super) fn rate_limited(seconds: u64) -> Response {
 
 /// The answer when a request's audit trail could not be written.
 pub(super) fn audit_unavailable() -> Response {
-    error_response(
-        StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::Internal,
-        "the audit trail could not be written; try again",
-    )
+    error_response(StatusCode::SERVICE_UNAVAILABLE, AuditUnavailable.error())
 }

@@ -4,7 +4,7 @@
 
 use schema::RequestContext;
 use schema::audit::Actor;
-use schema::error::{ApiError, ErrorCode};
+use schema::error::{ApiError, Limit};
 use schema::policy::Principal;
 
 use super::{AppState, AuditUnavailable, ResponseStream};
@@ -33,8 +33,8 @@ pub(crate) async fn execute_local(
         Ok(response) => response,
         // Dropping the execution rolls back any transaction it had open.
         Err(_) => async_graphql::Response::from_errors(vec![
-            ApiError::new(
-                ErrorCode::QueryTooComplex,
+            ApiError::over_limit(
+                Limit::Timeout,
                 format!(
                     "the operation ran longer than {} s and was stopped",
                     limit.as_secs()

@@ -23,7 +23,7 @@ mod state;
 use std::time::Instant;
 
 use async_graphql::parser::types::OperationType;
-use schema::error::ErrorCode;
+use schema::error::{ApiError, ErrorCode};
 use schema::policy::Principal;
 
 pub(crate) use admit::rate_message;
@@ -35,6 +35,16 @@ pub(crate) use state::Inner;
 
 /// The audit trail of a request could not be written, so its response is withheld.
 pub(crate) struct AuditUnavailable;
+
+impl AuditUnavailable {
+    /// What the caller is told instead of the response.
+    pub(crate) fn error(&self) -> ApiError {
+        ApiError::new(
+            ErrorCode::Internal,
+            "the audit trail could not be written; try again",
+        )
+    }
+}
 
 /// What a subscription answers: responses, or the audit trail's failure.
 pub(crate) type ResponseStream =

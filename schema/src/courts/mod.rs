@@ -36,12 +36,11 @@ children!(
 pub struct HearingsOfCourtCase;
 
 impl PagedRelation for HearingsOfCourtCase {
-    type Model = hearing::Model;
-    const CHILD_TABLE: &'static str = "hearing";
-    const PARENT_TABLE: &'static str = "court_case";
-    const PARENT_COLUMN: &'static str = "court_case_id";
+    type Child = hearing::Entity;
+    type Parent = court_case::Entity;
+    const PARENT_COLUMN: hearing::Column = hearing::Column::CourtCaseId;
     const NEWEST_FIRST: bool = false;
-    const SENSITIVE_COLUMN: Option<&'static str> = None;
+    const SENSITIVE_COLUMN: Option<hearing::Column> = None;
     fn parent_of(row: &hearing::Model) -> i64 {
         row.court_case_id
     }

@@ -223,12 +223,11 @@ impl async_graphql::dataloader::Loader<EquivalentsOfStatute> for crate::loader::
 pub struct FirsOfStation;
 
 impl crate::loader::PagedRelation for FirsOfStation {
-    type Model = fir::Model;
-    const CHILD_TABLE: &'static str = "fir";
-    const PARENT_TABLE: &'static str = "org_unit";
-    const PARENT_COLUMN: &'static str = "station_id";
+    type Child = fir::Entity;
+    type Parent = entities::org_unit::Entity;
+    const PARENT_COLUMN: fir::Column = fir::Column::StationId;
     const NEWEST_FIRST: bool = true;
-    const SENSITIVE_COLUMN: Option<&'static str> = Some("victim_identity_protected");
+    const SENSITIVE_COLUMN: Option<fir::Column> = Some(fir::Column::VictimIdentityProtected);
     fn parent_of(row: &fir::Model) -> i64 {
         row.station_id
     }

@@ -19,7 +19,7 @@ mod windowed;
 
 pub use batches::{BATCH_BUCKETS, BatchSeries, batch_sizes};
 pub use waves::{BatchQueue, Driven, DrivenStream, Loaders, loaders};
-pub use windowed::{CountOf, PageOf, PagedRelation};
+pub use windowed::{Child, Column, CountOf, PageOf, PagedRelation};
 
 /// The most keys one statement carries (kept below SQLite's bound-parameter limit).
 pub const MAX_BATCH: usize = 10_000;

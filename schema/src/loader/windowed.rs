@@ -12,32 +12,45 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::{DbBackend, FromQueryResult, Statement, Value};
+use sea_orm::{DbBackend, EntityName, EntityTrait, FromQueryResult, IdenStatic, Statement, Value};
 
 use super::{DbLoader, LoadError};
 use crate::pagination::PageRequest;
 
 /// A parent → children relation paged per parent.
 pub trait PagedRelation: Send + Sync + 'static {
-    /// The child row.
-    type Model: FromQueryResult + Clone + Send + Sync + 'static;
-    /// Child table.
-    const CHILD_TABLE: &'static str;
-    /// Parent table.
-    const PARENT_TABLE: &'static str;
+    /// The children's entity.
+    type Child: EntityTrait<Model: Clone + Send + Sync + 'static>;
+    /// The parents' entity.
+    type Parent: EntityTrait;
     /// Column of the child naming its parent.
-    const PARENT_COLUMN: &'static str;
+    const PARENT_COLUMN: Column<Self>;
     /// Newest (highest id) first, or oldest first.
     const NEWEST_FIRST: bool;
     /// Boolean column that, when `public_only` is asked, must be false.
-    const SENSITIVE_COLUMN: Option<&'static str>;
+    const SENSITIVE_COLUMN: Option<Column<Self>>;
     /// The parent id of a child row.
-    fn parent_of(row: &Self::Model) -> i64;
+    fn parent_of(row: &Child<Self>) -> i64;
     /// Puts a loaded page's rows where by-id loads find them (an FIR that a party of it
     /// names), so they are not loaded again; nothing by default.
-    fn prime(loaders: &super::Loaders, rows: &[Self::Model]) {
+    fn prime(loaders: &super::Loaders, rows: &[Child<Self>]) {
         let _ = (loaders, rows);
     }
+}
+
+/// A child row of relation `R`.
+pub type Child<R> = <<R as PagedRelation>::Child as EntityTrait>::Model;
+
+/// A column of relation `R`'s child table.
+pub type Column<R> = <<R as PagedRelation>::Child as EntityTrait>::Column;
+
+/// The table names and the parent column of `R`, for the statements below.
+fn names<R: PagedRelation>() -> (&'static str, &'static str, &'static str) {
+    (
+        R::Child::default().table_name(),
+        R::Parent::default().table_name(),
+        R::PARENT_COLUMN.as_str(),
+    )
 }
 
 /// One page (plus one look-ahead row) of one parent's children.
@@ -159,7 +172,8 @@ fn sensitive_clause<R: PagedRelation>(
         (true, Some(column)) => {
             values.push(false.into());
             format!(
-                " AND p.{column} = {}",
+                " AND p.{} = {}",
+                column.as_str(),
                 placeholders(backend, values.len(), 1)
             )
         }
@@ -168,7 +182,7 @@ fn sensitive_clause<R: PagedRelation>(
 }
 
 impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
-    type Value = Vec<R::Model>;
+    type Value = Vec<Child<R>>;
     type Error = LoadError;
 
     async fn load(
@@ -177,6 +191,7 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
     ) -> Result<HashMap<PageOf<R>, Self::Value>, Self::Error> {
         crate::loader::batches::observe::<PageOf<R>>(keys.len());
         let backend = self.db.get_database_backend();
+        let (child, parent, column) = names::<R>();
         let mut by_page: HashMap<(PageRequest, bool), Vec<i64>> = HashMap::new();
         for key in keys {
             by_page
@@ -202,10 +217,7 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
             };
             let mut sql = format!(
                 "SELECT c.* FROM {parent} s {open}SELECT {select} FROM {child} p WHERE p.{column} = s.id",
-                open = open.replace("{child}", R::CHILD_TABLE),
-                parent = R::PARENT_TABLE,
-                child = R::CHILD_TABLE,
-                column = R::PARENT_COLUMN,
+                open = open.replace("{child}", child),
             );
             if let Some(after) = page.after {
                 values.push(after.into());
@@ -224,10 +236,11 @@ impl<R: PagedRelation> Loader<PageOf<R>> for DbLoader {
                 " WHERE {} ORDER BY c.id {direction}",
                 among(backend, "s.id", &parents, &mut values)
             );
-            let rows =
-                R::Model::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
-                    .all(&self.db)
-                    .await?;
+            let rows = <Child<R> as FromQueryResult>::find_by_statement(
+                Statement::from_sql_and_values(backend, sql, values),
+            )
+            .all(&self.db)
+            .await?;
             for row in rows {
                 out.entry(PageOf::new(R::parent_of(&row), page, public_only))
                     .or_default()
@@ -254,6 +267,7 @@ impl<R: PagedRelation> Loader<CountOf<R>> for DbLoader {
     ) -> Result<HashMap<CountOf<R>, Self::Value>, Self::Error> {
         crate::loader::batches::observe::<CountOf<R>>(keys.len());
         let backend = self.db.get_database_backend();
+        let (child, _, parent_column) = names::<R>();
         let mut out: HashMap<_, _> = keys.iter().map(|k| (*k, 0)).collect();
         for public_only in [false, true] {
             let parents: Vec<i64> = keys
@@ -265,14 +279,13 @@ impl<R: PagedRelation> Loader<CountOf<R>> for DbLoader {
                 continue;
             }
             let mut values: Vec<Value> = Vec::new();
-            let column = format!("p.{}", R::PARENT_COLUMN);
+            let column = format!("p.{parent_column}");
             let mut sql = format!(
                 "SELECT {column} AS parent, COUNT(*) AS n FROM {child} p WHERE {}",
                 among(backend, &column, &parents, &mut values),
-                child = R::CHILD_TABLE,
             );
             sql += &sensitive_clause::<R>(backend, public_only, &mut values);
-            sql += &format!(" GROUP BY p.{}", R::PARENT_COLUMN);
+            sql += &format!(" GROUP BY {column}");
             let counts = ParentCount::find_by_statement(Statement::from_sql_and_values(
                 backend, sql, values,
             ))

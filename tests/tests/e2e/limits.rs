@@ -49,26 +49,26 @@ async fn each_limit_admits_its_value_and_refuses_one_more_without_touching_the_d
     };
     let cases = [
         // depth: policeStations > edges > node > name is 4; a district under node is 5.
-        ("depth", stations(1, ""), stations(1, "district { name }")),
+        ("DEPTH", stations(1, ""), stations(1, "district { name }")),
         // complexity: first × (1 + edges(1 + node(1 + name))) = 4 × first.
-        ("complexity", stations(50, ""), stations(51, "")),
+        ("COMPLEXITY", stations(50, ""), stations(51, "")),
         (
-            "aliases",
+            "ALIASES",
             "{ policeStations(first: 1) { a: totalCount b: totalCount } }".to_owned(),
             "{ policeStations(first: 1) { a: totalCount b: totalCount c: totalCount } }".to_owned(),
         ),
         (
-            "root fields",
+            "ROOT_FIELDS",
             "{ policeStations(first: 1) { totalCount } __typename }".to_owned(),
             "{ policeStations(first: 1) { totalCount } __typename t: __typename }".to_owned(),
         ),
         (
-            "directives",
+            "DIRECTIVES",
             "{ policeStations(first: 1) { totalCount @include(if: true) } }".to_owned(),
             "{ policeStations(first: 1) { totalCount @include(if: true) @skip(if: false) } }"
                 .to_owned(),
         ),
-        ("bytes", padded(400), padded(401)),
+        ("DOCUMENT_SIZE", padded(400), padded(401)),
     ];
     for (limit, at, over) in cases {
         let (body, _) = run(&app, &at).await;
@@ -82,6 +82,8 @@ async fn each_limit_admits_its_value_and_refuses_one_more_without_touching_the_d
             Some("QUERY_TOO_COMPLEX"),
             "{limit}: {body}"
         );
+        // Which limit it went over, for the client to act on.
+        assert_eq!(body["errors"][0]["extensions"]["limit"], limit, "{body}");
         assert!(body["data"].is_null(), "{limit}: {body}");
         assert_eq!(statements, 0, "{limit}: refused before any SQL");
     }
@@ -122,6 +124,7 @@ on_both! {
         // What comes back: the refusal, before a single SQL statement, and no data.
         assert_eq!(status, 200);
         assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+        assert_eq!(body["errors"][0]["extensions"]["limit"], "COMPLEXITY", "{body}");
         assert!(body["errors"][0]["message"].as_str().unwrap().contains("complexity"), "{body}");
         assert!(body["data"].is_null(), "{body}");
         assert_eq!(app.stats.statements(), before, "refused before any SQL");
@@ -149,6 +152,7 @@ async fn batches_are_capped_and_bodies_bounded() {
     assert_eq!(response.status().as_u16(), 400);
     let body: Value = response.json().await.unwrap();
     assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["limit"], "BATCH", "{body}");
     assert_eq!(
         app.stats.statements(),
         before,
@@ -182,6 +186,10 @@ async fn an_operation_that_runs_too_long_is_stopped() {
         .await;
     assert_eq!(status, 200);
     assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["limit"], "TIMEOUT",
+        "{body}"
+    );
     assert!(
         body["errors"][0]["message"]
             .as_str()
