@@ -19,23 +19,20 @@ use crate::fir::{Fir, FirById, find_fir};
 use crate::ids;
 use crate::org::{PoliceStation, find_station, units_under};
 use crate::pagination::{Keyed, Page, PageRequest, fetch_page};
-use crate::policy::{FieldClass, Role};
+use crate::policy::{FieldClass, ListScope, Register, Role};
 
-/// The complaints the caller may list.
+/// The complaints the caller may list, as the policy scopes them
+/// ([`Register::Complaints`]).
 fn visible_complaints(ctx: &Context<'_>) -> ApiResult<Condition> {
     let principal = &RequestContext::of(ctx).principal;
-    let Some(identity) = principal.identity.as_ref() else {
-        return Err(ApiError::forbidden("complaints need a token"));
-    };
     let condition = Condition::all();
-    Ok(match identity.role {
-        Role::Citizen => condition.add(complaint::Column::CitizenSub.eq(identity.sub.clone())),
-        role if role.is_station_role() => {
-            condition.add(complaint::Column::StationId.eq(identity.unit.id))
+    Ok(match ListScope::of(principal, Register::Complaints)? {
+        ListScope::Own { sub } => condition.add(complaint::Column::CitizenSub.eq(sub)),
+        ListScope::Station(id) => condition.add(complaint::Column::StationId.eq(id)),
+        ListScope::UnitsUnder(path) => {
+            condition.add(complaint::Column::StationId.in_subquery(units_under(&path)))
         }
-        Role::Supervisor => condition
-            .add(complaint::Column::StationId.in_subquery(units_under(&identity.unit.path))),
-        _ => {
+        ListScope::Everything | ListScope::CourtsUnder(_) | ListScope::Office { .. } => {
             return Err(ApiError::forbidden(
                 "complaints are not visible to this role",
             ));

@@ -16,7 +16,7 @@ use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::ids;
 use crate::org::{OrgUnit, UnitById, unit_by_code};
-use crate::policy::{Principal, Role};
+use crate::policy::{ListScope, Principal, Register};
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Subscription};
 use chrono::{DateTime, Utc};
 use entities::{complaint, court_case, court_case_link, domain_event, org_unit};
@@ -127,40 +127,17 @@ enum Audience {
 }
 
 impl Audience {
+    /// The events `principal` may receive, as the policy scopes them.
     fn of(principal: &Principal) -> ApiResult<Self> {
-        let Some(identity) = principal.identity.as_ref() else {
-            return Err(ApiError::forbidden("events need a token"));
-        };
-        let unit = identity.unit.path.clone();
-        Ok(match identity.role {
-            role if role.is_police() || role == Role::Analyst => Audience::Everything,
-            Role::Court => Audience::Office {
-                courts: Some(unit.clone()),
-                units: unit,
-            },
-            Role::Prosecutor => {
-                let district = district_path(&unit).unwrap_or(unit.clone());
-                Audience::Office {
-                    courts: Some(district),
-                    units: unit,
-                }
+        Ok(match ListScope::of(principal, Register::Events)? {
+            ListScope::Everything => Audience::Everything,
+            ListScope::Office { units, courts } => Audience::Office { units, courts },
+            ListScope::Own { sub } => Audience::Citizen { sub },
+            ListScope::Station(_) | ListScope::UnitsUnder(_) | ListScope::CourtsUnder(_) => {
+                return Err(ApiError::forbidden("events are not available to this role"));
             }
-            Role::Prison => Audience::Office {
-                units: unit,
-                courts: None,
-            },
-            Role::Citizen => Audience::Citizen {
-                sub: identity.sub.clone(),
-            },
-            _ => return Err(ApiError::forbidden("events are not available to this role")),
         })
     }
-}
-
-/// `/IN/ST/DISTRICT/` of a unit path inside a district.
-fn district_path(path: &str) -> Option<String> {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    (segments.len() >= 3).then(|| format!("/{}/", segments[..3].join("/")))
 }
 
 /// Decides, per event, whether the subscriber sees it; remembers lookups per stream.
@@ -450,14 +427,5 @@ mod tests {
         assert!(kinds.contains(&("fir", "Rmly")));
         assert!(kinds.contains(&("person", "UDox")) && kinds.contains(&("person", "UDoy")));
         assert!(kinds.contains(&("cnr", "MHPU010000012024")));
-    }
-
-    #[test]
-    fn district_of_a_unit() {
-        assert_eq!(
-            district_path("/IN/MH/MH-PUN/MH-PUN-PO1/").as_deref(),
-            Some("/IN/MH/MH-PUN/")
-        );
-        assert_eq!(district_path("/IN/MH/"), None);
     }
 }

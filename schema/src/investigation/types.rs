@@ -26,7 +26,7 @@ use crate::fir::{Fir, FirById};
 use crate::ids;
 use crate::org::{Officer, OfficerById, OrgUnit, UnitById};
 use crate::people::{CaseParty, PartyById};
-use crate::policy::{Access, FieldClass, Role};
+use crate::policy::{Access, FieldClass, reaches_cases_through_courts};
 
 /// Loads an officer by optional id.
 async fn officer(ctx: &Context<'_>, id: Option<i64>) -> ApiResult<Option<Officer>> {
@@ -64,7 +64,7 @@ impl Case {
             return Ok(true);
         }
         let rc = RequestContext::of(ctx);
-        if !matches!(rc.principal.role(), Some(Role::Court | Role::Prosecutor)) {
+        if !reaches_cases_through_courts(&rc.principal) {
             return Ok(false);
         }
         let court_cases = rc

@@ -31,9 +31,11 @@
 //! Jurisdiction is a prefix test on materialised org-unit paths.
 
 mod principal;
+mod reach;
 mod write;
 
 pub use principal::{Identity, Principal, Role, UnitRef};
+pub use reach::{ListScope, Register, reaches_cases_through_courts};
 pub use write::{WriteTarget, may_write, require_write};
 
 /// What a caller may see of one field class of one record.

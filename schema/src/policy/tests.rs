@@ -713,3 +713,104 @@ fn audit_reach_is_the_auditors_subtree() {
     }
     assert_eq!(audit_reach(&Principal::anonymous()), None);
 }
+
+/// What each role may list of each register, as the policy scopes it: `all`, `station`
+/// (their own station), `units` (their subtree's units), `courts` (cases before their
+/// subtree's courts), `office` (their office's units and, for courts and prosecutors, the
+/// cases before their courts), `own` (what they filed), `-` (refused).
+#[test]
+fn listing_matrix() {
+    use Register::{Complaints, CrimeStatistics, CustodyRecords, Events};
+    let registers = [CustodyRecords, Complaints, CrimeStatistics, Events];
+    #[rustfmt::skip]
+    let rows: [(Role, [&str; 4]); 11] = [
+        //                              custody   complaints  statistics  events
+        (Role::Citizen,                 ["-",      "own",      "-",        "own"]),
+        (Role::StationOfficer,          ["all",    "station",  "-",        "all"]),
+        (Role::InvestigatingOfficer,    ["all",    "station",  "-",        "all"]),
+        (Role::StationHouseOfficer,     ["all",    "station",  "-",        "all"]),
+        (Role::Supervisor,              ["all",    "units",    "units",    "all"]),
+        (Role::Analyst,                 ["all",    "-",        "units",    "all"]),
+        (Role::Court,                   ["courts", "-",        "-",        "office"]),
+        (Role::Prosecutor,              ["-",      "-",        "-",        "office"]),
+        (Role::Prison,                  ["units",  "-",        "-",        "office"]),
+        (Role::Auditor,                 ["-",      "-",        "-",        "-"]),
+        (Role::Admin,                   ["-",      "-",        "-",        "-"]),
+    ];
+    assert_eq!(
+        rows.map(|(role, _)| role),
+        Role::ALL,
+        "every role has a row"
+    );
+    let kind = |scope: &crate::error::ApiResult<ListScope>| match scope {
+        Ok(ListScope::Everything) => "all",
+        Ok(ListScope::Station(_)) => "station",
+        Ok(ListScope::UnitsUnder(_)) => "units",
+        Ok(ListScope::CourtsUnder(_)) => "courts",
+        Ok(ListScope::Office { .. }) => "office",
+        Ok(ListScope::Own { .. }) => "own",
+        Err(e) => {
+            assert_eq!(e.code, crate::error::ErrorCode::Forbidden, "{e:?}");
+            "-"
+        }
+    };
+    for (role, expected) in rows {
+        let principal = who(role, STATION, Some(IO));
+        for (register, expected) in registers.iter().zip(expected) {
+            let scope = ListScope::of(&principal, *register);
+            assert_eq!(kind(&scope), expected, "{role:?} listing {register:?}");
+        }
+    }
+    for register in registers {
+        assert_eq!(kind(&ListScope::of(&Principal::anonymous(), register)), "-");
+    }
+}
+
+/// The scopes carry the caller's own place: their station, their subtree, their own
+/// filings; a prosecutor's office receives the events of its district's courts.
+#[test]
+fn list_scopes_are_the_callers_own() {
+    let at = |role, path: &str| who(role, path, None);
+    assert_eq!(
+        ListScope::of(
+            &at(Role::StationHouseOfficer, STATION),
+            Register::Complaints
+        )
+        .unwrap(),
+        ListScope::Station(1)
+    );
+    assert_eq!(
+        ListScope::of(&at(Role::Supervisor, DISTRICT), Register::Complaints).unwrap(),
+        ListScope::UnitsUnder(DISTRICT.into())
+    );
+    assert_eq!(
+        ListScope::of(&at(Role::Citizen, "/IN/"), Register::Complaints).unwrap(),
+        ListScope::Own { sub: "x".into() }
+    );
+    assert_eq!(
+        ListScope::of(
+            &at(Role::Prosecutor, "/IN/MH/MH-PUN/MH-PUN-PO1/"),
+            Register::Events
+        )
+        .unwrap(),
+        ListScope::Office {
+            units: "/IN/MH/MH-PUN/MH-PUN-PO1/".into(),
+            courts: Some(DISTRICT.into()),
+        }
+    );
+    assert_eq!(
+        ListScope::of(&at(Role::Prosecutor, "/IN/MH/"), Register::Events).unwrap(),
+        ListScope::Office {
+            units: "/IN/MH/".into(),
+            courts: Some("/IN/MH/".into()),
+        }
+    );
+    assert_eq!(
+        ListScope::of(&at(Role::Court, OTHER_STATE), Register::CustodyRecords).unwrap(),
+        ListScope::CourtsUnder(OTHER_STATE.into())
+    );
+    assert!(reaches_cases_through_courts(&at(Role::Court, STATION)));
+    assert!(reaches_cases_through_courts(&at(Role::Prosecutor, STATION)));
+    assert!(!reaches_cases_through_courts(&at(Role::Prison, STATION)));
+    assert!(!reaches_cases_through_courts(&Principal::anonymous()));
+}

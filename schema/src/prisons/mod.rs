@@ -20,7 +20,7 @@ use crate::loader::{by_id, children};
 use crate::org::{unit_by_code, units_under};
 use crate::pagination::{Page, PageRequest, fetch_page};
 use crate::people::named;
-use crate::policy::Role;
+use crate::policy::{ListScope, Register};
 
 by_id!(
     /// A custody record by row id.
@@ -54,34 +54,30 @@ pub struct PrisonRecordFilter {
     pub cnr: Option<String>,
 }
 
-/// The records a caller may list: everything for police and analysts, their own prison's
-/// (subtree's) records for prison staff, records on their court cases for courts.
+/// The custody records the caller may list, as the policy scopes them
+/// ([`Register::CustodyRecords`]).
 fn listing_scope(ctx: &Context<'_>) -> ApiResult<Condition> {
     let principal = &RequestContext::of(ctx).principal;
-    let Some(identity) = principal.identity.as_ref() else {
-        return Err(ApiError::forbidden(
-            "custody records need an authorised role",
-        ));
-    };
-    match identity.role {
-        role if role.is_police() || role == Role::Analyst => Ok(Condition::all()),
-        Role::Prison => Ok(Condition::all()
-            .add(prison_record::Column::PrisonId.in_subquery(units_under(&identity.unit.path)))),
-        Role::Court => Ok(Condition::all().add(
+    Ok(match ListScope::of(principal, Register::CustodyRecords)? {
+        ListScope::Everything => Condition::all(),
+        ListScope::UnitsUnder(path) => {
+            Condition::all().add(prison_record::Column::PrisonId.in_subquery(units_under(&path)))
+        }
+        ListScope::CourtsUnder(path) => Condition::all().add(
             prison_record::Column::CourtCaseId.in_subquery(
                 Query::select()
                     .column(court_case::Column::Id)
                     .from(court_case::Entity)
-                    .and_where(
-                        court_case::Column::CourtId.in_subquery(units_under(&identity.unit.path)),
-                    )
+                    .and_where(court_case::Column::CourtId.in_subquery(units_under(&path)))
                     .to_owned(),
             ),
-        )),
-        _ => Err(ApiError::forbidden(
-            "custody records need an authorised role",
-        )),
-    }
+        ),
+        ListScope::Station(_) | ListScope::Office { .. } | ListScope::Own { .. } => {
+            return Err(ApiError::forbidden(
+                "custody records need an authorised role",
+            ));
+        }
+    })
 }
 
 /// Queries over custody records.

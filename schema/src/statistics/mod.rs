@@ -35,7 +35,7 @@ use crate::audit;
 use crate::context::RequestContext;
 use crate::error::{ApiError, ApiResult};
 use crate::org::{UnitById, unit_by_code};
-use crate::policy::Role;
+use crate::policy::{ListScope, Register};
 
 /// Groups returned at most; finer groupings must narrow the filter.
 const MAX_GROUPS: usize = 10_000;
@@ -122,27 +122,25 @@ async fn statistics(
     filter: StatisticsFilter,
 ) -> ApiResult<Vec<CrimeStatisticsRow>> {
     let rc = RequestContext::of(ctx);
-    let Some(identity) = rc.principal.identity.as_ref() else {
-        return Err(ApiError::forbidden("crime statistics need a token"));
-    };
-    if !matches!(identity.role, Role::Supervisor | Role::Analyst) {
+    let ListScope::UnitsUnder(reach) = ListScope::of(&rc.principal, Register::CrimeStatistics)?
+    else {
         return Err(ApiError::forbidden(
             "crime statistics are for supervisors and analysts",
         ));
-    }
+    };
     group_by.sort_unstable();
     group_by.dedup();
     let scope = match &filter.unit_code {
         Some(code) => {
             let unit = unit_by_code(ctx, code).await?;
-            if !unit.path.starts_with(&identity.unit.path) {
+            if !unit.path.starts_with(&reach) {
                 return Err(ApiError::forbidden(
                     "statistics are limited to your own unit's subtree",
                 ));
             }
             unit.path
         }
-        None => identity.unit.path.clone(),
+        None => reach,
     };
     if let (Some(from), Some(to)) = (filter.registered_from, filter.registered_to)
         && from >= to
