@@ -454,25 +454,20 @@ pub fn error_code(body: &Value) -> Option<&str> {
     body["errors"][0]["extensions"]["code"].as_str()
 }
 
-/// Declares one async test per backend: `NAME::sqlite` and `NAME::postgres`.
+/// Runs the test body `async fn NAME(backend: Backend)` once per backend, as the tests
+/// `NAME::sqlite` and `NAME::postgres`. The body is a plain function, so rustfmt formats it.
 #[macro_export]
 macro_rules! on_both {
-    ($(#[$meta:meta])* async fn $name:ident($backend:ident: Backend) $body:block) => {
-        $(#[$meta])*
+    ($name:ident) => {
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
-            async fn run($backend: $crate::Backend) $body
-
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                run($crate::Backend::Sqlite).await;
+                super::$name($crate::Backend::Sqlite).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                run($crate::Backend::Postgres).await;
+                super::$name($crate::Backend::Postgres).await;
             }
         }
     };

@@ -8,7 +8,7 @@ use gateway::cli::Cli;
 use gateway::config::RouterOptions;
 use gateway::rate_limit::RateLimits;
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, on_both};
+use tests::{Backend, TestApp, error_code, on_both};
 
 const QUERY: &str = "{ policeStations(first: 1) { totalCount } }";
 
@@ -54,58 +54,76 @@ async fn refusal_rows(app: &TestApp) -> Vec<String> {
     .await
 }
 
-on_both! {
-    async fn a_flood_of_bad_tokens_is_rate_limited_and_audited_per_address_and_minute(backend: Backend) {
-        let app = TestApp::with_demo_data_and(backend, options()).await;
-        let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "bad-tokens.officer");
-        let forged = format!("{}x", officer);
+async fn a_flood_of_bad_tokens_is_rate_limited_and_audited_per_address_and_minute(
+    backend: Backend,
+) {
+    let app = TestApp::with_demo_data_and(backend, options()).await;
+    let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "bad-tokens.officer");
+    let forged = format!("{}x", officer);
 
-        // The attempt: a flood of forged tokens from one address.
-        let before = app.stats.statements();
-        let mut statuses = Vec::new();
-        for _ in 0..FLOOD {
-            let (status, body) = post(&app, Some(&forged)).await;
-            let expected = if status == 401 { "UNAUTHENTICATED" } else { "RATE_LIMITED" };
-            assert_eq!(error_code(&body), Some(expected), "{body}");
-            statuses.push(status);
-        }
-        // What the attacker sees: the address's two operations refused as bad tokens,
-        // then the rest refused for the rate; and the flood cost the database nothing
-        // (at most one aggregated row, begin to commit, if a window closed meanwhile).
-        assert_eq!(&statuses[..2], [401, 401]);
-        assert!(statuses[2..].iter().all(|s| *s == 429), "{statuses:?}");
-        let spent = app.stats.statements() - before;
-        assert!(spent <= 5, "{spent} statements: no audit row is written per request");
-        // The address's anonymous requests share the spent bucket; an officer's token has
-        // a bucket of its own.
-        assert_eq!(post(&app, None).await.0, 429);
-        assert_eq!(post(&app, Some(&officer)).await.0, 200);
-
-        // What the audit trail holds once the window has closed: one row per address and
-        // window (the flood may straddle two), counting every refused token.
-        let mut rows = Vec::new();
-        for _ in 0..100 {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            rows = refusal_rows(&app).await;
-            let counted: usize = rows.iter().map(|row| refused(row)).sum();
-            if counted == FLOOD {
-                break;
-            }
-        }
-        assert!((1..=2).contains(&rows.len()), "{rows:?}");
-        assert_eq!(rows.iter().map(|row| refused(row)).sum::<usize>(), FLOOD, "{rows:?}");
-        for row in &rows {
-            assert!(row.starts_with("127.0.0.1|refused="), "{row}");
-        }
-
-        // The hash chain still verifies.
-        let verify = <Cli as clap::Parser>::try_parse_from([
-            "cctns", "audit", "verify", "--database-url", &app.url,
-        ])
-        .unwrap();
-        gateway::cli::run(verify).await.expect("the audit chain verifies");
+    // The attempt: a flood of forged tokens from one address.
+    let before = app.stats.statements();
+    let mut statuses = Vec::new();
+    for _ in 0..FLOOD {
+        let (status, body) = post(&app, Some(&forged)).await;
+        let expected = if status == 401 {
+            "UNAUTHENTICATED"
+        } else {
+            "RATE_LIMITED"
+        };
+        assert_eq!(error_code(&body), Some(expected), "{body}");
+        statuses.push(status);
     }
+    // What the attacker sees: the address's two operations refused as bad tokens,
+    // then the rest refused for the rate; and the flood cost the database nothing
+    // (at most one aggregated row, begin to commit, if a window closed meanwhile).
+    assert_eq!(&statuses[..2], [401, 401]);
+    assert!(statuses[2..].iter().all(|s| *s == 429), "{statuses:?}");
+    let spent = app.stats.statements() - before;
+    assert!(
+        spent <= 5,
+        "{spent} statements: no audit row is written per request"
+    );
+    // The address's anonymous requests share the spent bucket; an officer's token has
+    // a bucket of its own.
+    assert_eq!(post(&app, None).await.0, 429);
+    assert_eq!(post(&app, Some(&officer)).await.0, 200);
+
+    // What the audit trail holds once the window has closed: one row per address and
+    // window (the flood may straddle two), counting every refused token.
+    let mut rows = Vec::new();
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        rows = refusal_rows(&app).await;
+        let counted: usize = rows.iter().map(|row| refused(row)).sum();
+        if counted == FLOOD {
+            break;
+        }
+    }
+    assert!((1..=2).contains(&rows.len()), "{rows:?}");
+    assert_eq!(
+        rows.iter().map(|row| refused(row)).sum::<usize>(),
+        FLOOD,
+        "{rows:?}"
+    );
+    for row in &rows {
+        assert!(row.starts_with("127.0.0.1|refused="), "{row}");
+    }
+
+    // The hash chain still verifies.
+    let verify = <Cli as clap::Parser>::try_parse_from([
+        "cctns",
+        "audit",
+        "verify",
+        "--database-url",
+        &app.url,
+    ])
+    .unwrap();
+    gateway::cli::run(verify)
+        .await
+        .expect("the audit chain verifies");
 }
+on_both!(a_flood_of_bad_tokens_is_rate_limited_and_audited_per_address_and_minute);
 
 /// The `refused=N` count of an audit row from [`refusal_rows`].
 fn refused(row: &str) -> usize {

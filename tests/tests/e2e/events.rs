@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
-use tests::{TestApp, on_both};
+use tests::{Backend, TestApp, on_both};
 
 const STATION: &str = "MH-PUN-PS001";
 const EVENTS: &str = "subscription($filter: EventFilter) { events(filter: $filter) { id type unit { code } subjectRefs { kind id } } }";
@@ -111,91 +111,151 @@ async fn newest_event(app: &TestApp) -> String {
         .await
 }
 
-on_both! {
-    async fn events_arrive_in_order_and_resume_without_gap_or_duplicate(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let officer = app.token("STATION_OFFICER", STATION, &format!("{STATION}.pc1"));
-        let analyst = app.token("ANALYST", "IN", "analyst-events");
-        let start = newest_event(&app).await;
-        let live = Subscriber::start(&app, Some(&analyst), json!({ "afterId": start, "types": ["FIR_REGISTERED"] }), 20).await;
-        // 20 registrations at once, over HTTP.
-        let writes = (0..20).map(|_| app.graphql(Some(&officer), REGISTER, theft(STATION)));
-        for (status, body) in futures_util::future::join_all(writes).await {
-            assert_eq!(status, 200, "{body}");
-            assert!(body.get("errors").is_none(), "{body}");
-        }
-        let got = events_of(&live.finish().await);
-        let got_ids = ids(&got);
-        assert_eq!(got.len(), 20, "{got:?}");
-        assert!(got_ids.windows(2).all(|w| w[0] < w[1]), "in order: {got_ids:?}");
-        assert!(got.iter().all(|e| e["type"] == "FIR_REGISTERED" && e["unit"]["code"] == STATION));
-        assert!(got[0]["subjectRefs"].as_array().unwrap().iter().any(|r| r["kind"] == "fir"));
-        let stored: Vec<i64> = app
-            .texts(&format!("SELECT CAST(id AS TEXT) FROM domain_event WHERE id > {start} AND event_type = 'FIR_REGISTERED' ORDER BY domain_event.id"))
-            .await
+async fn events_arrive_in_order_and_resume_without_gap_or_duplicate(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let officer = app.token("STATION_OFFICER", STATION, &format!("{STATION}.pc1"));
+    let analyst = app.token("ANALYST", "IN", "analyst-events");
+    let start = newest_event(&app).await;
+    let live = Subscriber::start(
+        &app,
+        Some(&analyst),
+        json!({ "afterId": start, "types": ["FIR_REGISTERED"] }),
+        20,
+    )
+    .await;
+    // 20 registrations at once, over HTTP.
+    let writes = (0..20).map(|_| app.graphql(Some(&officer), REGISTER, theft(STATION)));
+    for (status, body) in futures_util::future::join_all(writes).await {
+        assert_eq!(status, 200, "{body}");
+        assert!(body.get("errors").is_none(), "{body}");
+    }
+    let got = events_of(&live.finish().await);
+    let got_ids = ids(&got);
+    assert_eq!(got.len(), 20, "{got:?}");
+    assert!(
+        got_ids.windows(2).all(|w| w[0] < w[1]),
+        "in order: {got_ids:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|e| e["type"] == "FIR_REGISTERED" && e["unit"]["code"] == STATION)
+    );
+    assert!(
+        got[0]["subjectRefs"]
+            .as_array()
+            .unwrap()
             .iter()
-            .map(|s| s.parse().unwrap())
-            .collect();
-        assert_eq!(got_ids, stored, "exactly the committed events");
+            .any(|r| r["kind"] == "fir")
+    );
+    let stored: Vec<i64> = app
+        .texts(&format!("SELECT CAST(id AS TEXT) FROM domain_event WHERE id > {start} AND event_type = 'FIR_REGISTERED' ORDER BY domain_event.id"))
+        .await
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+    assert_eq!(got_ids, stored, "exactly the committed events");
 
-        // Resume after the 5th, while more registrations are being made: the replay and
-        // the live tail meet with no gap and no duplicate.
-        let resume = Subscriber::start(&app, Some(&analyst), json!({ "afterId": got_ids[4].to_string(), "types": ["FIR_REGISTERED"] }), 25).await;
-        let writes = (0..10).map(|_| app.graphql(Some(&officer), REGISTER, theft(STATION)));
-        futures_util::future::join_all(writes).await;
-        let resumed = ids(&events_of(&resume.finish().await));
-        let expected: Vec<i64> = app
-            .texts(&format!("SELECT CAST(id AS TEXT) FROM domain_event WHERE id > {} AND event_type = 'FIR_REGISTERED' ORDER BY domain_event.id", got_ids[4]))
-            .await
+    // Resume after the 5th, while more registrations are being made: the replay and
+    // the live tail meet with no gap and no duplicate.
+    let resume = Subscriber::start(
+        &app,
+        Some(&analyst),
+        json!({ "afterId": got_ids[4].to_string(), "types": ["FIR_REGISTERED"] }),
+        25,
+    )
+    .await;
+    let writes = (0..10).map(|_| app.graphql(Some(&officer), REGISTER, theft(STATION)));
+    futures_util::future::join_all(writes).await;
+    let resumed = ids(&events_of(&resume.finish().await));
+    let expected: Vec<i64> = app
+        .texts(&format!("SELECT CAST(id AS TEXT) FROM domain_event WHERE id > {} AND event_type = 'FIR_REGISTERED' ORDER BY domain_event.id", got_ids[4]))
+        .await
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+    assert_eq!(expected.len(), 25);
+    assert_eq!(resumed, expected, "15 replayed, then 10 live, each once");
+}
+on_both!(events_arrive_in_order_and_resume_without_gap_or_duplicate);
+
+async fn subscribers_see_only_what_they_may(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let officer = app.token("STATION_OFFICER", STATION, &format!("{STATION}.pc1"));
+    let start = newest_event(&app).await;
+    let prison = app.token("PRISON", "MH-PUN-PR1", "eprisons");
+    let other_district = app.token("STATION_OFFICER", "MH-MUM-PS001", "mum");
+    let citizen = app.token("CITIZEN", "IN", "citizen-events");
+    let prison_feed = Subscriber::start(&app, Some(&prison), json!({ "afterId": start }), 1).await;
+    let narrowed = Subscriber::start(
+        &app,
+        Some(&other_district),
+        json!({ "afterId": start, "unitCode": "MH-MUM" }),
+        0,
+    )
+    .await;
+    let citizen_feed =
+        Subscriber::start(&app, Some(&citizen), json!({ "afterId": start }), 1).await;
+
+    app.data(Some(&officer), REGISTER, theft(STATION)).await;
+    let complaint = |who: Option<&str>| {
+        json!({ "input": { "stationCode": STATION, "nature": "Noise", "description": "Loudspeakers played past midnight every day.",
+        "complainant": if who.is_some() { Value::Null } else { json!({ "name": "A Neighbour", "sex": "FEMALE", "phone": "9000000002" }) } } })
+    };
+    let file = "mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }";
+    app.data(None, file, complaint(None)).await;
+    let mine = app
+        .data(Some(&citizen), file, complaint(Some("citizen")))
+        .await;
+    // The prison's own event.
+    let admit = "mutation($input: AdmitPrisonerInput!) { admitPrisoner(input: $input) { id } }";
+    app.data(Some(&prison), admit, json!({ "input": { "prisonCode": "MH-PUN-PR1", "person": { "name": "Ganesh Shinde", "sex": "MALE", "birthYear": 1988 }, "category": "UNDERTRIAL", "warrantRef": "W-2026-77" } })).await;
+
+    let seen = events_of(&prison_feed.finish().await);
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        seen[0]["type"], "PRISONER_ADMITTED",
+        "a prison sees its own events, not the police station's: {seen:?}"
+    );
+    let seen = events_of(&citizen_feed.finish().await);
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0]["type"], "COMPLAINT_RECEIVED");
+    assert!(
+        seen[0]["subjectRefs"]
+            .as_array()
+            .unwrap()
             .iter()
-            .map(|s| s.parse().unwrap())
-            .collect();
-        assert_eq!(expected.len(), 25);
-        assert_eq!(resumed, expected, "15 replayed, then 10 live, each once");
+            .any(|r| r["id"] == mine["fileComplaint"]["id"]),
+        "their own complaint: {seen:?}"
+    );
+    let seen = narrowed.finish().await;
+    assert_eq!(
+        events_of(&seen).len(),
+        0,
+        "unitCode narrows to a subtree: {seen}"
+    );
+    assert_eq!(seen["timedOut"], true);
+
+    for (who, token) in [
+        ("auditor", Some(app.token("AUDITOR", "IN", "a"))),
+        ("anonymous", None),
+    ] {
+        let refused = Subscriber::start(&app, token.as_deref(), json!({}), 1)
+            .await
+            .finish()
+            .await;
+        let error = refused["events"]
+            .as_array()
+            .and_then(|e| e.first())
+            .map(|p| p["errors"][0]["extensions"]["code"].clone())
+            .or_else(|| {
+                refused["error"]
+                    .as_array()
+                    .map(|e| e[0]["extensions"]["code"].clone())
+            });
+        assert_eq!(error, Some(json!("FORBIDDEN")), "{who}: {refused}");
     }
 }
-
-on_both! {
-    async fn subscribers_see_only_what_they_may(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let officer = app.token("STATION_OFFICER", STATION, &format!("{STATION}.pc1"));
-        let start = newest_event(&app).await;
-        let prison = app.token("PRISON", "MH-PUN-PR1", "eprisons");
-        let other_district = app.token("STATION_OFFICER", "MH-MUM-PS001", "mum");
-        let citizen = app.token("CITIZEN", "IN", "citizen-events");
-        let prison_feed = Subscriber::start(&app, Some(&prison), json!({ "afterId": start }), 1).await;
-        let narrowed = Subscriber::start(&app, Some(&other_district), json!({ "afterId": start, "unitCode": "MH-MUM" }), 0).await;
-        let citizen_feed = Subscriber::start(&app, Some(&citizen), json!({ "afterId": start }), 1).await;
-
-        app.data(Some(&officer), REGISTER, theft(STATION)).await;
-        let complaint = |who: Option<&str>| json!({ "input": { "stationCode": STATION, "nature": "Noise", "description": "Loudspeakers played past midnight every day.",
-            "complainant": if who.is_some() { Value::Null } else { json!({ "name": "A Neighbour", "sex": "FEMALE", "phone": "9000000002" }) } } });
-        let file = "mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }";
-        app.data(None, file, complaint(None)).await;
-        let mine = app.data(Some(&citizen), file, complaint(Some("citizen"))).await;
-        // The prison's own event.
-        let admit = "mutation($input: AdmitPrisonerInput!) { admitPrisoner(input: $input) { id } }";
-        app.data(Some(&prison), admit, json!({ "input": { "prisonCode": "MH-PUN-PR1", "person": { "name": "Ganesh Shinde", "sex": "MALE", "birthYear": 1988 }, "category": "UNDERTRIAL", "warrantRef": "W-2026-77" } })).await;
-
-        let seen = events_of(&prison_feed.finish().await);
-        assert_eq!(seen.len(), 1);
-        assert_eq!(seen[0]["type"], "PRISONER_ADMITTED", "a prison sees its own events, not the police station's: {seen:?}");
-        let seen = events_of(&citizen_feed.finish().await);
-        assert_eq!(seen.len(), 1);
-        assert_eq!(seen[0]["type"], "COMPLAINT_RECEIVED");
-        assert!(seen[0]["subjectRefs"].as_array().unwrap().iter().any(|r| r["id"] == mine["fileComplaint"]["id"]), "their own complaint: {seen:?}");
-        let seen = narrowed.finish().await;
-        assert_eq!(events_of(&seen).len(), 0, "unitCode narrows to a subtree: {seen}");
-        assert_eq!(seen["timedOut"], true);
-
-        for (who, token) in [("auditor", Some(app.token("AUDITOR", "IN", "a"))), ("anonymous", None)] {
-            let refused = Subscriber::start(&app, token.as_deref(), json!({}), 1).await.finish().await;
-            let error = refused["events"].as_array().and_then(|e| e.first()).map(|p| p["errors"][0]["extensions"]["code"].clone())
-                .or_else(|| refused["error"].as_array().map(|e| e[0]["extensions"]["code"].clone()));
-            assert_eq!(error, Some(json!("FORBIDDEN")), "{who}: {refused}");
-        }
-    }
-}
+on_both!(subscribers_see_only_what_they_may);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_cross_gateway_replicas_over_one_postgres() {
@@ -222,23 +282,35 @@ async fn events_cross_gateway_replicas_over_one_postgres() {
     );
 }
 
-on_both! {
-    async fn connections_end_with_their_token_and_hold_a_bounded_number_of_subscriptions(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        // A token that expires in 2 s: the server closes the connection with 4403.
-        let short = app.token_for("ANALYST", "IN", "short-lived", 2);
-        let started = std::time::Instant::now();
-        let closed = Subscriber::start(&app, Some(&short), json!({}), 1).await.finish().await;
-        let code = closed["closed"].as_i64().or_else(|| closed["error"]["closed"].as_i64());
-        assert_eq!(code, Some(4403), "{closed}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "closed at expiry");
+async fn connections_end_with_their_token_and_hold_a_bounded_number_of_subscriptions(
+    backend: Backend,
+) {
+    let app = TestApp::with_demo_data(backend).await;
+    // A token that expires in 2 s: the server closes the connection with 4403.
+    let short = app.token_for("ANALYST", "IN", "short-lived", 2);
+    let started = std::time::Instant::now();
+    let closed = Subscriber::start(&app, Some(&short), json!({}), 1)
+        .await
+        .finish()
+        .await;
+    let code = closed["closed"]
+        .as_i64()
+        .or_else(|| closed["error"]["closed"].as_i64());
+    assert_eq!(code, Some(4403), "{closed}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "closed at expiry"
+    );
 
-        // 33 subscriptions on one connection: the 33rd is refused, the others stand.
-        let analyst = app.token("ANALYST", "IN", "many");
-        let many = Subscriber::start_many(&app, Some(&analyst), json!({}), 0, 33).await.finish().await;
-        let refusals = many["refusals"].as_object().unwrap();
-        assert_eq!(refusals.len(), 1, "{many}");
-        let refusal = refusals.values().next().unwrap();
-        assert_eq!(refusal[0]["extensions"]["code"], "RATE_LIMITED", "{many}");
-    }
+    // 33 subscriptions on one connection: the 33rd is refused, the others stand.
+    let analyst = app.token("ANALYST", "IN", "many");
+    let many = Subscriber::start_many(&app, Some(&analyst), json!({}), 0, 33)
+        .await
+        .finish()
+        .await;
+    let refusals = many["refusals"].as_object().unwrap();
+    assert_eq!(refusals.len(), 1, "{many}");
+    let refusal = refusals.values().next().unwrap();
+    assert_eq!(refusal[0]["extensions"]["code"], "RATE_LIMITED", "{many}");
 }
+on_both!(connections_end_with_their_token_and_hold_a_bounded_number_of_subscriptions);

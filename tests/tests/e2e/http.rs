@@ -3,33 +3,41 @@
 use serde_json::json;
 use tests::{Backend, TestApp, error_code, on_both};
 
-on_both! {
-    async fn health_ready_and_schema(backend: Backend) {
-        let app = TestApp::empty(backend).await;
-        assert_eq!(app.get("/healthz", "*/*").await.0, 200);
-        assert_eq!(app.get("/readyz", "*/*").await.0, 200);
-        let (status, _, sdl) = app.get("/schema.graphql", "*/*").await;
-        assert_eq!(status, 200);
-        assert!(sdl.contains("type PoliceStation"));
-        // Operations are counted by name and outcome, with their latency.
-        app.data(None, "query Stations { policeStations(first: 1) { totalCount } }", json!({})).await;
-        app.graphql(None, "query Broken { nope }", json!({})).await;
-        let (status, _, metrics) = app.get("/metrics", "*/*").await;
-        assert_eq!(status, 200);
-        for line in [
-            "cctns_graphql_operations_total{operation=\"Stations\",outcome=\"ok\"} 1",
-            "cctns_graphql_operations_total{operation=\"Broken\",outcome=\"BAD_USER_INPUT\"} 1",
-            "cctns_graphql_operation_seconds_count{operation=\"Stations\",outcome=\"ok\"} 1",
-            "cctns_subscriptions_open 0",
-        ] {
-            assert!(metrics.contains(line), "{line} in\n{metrics}");
-        }
-        for series in ["cctns_sql_statements_total", "cctns_db_pool_connections", "cctns_events_published_total",
-                       "cctns_graphql_operation_seconds_bucket{operation=\"Stations\",outcome=\"ok\",le=\"+Inf\"} 1"] {
-            assert!(metrics.contains(series), "{series} in\n{metrics}");
-        }
+async fn health_ready_and_schema(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    assert_eq!(app.get("/healthz", "*/*").await.0, 200);
+    assert_eq!(app.get("/readyz", "*/*").await.0, 200);
+    let (status, _, sdl) = app.get("/schema.graphql", "*/*").await;
+    assert_eq!(status, 200);
+    assert!(sdl.contains("type PoliceStation"));
+    // Operations are counted by name and outcome, with their latency.
+    app.data(
+        None,
+        "query Stations { policeStations(first: 1) { totalCount } }",
+        json!({}),
+    )
+    .await;
+    app.graphql(None, "query Broken { nope }", json!({})).await;
+    let (status, _, metrics) = app.get("/metrics", "*/*").await;
+    assert_eq!(status, 200);
+    for line in [
+        "cctns_graphql_operations_total{operation=\"Stations\",outcome=\"ok\"} 1",
+        "cctns_graphql_operations_total{operation=\"Broken\",outcome=\"BAD_USER_INPUT\"} 1",
+        "cctns_graphql_operation_seconds_count{operation=\"Stations\",outcome=\"ok\"} 1",
+        "cctns_subscriptions_open 0",
+    ] {
+        assert!(metrics.contains(line), "{line} in\n{metrics}");
+    }
+    for series in [
+        "cctns_sql_statements_total",
+        "cctns_db_pool_connections",
+        "cctns_events_published_total",
+        "cctns_graphql_operation_seconds_bucket{operation=\"Stations\",outcome=\"ok\",le=\"+Inf\"} 1",
+    ] {
+        assert!(metrics.contains(series), "{series} in\n{metrics}");
     }
 }
+on_both!(health_ready_and_schema);
 
 #[tokio::test]
 async fn graphiql_is_served_without_any_external_url() {
@@ -56,43 +64,56 @@ async fn graphiql_is_served_without_any_external_url() {
     }
 }
 
-on_both! {
-    async fn get_runs_queries_and_refuses_mutations(backend: Backend) {
-        let app = TestApp::empty(backend).await;
-        let (status, content_type, body) =
-            app.get("/graphql?query=%7BpoliceStations%7BtotalCount%7D%7D", "application/json").await;
-        assert_eq!(status, 200, "{body}");
-        assert!(content_type.starts_with("application/json"));
-        let (status, _, body) =
-            app.get("/graphql?query=mutation%7Bx%7D", "application/json").await;
-        assert_eq!(status, 405, "{body}");
-    }
+async fn get_runs_queries_and_refuses_mutations(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    let (status, content_type, body) = app
+        .get(
+            "/graphql?query=%7BpoliceStations%7BtotalCount%7D%7D",
+            "application/json",
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(content_type.starts_with("application/json"));
+    let (status, _, body) = app
+        .get("/graphql?query=mutation%7Bx%7D", "application/json")
+        .await;
+    assert_eq!(status, 405, "{body}");
 }
+on_both!(get_runs_queries_and_refuses_mutations);
 
-on_both! {
-    async fn every_error_carries_a_contract_code(backend: Backend) {
-        let app = TestApp::empty(backend).await;
-        let (_, body) = app.graphql(None, "{ nope }", json!({})).await;
-        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
-        let (_, body) = app.graphql(None, "{ policeStations(first: 101) { totalCount } }", json!({})).await;
-        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
-        let (_, body) = app.graphql(None, "{ fir(id: \"garbage\") { number } }", json!({})).await;
-        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
-        let (status, _) = app.graphql(None, "{ policeStations { totalCount } }", json!({})).await;
-        assert_eq!(status, 200);
-        let response = app
-            .client
-            .post(format!("{}/graphql", app.base))
-            .header("content-type", "application/json")
-            .body("{ not json")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 400);
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"));
-    }
+async fn every_error_carries_a_contract_code(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    let (_, body) = app.graphql(None, "{ nope }", json!({})).await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    let (_, body) = app
+        .graphql(
+            None,
+            "{ policeStations(first: 101) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    let (_, body) = app
+        .graphql(None, "{ fir(id: \"garbage\") { number } }", json!({}))
+        .await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    let (status, _) = app
+        .graphql(None, "{ policeStations { totalCount } }", json!({}))
+        .await;
+    assert_eq!(status, 200);
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.base))
+        .header("content-type", "application/json")
+        .body("{ not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"));
 }
+on_both!(every_error_carries_a_contract_code);
 
 #[test]
 fn committed_sdl_matches_the_served_schema() {

@@ -95,41 +95,57 @@ const NESTED_PERSONS: &str = "query People($r: [_Any!]!) { _entities(representat
     ... on Person { name parties { fir { parties { person { name parties { fir { parties {
     person { name } } } } } } } } } } }";
 
-on_both! {
-    async fn entities_cost_every_representation_sent_in_a_variable(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let officer = app.token("STATION_HOUSE_OFFICER", "MH-PUN-PS001", "MH-PUN-PS001.sho");
-        let firs = app
-            .data(Some(&officer), "{ firs(first: 5) { edges { node { parties { person { id } } } } } }", json!({}))
-            .await;
-        let persons: Vec<Value> = nodes(&firs["firs"])
-            .iter()
-            .flat_map(|fir| fir["parties"].as_array().cloned().unwrap_or_default())
-            .filter_map(|party| party["person"]["id"].as_str().map(str::to_owned))
-            .map(|id| json!({ "__typename": "Person", "id": id }))
-            .take(3)
-            .collect();
-        assert_eq!(persons.len(), 3, "{firs}");
-        // A few persons: the document is within the budget and runs (whatever the policy
-        // then shows of them).
-        let before = app.stats.statements();
-        let (_, body) = app.graphql(None, NESTED_PERSONS, json!({ "r": persons })).await;
-        assert_ne!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
-        assert!(app.stats.statements() > before, "it ran: {body}");
+async fn entities_cost_every_representation_sent_in_a_variable(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let officer = app.token("STATION_HOUSE_OFFICER", "MH-PUN-PS001", "MH-PUN-PS001.sho");
+    let firs = app
+        .data(
+            Some(&officer),
+            "{ firs(first: 5) { edges { node { parties { person { id } } } } } }",
+            json!({}),
+        )
+        .await;
+    let persons: Vec<Value> = nodes(&firs["firs"])
+        .iter()
+        .flat_map(|fir| fir["parties"].as_array().cloned().unwrap_or_default())
+        .filter_map(|party| party["person"]["id"].as_str().map(str::to_owned))
+        .map(|id| json!({ "__typename": "Person", "id": id }))
+        .take(3)
+        .collect();
+    assert_eq!(persons.len(), 3, "{firs}");
+    // A few persons: the document is within the budget and runs (whatever the policy
+    // then shows of them).
+    let before = app.stats.statements();
+    let (_, body) = app
+        .graphql(None, NESTED_PERSONS, json!({ "r": persons }))
+        .await;
+    assert_ne!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert!(app.stats.statements() > before, "it ran: {body}");
 
-        // The attempt: the same small document with 1,240 representations in its variable.
-        let many: Vec<Value> = persons.iter().cycle().take(1_240).cloned().collect();
-        let before = app.stats.statements();
-        let (status, body) = app.graphql(None, NESTED_PERSONS, json!({ "r": many })).await;
-        // What comes back: the refusal, before a single SQL statement, and no data.
-        assert_eq!(status, 200);
-        assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
-        assert_eq!(body["errors"][0]["extensions"]["limit"], "COMPLEXITY", "{body}");
-        assert!(body["errors"][0]["message"].as_str().unwrap().contains("complexity"), "{body}");
-        assert!(body["data"].is_null(), "{body}");
-        assert_eq!(app.stats.statements(), before, "refused before any SQL");
-    }
+    // The attempt: the same small document with 1,240 representations in its variable.
+    let many: Vec<Value> = persons.iter().cycle().take(1_240).cloned().collect();
+    let before = app.stats.statements();
+    let (status, body) = app
+        .graphql(None, NESTED_PERSONS, json!({ "r": many }))
+        .await;
+    // What comes back: the refusal, before a single SQL statement, and no data.
+    assert_eq!(status, 200);
+    assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["limit"], "COMPLEXITY",
+        "{body}"
+    );
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("complexity"),
+        "{body}"
+    );
+    assert!(body["data"].is_null(), "{body}");
+    assert_eq!(app.stats.statements(), before, "refused before any SQL");
 }
+on_both!(entities_cost_every_representation_sent_in_a_variable);
 
 #[tokio::test]
 async fn batches_are_capped_and_bodies_bounded() {

@@ -6,7 +6,7 @@
 //! (null), `D` denied (the record is not returned at all).
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, nodes, on_both};
+use tests::{Backend, TestApp, error_code, nodes, on_both};
 
 /// The fields observed, one per field class.
 const FIELDS: &str = "id number charges { section } narrative \
@@ -266,86 +266,135 @@ fn district_of(path: &str) -> String {
         .to_owned()
 }
 
-on_both! {
-    async fn authorization_matrix_over_http(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let s = subject(&app, true).await;
-        let team = case_team(&app, &s).await;
-        let station_path = app.text(&format!("SELECT path FROM org_unit WHERE code = '{}'", s.station)).await;
-        let district = district_of(&station_path);
-        let state = district.split('-').next().unwrap().to_owned();
-        let same_district = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path LIKE '/IN/{state}/{district}/%' AND code <> '{}' ORDER BY code LIMIT 1", s.station)).await;
-        let other_state = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
-        let other_state_code = other_state.split('-').next().unwrap().to_owned();
-        let other_court = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'COURT' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
-        let court_district = district_of(&team.court_path);
-        let prosecution_office = |district_is: &str| {
-            format!("SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '/IN/%/{district_is}/%' ORDER BY code LIMIT 1")
-        };
-        let court_office = app.text(&prosecution_office(&court_district)).await;
-        let other_office = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path NOT LIKE '%/{court_district}/%' ORDER BY code LIMIT 1")).await;
-        let prison = app.text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1").await;
+async fn authorization_matrix_over_http(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let s = subject(&app, true).await;
+    let team = case_team(&app, &s).await;
+    let station_path = app
+        .text(&format!(
+            "SELECT path FROM org_unit WHERE code = '{}'",
+            s.station
+        ))
+        .await;
+    let district = district_of(&station_path);
+    let state = district.split('-').next().unwrap().to_owned();
+    let same_district = app.text(&format!(
+        "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path LIKE '/IN/{state}/{district}/%' AND code <> '{}' ORDER BY code LIMIT 1", s.station)).await;
+    let other_state = app.text(&format!(
+        "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
+    let other_state_code = other_state.split('-').next().unwrap().to_owned();
+    let other_court = app.text(&format!(
+        "SELECT code FROM org_unit WHERE kind = 'COURT' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
+    let court_district = district_of(&team.court_path);
+    let prosecution_office = |district_is: &str| {
+        format!(
+            "SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '/IN/%/{district_is}/%' ORDER BY code LIMIT 1"
+        )
+    };
+    let court_office = app.text(&prosecution_office(&court_district)).await;
+    let other_office = app.text(&format!(
+        "SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path NOT LIKE '%/{court_district}/%' ORDER BY code LIMIT 1")).await;
+    let prison = app
+        .text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1")
+        .await;
 
-        let mut io = row("INVESTIGATING_OFFICER", &team.io_unit, "assigned IO", "FFFFFF");
-        io.sub = team.io_login.clone();
-        let mut io_elsewhere = row("INVESTIGATING_OFFICER", &other_state, "IO's login elsewhere", "FFMM--");
-        io_elsewhere.sub = team.io_login.clone();
-        let mut analyst_as_io = row("ANALYST", "IN", "analyst with IO's login", "FFMM--");
-        analyst_as_io.sub = team.io_login.clone();
-        let mut the_court = row("COURT", &team.court, "court on the case", "FFFFF-");
-        the_court.except = vec![(Path::Search, "DDDDDD")];
-        let mut prosecutor = row("PROSECUTOR", &court_office, "prosecutor on the case", "FFFFF-");
-        prosecutor.except = vec![(Path::Search, "DDDDDD")];
-        let rows = vec![
-            row("STATION_HOUSE_OFFICER", &s.station, "own station (SHO)", "FFFFFF"),
-            row("STATION_OFFICER", &s.station, "own station", "FFFM--"),
-            row("STATION_OFFICER", &same_district, "same district", "FFMM--"),
-            row("STATION_HOUSE_OFFICER", &other_state, "other state", "FFMM--"),
-            row("SUPERVISOR", &district, "supervisor over it", "FFFFFF"),
-            row("SUPERVISOR", &other_state_code, "supervisor elsewhere", "FFMM--"),
-            io,
-            io_elsewhere,
-            analyst_as_io,
-            row("INVESTIGATING_OFFICER", &same_district, "IO of another case", "FFMM--"),
-            the_court,
-            row("COURT", &other_court, "another court", "DDDDDD"),
-            prosecutor,
-            row("PROSECUTOR", &other_office, "another district", "DDDDDD"),
-            row("ANALYST", "IN", "none (national)", "FFMM--"),
-            row("PRISON", &prison, "none", "DDDDDD"),
-            row("CITIZEN", "IN", "none", "DDDDDD"),
-            row("AUDITOR", "IN", "none", "DDDDDD"),
-            row("ADMIN", "IN", "none", "DDDDDD"),
-            row("ANONYMOUS", "IN", "none", "DDDDDD"),
-        ];
-        check(&app, &format!("FIR protecting its victim's identity ({:?})", backend), &s, rows).await;
+    let mut io = row(
+        "INVESTIGATING_OFFICER",
+        &team.io_unit,
+        "assigned IO",
+        "FFFFFF",
+    );
+    io.sub = team.io_login.clone();
+    let mut io_elsewhere = row(
+        "INVESTIGATING_OFFICER",
+        &other_state,
+        "IO's login elsewhere",
+        "FFMM--",
+    );
+    io_elsewhere.sub = team.io_login.clone();
+    let mut analyst_as_io = row("ANALYST", "IN", "analyst with IO's login", "FFMM--");
+    analyst_as_io.sub = team.io_login.clone();
+    let mut the_court = row("COURT", &team.court, "court on the case", "FFFFF-");
+    the_court.except = vec![(Path::Search, "DDDDDD")];
+    let mut prosecutor = row(
+        "PROSECUTOR",
+        &court_office,
+        "prosecutor on the case",
+        "FFFFF-",
+    );
+    prosecutor.except = vec![(Path::Search, "DDDDDD")];
+    let rows = vec![
+        row(
+            "STATION_HOUSE_OFFICER",
+            &s.station,
+            "own station (SHO)",
+            "FFFFFF",
+        ),
+        row("STATION_OFFICER", &s.station, "own station", "FFFM--"),
+        row("STATION_OFFICER", &same_district, "same district", "FFMM--"),
+        row(
+            "STATION_HOUSE_OFFICER",
+            &other_state,
+            "other state",
+            "FFMM--",
+        ),
+        row("SUPERVISOR", &district, "supervisor over it", "FFFFFF"),
+        row(
+            "SUPERVISOR",
+            &other_state_code,
+            "supervisor elsewhere",
+            "FFMM--",
+        ),
+        io,
+        io_elsewhere,
+        analyst_as_io,
+        row(
+            "INVESTIGATING_OFFICER",
+            &same_district,
+            "IO of another case",
+            "FFMM--",
+        ),
+        the_court,
+        row("COURT", &other_court, "another court", "DDDDDD"),
+        prosecutor,
+        row("PROSECUTOR", &other_office, "another district", "DDDDDD"),
+        row("ANALYST", "IN", "none (national)", "FFMM--"),
+        row("PRISON", &prison, "none", "DDDDDD"),
+        row("CITIZEN", "IN", "none", "DDDDDD"),
+        row("AUDITOR", "IN", "none", "DDDDDD"),
+        row("ADMIN", "IN", "none", "DDDDDD"),
+        row("ANONYMOUS", "IN", "none", "DDDDDD"),
+    ];
+    check(
+        &app,
+        &format!("FIR protecting its victim's identity ({:?})", backend),
+        &s,
+        rows,
+    )
+    .await;
 
-        // An ordinary FIR: its header is public, the rest police-restricted, personal
-        // data for the owning station.
-        let s = subject(&app, false).await;
-        let state = s.station.split('-').next().unwrap().to_owned();
-        let other_state = app.text(&format!(
-            "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
-        let public = |role, relation| {
-            let mut r = row(role, "IN", relation, "F-DD--");
-            r.except = vec![(Path::Edge, "DDDDDD")];
-            r
-        };
-        let rows = vec![
-            row("STATION_OFFICER", &s.station, "own station", "FFFFFF"),
-            row("STATION_OFFICER", &other_state, "other state", "FFMFF-"),
-            row("ANALYST", "IN", "none (national)", "FFMFF-"),
-            public("CITIZEN", "none"),
-            public("ADMIN", "none"),
-            public("ANONYMOUS", "none"),
-        ];
-        check(&app, &format!("Ordinary FIR ({:?})", backend), &s, rows).await;
-    }
+    // An ordinary FIR: its header is public, the rest police-restricted, personal
+    // data for the owning station.
+    let s = subject(&app, false).await;
+    let state = s.station.split('-').next().unwrap().to_owned();
+    let other_state = app.text(&format!(
+        "SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{state}/%' ORDER BY code LIMIT 1")).await;
+    let public = |role, relation| {
+        let mut r = row(role, "IN", relation, "F-DD--");
+        r.except = vec![(Path::Edge, "DDDDDD")];
+        r
+    };
+    let rows = vec![
+        row("STATION_OFFICER", &s.station, "own station", "FFFFFF"),
+        row("STATION_OFFICER", &other_state, "other state", "FFMFF-"),
+        row("ANALYST", "IN", "none (national)", "FFMFF-"),
+        public("CITIZEN", "none"),
+        public("ADMIN", "none"),
+        public("ANONYMOUS", "none"),
+    ];
+    check(&app, &format!("Ordinary FIR ({:?})", backend), &s, rows).await;
 }
+on_both!(authorization_matrix_over_http);
 
 /// The write paths of the write matrix, in column order.
 const WRITES: [&str; 6] = [
@@ -415,105 +464,238 @@ async fn attempt_writes(app: &TestApp, token: Option<&str>, s: &WriteSubject) ->
     seen
 }
 
-on_both! {
-    async fn write_matrix_over_http(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let s = subject(&app, true).await;
-        let team = case_team(&app, &s).await;
-        let victim_row = app.text(&format!("SELECT CAST(cp.person_id AS TEXT) FROM case_party cp JOIN police_case c ON c.fir_id = cp.fir_id \
-            WHERE c.id = {} AND cp.role = 'VICTIM' ORDER BY cp.id LIMIT 1", s.case_row)).await;
-        let fir_row = app.text(&format!("SELECT CAST(fir_id AS TEXT) FROM police_case WHERE id = {}", s.case_row)).await;
-        let positions = app.texts(&format!("SELECT CAST(c.position AS TEXT) FROM charge c JOIN statute st ON st.id = c.statute_id \
-            WHERE c.fir_id = {fir_row} AND c.removed_at IS NULL AND st.victim_identity_protected = TRUE")).await;
-        let station_path = app.text(&format!("SELECT path FROM org_unit WHERE code = '{}'", s.station)).await;
-        let district = district_of(&station_path);
-        let court_district = district_of(&team.court_path);
-        let open = app.data(Some(&app.token("STATION_OFFICER", &s.station, "matrix-desk")),
-            "mutation($input: RegisterFirInput!) { registerFir(input: $input) { case { id } parties { person { id } } } }",
-            json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
-                "narrative": "The informant reports a chain snatching near the bus stand.", "charges": [{ "act": "BNS", "section": "303(2)" }],
-                "parties": [{ "role": "ACCUSED", "person": { "name": "Matrix Accused", "sex": "MALE", "birthYear": 1990 } }] } })).await;
-        let w = WriteSubject {
-            station: s.station.clone(),
-            fir_id: s.fir_id.clone(),
-            open_case_id: open["registerFir"]["case"]["id"].as_str().unwrap().to_owned(),
-            accused_id: open["registerFir"]["parties"][0]["person"]["id"].as_str().unwrap().to_owned(),
-            victim_id: schema::ids::encode("Person", victim_row.parse().unwrap()).0,
-            prison: app.text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1").await,
-            protected_positions: positions.iter().map(|p| p.parse().unwrap()).collect(),
-        };
-        let office = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '%/{court_district}/%' LIMIT 1")).await;
-        let other_state = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{}/%' ORDER BY code LIMIT 1",
-            district.split('-').next().unwrap())).await;
-        // The IO at their own station writes like its officers (and reads the victim in
-        // full); from elsewhere, only their case.
-        let io_expected = if team.io_unit == s.station { "++F+F+" } else { "FFF+FF" };
-        let sho = format!("{}.sho", s.station);
-        // The SHO comes last: their grant retires the protected charge for good.
-        let rows: Vec<(&str, String, String, &str, &str)> = vec![
-            ("STATION_OFFICER", s.station.clone(), "matrix-pc".into(), "own station", "+NF+FN"),
-            ("STATION_OFFICER", other_state.clone(), "matrix-pc2".into(), "other state", "FFFFFF"),
-            ("INVESTIGATING_OFFICER", team.io_unit.clone(), team.io_login.clone(), "assigned IO", io_expected),
-            ("SUPERVISOR", district.clone(), "matrix-sp".into(), "supervisor over it", "FFFFFF"),
-            ("ANALYST", "IN".into(), "matrix-analyst".into(), "none (national)", "FFFFFF"),
-            ("COURT", team.court.clone(), "matrix-court".into(), "court on the case", "FFFFFF"),
-            ("PROSECUTOR", office, "matrix-pp".into(), "prosecutor on the case", "FFFFFF"),
-            ("PRISON", w.prison.clone(), "matrix-prison".into(), "a prison", "FFFFNF"),
-            ("CITIZEN", "IN".into(), "matrix-citizen".into(), "none", "FFFFFF"),
-            ("AUDITOR", "IN".into(), "matrix-auditor".into(), "none", "FFFFFF"),
-            ("ADMIN", "IN".into(), "matrix-admin".into(), "none", "FFFFFF"),
-            ("ANONYMOUS", String::new(), String::new(), "none", "FFFFFF"),
-            ("STATION_HOUSE_OFFICER", s.station.clone(), sho, "own station (SHO)", "++++F+"),
-        ];
-        let first_event = app.text("SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM domain_event").await;
-        println!("\nWrites on an FIR protecting its victim's identity ({backend:?}): + granted, F FORBIDDEN, N NOT_FOUND (as an absent person)");
-        for (i, write) in WRITES.iter().enumerate() {
-            println!("  column {}: {write}", i + 1);
-        }
-        println!("{:<24} {:<14} {:<24} 123456", "role", "unit", "relation");
-        let mut failures = Vec::new();
-        for (role, unit, sub, relation, expected) in rows {
-            let token = (role != "ANONYMOUS").then(|| app.token(role, &unit, &sub));
-            let seen = attempt_writes(&app, token.as_deref(), &w).await;
-            let mark = if seen == expected { "ok" } else { "MISMATCH" };
-            println!("{role:<24} {unit:<14} {relation:<24} {seen} {mark}");
-            if seen != expected {
-                failures.push(format!("{role} ({relation}): expected {expected}, saw {seen}"));
-            }
-        }
-        assert!(failures.is_empty(), "write matrix mismatches:\n{}", failures.join("\n"));
-
-        // The event stream: every FIR_REGISTERED the granted writes emitted goes to every
-        // police role and analyst; each person it refers to must be one that subscriber
-        // sees, unmasked, in the FIR itself.
-        // And one FIR that protects its victim, registered by the SHO.
-        app.data(Some(&app.token("STATION_HOUSE_OFFICER", &s.station, &format!("{}.sho", s.station))),
-            "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }",
-            json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
-                "narrative": "The mother reports an assault on her daughter near the school.", "charges": [{ "act": "POCSO", "section": "8" }],
-                "parties": [{ "role": "VICTIM", "person": { "name": "Matrix Victim", "sex": "FEMALE", "birthYear": 2013 } },
-                    { "role": "COMPLAINANT", "person": { "name": "Matrix Mother", "sex": "FEMALE", "birthYear": 1986 } },
-                    { "role": "ACCUSED", "person": { "name": "Matrix Assailant", "sex": "MALE", "birthYear": 1979 } }] } })).await;
-        let events = app.texts(&format!("SELECT CAST(subject_refs AS TEXT) FROM domain_event \
-            WHERE event_type = 'FIR_REGISTERED' AND id > {first_event} ORDER BY id")).await;
-        println!("Events: {} FIR_REGISTERED from the granted writes, read by each subscriber", events.len());
-        assert!(!events.is_empty());
-        for (role, unit) in [("ANALYST", "IN".to_owned()), ("STATION_OFFICER", other_state.clone()), ("SUPERVISOR", district.clone())] {
-            let token = app.token(role, &unit, "matrix-subscriber");
-            let mut referred = 0;
-            for refs in &events {
-                let refs: Value = serde_json::from_str(refs).unwrap();
-                let fir = app.data(Some(&token), "query($id: ID!) { fir(id: $id) { parties { masked person { id } } } }",
-                    json!({ "id": refs["fir"] })).await;
-                let shown: Vec<&Value> = fir["fir"]["parties"].as_array().unwrap().iter().map(|p| &p["person"]["id"]).collect();
-                for person in refs["persons"].as_array().unwrap() {
-                    // A masked party shows a pseudonymous id, so a person sent by their own
-                    // id must be one the FIR shows this subscriber unmasked.
-                    assert!(shown.contains(&person), "{role} at {unit} is sent {person}, which the FIR does not show them: {fir}");
-                    referred += 1;
-                }
-            }
-            println!("{role:<24} {unit:<14} every one of {referred} person refs is a person the FIR shows them: ok");
+async fn write_matrix_over_http(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let s = subject(&app, true).await;
+    let team = case_team(&app, &s).await;
+    let victim_row = app.text(&format!("SELECT CAST(cp.person_id AS TEXT) FROM case_party cp JOIN police_case c ON c.fir_id = cp.fir_id \
+        WHERE c.id = {} AND cp.role = 'VICTIM' ORDER BY cp.id LIMIT 1", s.case_row)).await;
+    let fir_row = app
+        .text(&format!(
+            "SELECT CAST(fir_id AS TEXT) FROM police_case WHERE id = {}",
+            s.case_row
+        ))
+        .await;
+    let positions = app
+        .texts(&format!(
+            "SELECT CAST(c.position AS TEXT) FROM charge c JOIN statute st ON st.id = c.statute_id \
+        WHERE c.fir_id = {fir_row} AND c.removed_at IS NULL AND st.victim_identity_protected = TRUE"
+        ))
+        .await;
+    let station_path = app
+        .text(&format!(
+            "SELECT path FROM org_unit WHERE code = '{}'",
+            s.station
+        ))
+        .await;
+    let district = district_of(&station_path);
+    let court_district = district_of(&team.court_path);
+    let open = app.data(Some(&app.token("STATION_OFFICER", &s.station, "matrix-desk")),
+        "mutation($input: RegisterFirInput!) { registerFir(input: $input) { case { id } parties { person { id } } } }",
+        json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+            "narrative": "The informant reports a chain snatching near the bus stand.", "charges": [{ "act": "BNS", "section": "303(2)" }],
+            "parties": [{ "role": "ACCUSED", "person": { "name": "Matrix Accused", "sex": "MALE", "birthYear": 1990 } }] } })).await;
+    let w = WriteSubject {
+        station: s.station.clone(),
+        fir_id: s.fir_id.clone(),
+        open_case_id: open["registerFir"]["case"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        accused_id: open["registerFir"]["parties"][0]["person"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        victim_id: schema::ids::encode("Person", victim_row.parse().unwrap()).0,
+        prison: app
+            .text("SELECT code FROM org_unit WHERE kind = 'PRISON' ORDER BY code LIMIT 1")
+            .await,
+        protected_positions: positions.iter().map(|p| p.parse().unwrap()).collect(),
+    };
+    let office = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'PROSECUTION_OFFICE' AND path LIKE '%/{court_district}/%' LIMIT 1")).await;
+    let other_state = app.text(&format!("SELECT code FROM org_unit WHERE kind = 'POLICE_STATION' AND path NOT LIKE '/IN/{}/%' ORDER BY code LIMIT 1",
+        district.split('-').next().unwrap())).await;
+    // The IO at their own station writes like its officers (and reads the victim in
+    // full); from elsewhere, only their case.
+    let io_expected = if team.io_unit == s.station {
+        "++F+F+"
+    } else {
+        "FFF+FF"
+    };
+    let sho = format!("{}.sho", s.station);
+    // The SHO comes last: their grant retires the protected charge for good.
+    let rows: Vec<(&str, String, String, &str, &str)> = vec![
+        (
+            "STATION_OFFICER",
+            s.station.clone(),
+            "matrix-pc".into(),
+            "own station",
+            "+NF+FN",
+        ),
+        (
+            "STATION_OFFICER",
+            other_state.clone(),
+            "matrix-pc2".into(),
+            "other state",
+            "FFFFFF",
+        ),
+        (
+            "INVESTIGATING_OFFICER",
+            team.io_unit.clone(),
+            team.io_login.clone(),
+            "assigned IO",
+            io_expected,
+        ),
+        (
+            "SUPERVISOR",
+            district.clone(),
+            "matrix-sp".into(),
+            "supervisor over it",
+            "FFFFFF",
+        ),
+        (
+            "ANALYST",
+            "IN".into(),
+            "matrix-analyst".into(),
+            "none (national)",
+            "FFFFFF",
+        ),
+        (
+            "COURT",
+            team.court.clone(),
+            "matrix-court".into(),
+            "court on the case",
+            "FFFFFF",
+        ),
+        (
+            "PROSECUTOR",
+            office,
+            "matrix-pp".into(),
+            "prosecutor on the case",
+            "FFFFFF",
+        ),
+        (
+            "PRISON",
+            w.prison.clone(),
+            "matrix-prison".into(),
+            "a prison",
+            "FFFFNF",
+        ),
+        (
+            "CITIZEN",
+            "IN".into(),
+            "matrix-citizen".into(),
+            "none",
+            "FFFFFF",
+        ),
+        (
+            "AUDITOR",
+            "IN".into(),
+            "matrix-auditor".into(),
+            "none",
+            "FFFFFF",
+        ),
+        (
+            "ADMIN",
+            "IN".into(),
+            "matrix-admin".into(),
+            "none",
+            "FFFFFF",
+        ),
+        ("ANONYMOUS", String::new(), String::new(), "none", "FFFFFF"),
+        (
+            "STATION_HOUSE_OFFICER",
+            s.station.clone(),
+            sho,
+            "own station (SHO)",
+            "++++F+",
+        ),
+    ];
+    let first_event = app
+        .text("SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM domain_event")
+        .await;
+    println!(
+        "\nWrites on an FIR protecting its victim's identity ({backend:?}): + granted, F FORBIDDEN, N NOT_FOUND (as an absent person)"
+    );
+    for (i, write) in WRITES.iter().enumerate() {
+        println!("  column {}: {write}", i + 1);
+    }
+    println!("{:<24} {:<14} {:<24} 123456", "role", "unit", "relation");
+    let mut failures = Vec::new();
+    for (role, unit, sub, relation, expected) in rows {
+        let token = (role != "ANONYMOUS").then(|| app.token(role, &unit, &sub));
+        let seen = attempt_writes(&app, token.as_deref(), &w).await;
+        let mark = if seen == expected { "ok" } else { "MISMATCH" };
+        println!("{role:<24} {unit:<14} {relation:<24} {seen} {mark}");
+        if seen != expected {
+            failures.push(format!(
+                "{role} ({relation}): expected {expected}, saw {seen}"
+            ));
         }
     }
+    assert!(
+        failures.is_empty(),
+        "write matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+
+    // The event stream: every FIR_REGISTERED the granted writes emitted goes to every
+    // police role and analyst; each person it refers to must be one that subscriber
+    // sees, unmasked, in the FIR itself.
+    // And one FIR that protects its victim, registered by the SHO.
+    app.data(Some(&app.token("STATION_HOUSE_OFFICER", &s.station, &format!("{}.sho", s.station))),
+        "mutation($input: RegisterFirInput!) { registerFir(input: $input) { id } }",
+        json!({ "input": { "stationCode": s.station, "type": "REGULAR", "occurredFrom": "2026-11-28T21:30:00Z",
+            "narrative": "The mother reports an assault on her daughter near the school.", "charges": [{ "act": "POCSO", "section": "8" }],
+            "parties": [{ "role": "VICTIM", "person": { "name": "Matrix Victim", "sex": "FEMALE", "birthYear": 2013 } },
+                { "role": "COMPLAINANT", "person": { "name": "Matrix Mother", "sex": "FEMALE", "birthYear": 1986 } },
+                { "role": "ACCUSED", "person": { "name": "Matrix Assailant", "sex": "MALE", "birthYear": 1979 } }] } })).await;
+    let events = app
+        .texts(&format!(
+            "SELECT CAST(subject_refs AS TEXT) FROM domain_event \
+        WHERE event_type = 'FIR_REGISTERED' AND id > {first_event} ORDER BY id"
+        ))
+        .await;
+    println!(
+        "Events: {} FIR_REGISTERED from the granted writes, read by each subscriber",
+        events.len()
+    );
+    assert!(!events.is_empty());
+    for (role, unit) in [
+        ("ANALYST", "IN".to_owned()),
+        ("STATION_OFFICER", other_state.clone()),
+        ("SUPERVISOR", district.clone()),
+    ] {
+        let token = app.token(role, &unit, "matrix-subscriber");
+        let mut referred = 0;
+        for refs in &events {
+            let refs: Value = serde_json::from_str(refs).unwrap();
+            let fir = app
+                .data(
+                    Some(&token),
+                    "query($id: ID!) { fir(id: $id) { parties { masked person { id } } } }",
+                    json!({ "id": refs["fir"] }),
+                )
+                .await;
+            let shown: Vec<&Value> = fir["fir"]["parties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| &p["person"]["id"])
+                .collect();
+            for person in refs["persons"].as_array().unwrap() {
+                // A masked party shows a pseudonymous id, so a person sent by their own
+                // id must be one the FIR shows this subscriber unmasked.
+                assert!(
+                    shown.contains(&person),
+                    "{role} at {unit} is sent {person}, which the FIR does not show them: {fir}"
+                );
+                referred += 1;
+            }
+        }
+        println!(
+            "{role:<24} {unit:<14} every one of {referred} person refs is a person the FIR shows them: ok"
+        );
+    }
 }
+on_both!(write_matrix_over_http);

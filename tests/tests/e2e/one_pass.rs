@@ -4,7 +4,7 @@
 //! path, so each role's two answers are compared.
 
 use serde_json::json;
-use tests::{TestApp, on_both};
+use tests::{Backend, TestApp, on_both};
 
 /// Every field the one pass knows, twice over under an alias.
 const PLAIN: &str = "role code __typename person { id name sex __typename \
@@ -42,35 +42,51 @@ async fn audited(app: &TestApp, sub: &str) -> Vec<String> {
     rows
 }
 
-on_both! {
-    async fn parties_in_one_pass_answer_and_audit_as_field_by_field(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let one_pass = parties_of_firs(PLAIN);
-        let by_field = parties_of_firs(&format!("... on CaseParty {{ {PLAIN} }}"));
-        let mut compared = 0;
-        for role in ROLES {
-            let unit = app.unit_for(role).await;
-            let fast = app.token(role, &unit, &format!("fast.{role}"));
-            let slow = app.token(role, &unit, &format!("slow.{role}"));
-            let (_, fast_answer) = app.graphql(Some(&fast), &one_pass, json!({})).await;
-            let (_, slow_answer) = app.graphql(Some(&slow), &by_field, json!({})).await;
-            assert_eq!(fast_answer, slow_answer, "{role} is answered alike on both paths");
-            assert_eq!(
-                audited(&app, &format!("fast.{role}")).await,
-                audited(&app, &format!("slow.{role}")).await,
-                "{role} is audited alike on both paths"
-            );
-            let parties = fast_answer.to_string().matches("\"role\"").count();
-            compared += parties;
-        }
-        // Police roles see the parties: the comparison covered real lists, with masked
-        // and shown persons alike.
-        assert!(compared > 100, "{compared} parties compared");
-        let (_, shown) = app
-            .graphql(Some(&app.token("STATION_HOUSE_OFFICER", &app.unit_for("STATION_HOUSE_OFFICER").await, "sho")), &one_pass, json!({}))
-            .await;
-        let text = shown.to_string();
-        assert!(text.contains("\"prisonRecords\":[{"), "custody records were shown: {text:.400}");
-        assert!(text.contains("Victim-") || text.contains("CCL-"), "pseudonyms were shown");
+async fn parties_in_one_pass_answer_and_audit_as_field_by_field(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let one_pass = parties_of_firs(PLAIN);
+    let by_field = parties_of_firs(&format!("... on CaseParty {{ {PLAIN} }}"));
+    let mut compared = 0;
+    for role in ROLES {
+        let unit = app.unit_for(role).await;
+        let fast = app.token(role, &unit, &format!("fast.{role}"));
+        let slow = app.token(role, &unit, &format!("slow.{role}"));
+        let (_, fast_answer) = app.graphql(Some(&fast), &one_pass, json!({})).await;
+        let (_, slow_answer) = app.graphql(Some(&slow), &by_field, json!({})).await;
+        assert_eq!(
+            fast_answer, slow_answer,
+            "{role} is answered alike on both paths"
+        );
+        assert_eq!(
+            audited(&app, &format!("fast.{role}")).await,
+            audited(&app, &format!("slow.{role}")).await,
+            "{role} is audited alike on both paths"
+        );
+        let parties = fast_answer.to_string().matches("\"role\"").count();
+        compared += parties;
     }
+    // Police roles see the parties: the comparison covered real lists, with masked
+    // and shown persons alike.
+    assert!(compared > 100, "{compared} parties compared");
+    let (_, shown) = app
+        .graphql(
+            Some(&app.token(
+                "STATION_HOUSE_OFFICER",
+                &app.unit_for("STATION_HOUSE_OFFICER").await,
+                "sho",
+            )),
+            &one_pass,
+            json!({}),
+        )
+        .await;
+    let text = shown.to_string();
+    assert!(
+        text.contains("\"prisonRecords\":[{"),
+        "custody records were shown: {text:.400}"
+    );
+    assert!(
+        text.contains("Victim-") || text.contains("CCL-"),
+        "pseudonyms were shown"
+    );
 }
+on_both!(parties_in_one_pass_answer_and_audit_as_field_by_field);

@@ -2,7 +2,7 @@
 //! `crimeStatistics`' small numbers are in `statistics.rs`.
 
 use serde_json::{Value, json};
-use tests::{TestApp, nodes, on_both};
+use tests::{Backend, TestApp, nodes, on_both};
 
 const BY_NUMBER: &str = "query($s: String!, $y: Int!, $n: Int!) { firByNumber(stationCode: $s, year: $y, serial: $n) { number } }";
 
@@ -25,44 +25,70 @@ async fn by_number(
     response.text().await.expect("body")
 }
 
-on_both! {
-    /// Issue 18, 11b: an FIR number is guessable, so asking for a sexual-offence FIR
-    /// must answer exactly as asking for one never registered.
-    async fn fir_by_number_answers_a_hidden_fir_like_a_missing_one(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let row = app.text("SELECT CAST(f.id AS TEXT) || '|' || u.code || '|' || CAST(f.year AS TEXT) || '|' || CAST(f.serial AS TEXT) \
-            FROM fir f JOIN org_unit u ON u.id = f.station_id WHERE f.victim_identity_protected ORDER BY f.id LIMIT 1").await;
-        let parts: Vec<&str> = row.split('|').collect();
-        let (fir_id, station, year, serial) = (parts[0], parts[1], parts[2].parse::<i64>().unwrap(), parts[3].parse::<i64>().unwrap());
-        let unused: i64 = app.text(&format!("SELECT CAST(MAX(f.serial) + 1 AS TEXT) FROM fir f JOIN org_unit u ON u.id = f.station_id \
-            WHERE u.code = '{station}' AND f.year = {year}")).await.parse().unwrap();
+/// Issue 18, 11b: an FIR number is guessable, so asking for a sexual-offence FIR
+/// must answer exactly as asking for one never registered.
+async fn fir_by_number_answers_a_hidden_fir_like_a_missing_one(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let row = app.text("SELECT CAST(f.id AS TEXT) || '|' || u.code || '|' || CAST(f.year AS TEXT) || '|' || CAST(f.serial AS TEXT) \
+        FROM fir f JOIN org_unit u ON u.id = f.station_id WHERE f.victim_identity_protected ORDER BY f.id LIMIT 1").await;
+    let parts: Vec<&str> = row.split('|').collect();
+    let (fir_id, station, year, serial) = (
+        parts[0],
+        parts[1],
+        parts[2].parse::<i64>().unwrap(),
+        parts[3].parse::<i64>().unwrap(),
+    );
+    let unused: i64 = app.text(&format!("SELECT CAST(MAX(f.serial) + 1 AS TEXT) FROM fir f JOIN org_unit u ON u.id = f.station_id \
+        WHERE u.code = '{station}' AND f.year = {year}")).await.parse().unwrap();
 
-        // The attempt: an anonymous caller, and a citizen, ask for the protected FIR and
-        // for a serial nobody registered.
-        let citizen = app.token("CITIZEN", "IN", "curious-citizen");
-        for token in [None, Some(citizen.as_str())] {
-            let hidden = by_number(&app, token, (station, year, serial)).await;
-            let missing = by_number(&app, token, (station, year, unused)).await;
-            // What they can read: the same bytes, null and no error, either way.
-            assert_eq!(hidden, missing, "{token:?}");
-            let body: Value = serde_json::from_str(&hidden).unwrap();
-            assert!(body["data"]["firByNumber"].is_null() && body.get("errors").is_none(), "{body}");
-        }
-
-        // The grant: a police officer, whose reach covers the FIR's header, reads it.
-        let officer = app.token("STATION_OFFICER", station, "by-number-officer");
-        let body: Value = serde_json::from_str(&by_number(&app, Some(&officer), (station, year, serial)).await).unwrap();
-        assert_eq!(body["data"]["firByNumber"]["number"], format!("{serial:04}/{year}"), "{body}");
-
-        // The refusal is still on the record, for the auditor only.
-        let auditor = app.token("AUDITOR", "IN", "oracle-auditor");
-        let log = app.data(Some(&auditor),
-            "{ auditLog(filter: { outcome: DENIED, recordType: \"Fir\" }, first: 100) { edges { node { operation recordIds fields actorSub } } } }",
-            json!({})).await;
-        let refusals: Vec<Value> = nodes(&log["auditLog"]).into_iter()
-            .filter(|r| r["operation"] == "firByNumber" && r["recordIds"] == json!([fir_id])).collect();
-        assert!(refusals.iter().any(|r| r["actorSub"].is_null()), "the anonymous refusal: {refusals:#?}");
-        assert!(refusals.iter().any(|r| r["actorSub"] == "curious-citizen"), "the citizen's: {refusals:#?}");
-        assert!(refusals.iter().all(|r| r["fields"] == json!(["VICTIM_IDENTITY"])), "{refusals:#?}");
+    // The attempt: an anonymous caller, and a citizen, ask for the protected FIR and
+    // for a serial nobody registered.
+    let citizen = app.token("CITIZEN", "IN", "curious-citizen");
+    for token in [None, Some(citizen.as_str())] {
+        let hidden = by_number(&app, token, (station, year, serial)).await;
+        let missing = by_number(&app, token, (station, year, unused)).await;
+        // What they can read: the same bytes, null and no error, either way.
+        assert_eq!(hidden, missing, "{token:?}");
+        let body: Value = serde_json::from_str(&hidden).unwrap();
+        assert!(
+            body["data"]["firByNumber"].is_null() && body.get("errors").is_none(),
+            "{body}"
+        );
     }
+
+    // The grant: a police officer, whose reach covers the FIR's header, reads it.
+    let officer = app.token("STATION_OFFICER", station, "by-number-officer");
+    let body: Value =
+        serde_json::from_str(&by_number(&app, Some(&officer), (station, year, serial)).await)
+            .unwrap();
+    assert_eq!(
+        body["data"]["firByNumber"]["number"],
+        format!("{serial:04}/{year}"),
+        "{body}"
+    );
+
+    // The refusal is still on the record, for the auditor only.
+    let auditor = app.token("AUDITOR", "IN", "oracle-auditor");
+    let log = app.data(Some(&auditor),
+        "{ auditLog(filter: { outcome: DENIED, recordType: \"Fir\" }, first: 100) { edges { node { operation recordIds fields actorSub } } } }",
+        json!({})).await;
+    let refusals: Vec<Value> = nodes(&log["auditLog"])
+        .into_iter()
+        .filter(|r| r["operation"] == "firByNumber" && r["recordIds"] == json!([fir_id]))
+        .collect();
+    assert!(
+        refusals.iter().any(|r| r["actorSub"].is_null()),
+        "the anonymous refusal: {refusals:#?}"
+    );
+    assert!(
+        refusals.iter().any(|r| r["actorSub"] == "curious-citizen"),
+        "the citizen's: {refusals:#?}"
+    );
+    assert!(
+        refusals
+            .iter()
+            .all(|r| r["fields"] == json!(["VICTIM_IDENTITY"])),
+        "{refusals:#?}"
+    );
 }
+on_both!(fir_by_number_answers_a_hidden_fir_like_a_missing_one);

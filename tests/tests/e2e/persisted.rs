@@ -62,31 +62,36 @@ async fn automatic_persisted_queries_register_then_run_by_hash() {
     );
 }
 
-on_both! {
-    async fn the_persisted_query_cache_tells_no_caller_what_another_ran(backend: Backend) {
-        const AUDIT: &str = "query Audit { auditLog(first: 1) { totalCount } }";
-        const NEVER_RUN: &str = "query Audit { auditLog(first: 2) { totalCount } }";
-        let app = TestApp::with_demo_data(backend).await;
-        // An auditor runs a document by automatic persisted query (text and hash).
-        let auditor = app.token("AUDITOR", "IN", "apq.auditor");
-        let ran = post(&app, Some(&auditor), persisted(AUDIT, Some(AUDIT))).await;
-        assert!(ran["data"]["auditLog"]["totalCount"].is_i64(), "{ran}");
+async fn the_persisted_query_cache_tells_no_caller_what_another_ran(backend: Backend) {
+    const AUDIT: &str = "query Audit { auditLog(first: 1) { totalCount } }";
+    const NEVER_RUN: &str = "query Audit { auditLog(first: 2) { totalCount } }";
+    let app = TestApp::with_demo_data(backend).await;
+    // An auditor runs a document by automatic persisted query (text and hash).
+    let auditor = app.token("AUDITOR", "IN", "apq.auditor");
+    let ran = post(&app, Some(&auditor), persisted(AUDIT, Some(AUDIT))).await;
+    assert!(ran["data"]["auditLog"]["totalCount"].is_i64(), "{ran}");
 
-        // The attempt: other callers send that document's hash alone, to learn whether
-        // anyone ran it, beside the hash of a document nobody ran.
-        let supervisor = app.token("SUPERVISOR", "MH", "apq.supervisor");
-        for (who, token) in [("anonymous", None), ("a supervisor", Some(supervisor.as_str()))] {
-            let unknown = post(&app, token, persisted(NEVER_RUN, None)).await;
-            assert_eq!(unknown["errors"][0]["message"], "PersistedQueryNotFound", "{who}: {unknown}");
-            // What they learn: nothing; the answer is the one for a document never run.
-            let probe = post(&app, token, persisted(AUDIT, None)).await;
-            assert_eq!(probe, unknown, "{who}");
-        }
-        // The auditor's own documents still run by hash.
-        let again = post(&app, Some(&auditor), persisted(AUDIT, None)).await;
-        assert!(again["data"]["auditLog"]["totalCount"].is_i64(), "{again}");
+    // The attempt: other callers send that document's hash alone, to learn whether
+    // anyone ran it, beside the hash of a document nobody ran.
+    let supervisor = app.token("SUPERVISOR", "MH", "apq.supervisor");
+    for (who, token) in [
+        ("anonymous", None),
+        ("a supervisor", Some(supervisor.as_str())),
+    ] {
+        let unknown = post(&app, token, persisted(NEVER_RUN, None)).await;
+        assert_eq!(
+            unknown["errors"][0]["message"], "PersistedQueryNotFound",
+            "{who}: {unknown}"
+        );
+        // What they learn: nothing; the answer is the one for a document never run.
+        let probe = post(&app, token, persisted(AUDIT, None)).await;
+        assert_eq!(probe, unknown, "{who}");
     }
+    // The auditor's own documents still run by hash.
+    let again = post(&app, Some(&auditor), persisted(AUDIT, None)).await;
+    assert!(again["data"]["auditLog"]["totalCount"].is_i64(), "{again}");
 }
+on_both!(the_persisted_query_cache_tells_no_caller_what_another_ran);
 
 #[tokio::test]
 async fn the_safelist_runs_registered_operations_only() {

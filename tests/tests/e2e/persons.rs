@@ -3,7 +3,7 @@
 //! only to the case team, both here and in `searchPersons`.
 
 use serde_json::{Value, json};
-use tests::{TestApp, error_code, nodes, on_both};
+use tests::{Backend, TestApp, error_code, nodes, on_both};
 
 const LIST: &str = "query($name: String!) { persons(filter: { name: $name }, first: 100) { totalCount edges { node { id name } } } }";
 
@@ -63,109 +63,203 @@ async fn shielded_person(app: &TestApp, shielded: &str) -> (String, String, Stri
     )
 }
 
-on_both! {
-    async fn persons_are_found_by_any_words_of_name_or_alias(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "c");
-        // An adult accused with a three-word name: found by its words' starts, in any order.
-        let row = app.text(
-            "SELECT CAST(p.id AS TEXT) || '|' || p.name_normalized FROM person p \
-             WHERE p.name_normalized LIKE '% % %' AND EXISTS (SELECT 1 FROM case_party cp \
-             WHERE cp.person_id = p.id AND cp.role = 'ACCUSED') AND NOT EXISTS (SELECT 1 FROM \
-             case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id AND \
-             (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
-        ).await;
-        let (id, name) = row.split_once('|').unwrap();
-        let words: Vec<&str> = name.split(' ').collect();
-        let query = format!("{} {}", &words[2][..3.min(words[2].len())], words[0].to_uppercase());
-        let found = listed(&app, &officer, &query).await;
-        assert!(found.iter().any(|p| p["id"] == person_id(id)), "{query}: {found:?}");
-        for person in &found {
-            let hit = person["name"].as_str().unwrap().to_lowercase();
-            assert!(hit.contains(&words[0].to_lowercase()), "{query} matched {hit}");
+async fn persons_are_found_by_any_words_of_name_or_alias(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "c");
+    // An adult accused with a three-word name: found by its words' starts, in any order.
+    let row = app.text(
+        "SELECT CAST(p.id AS TEXT) || '|' || p.name_normalized FROM person p \
+         WHERE p.name_normalized LIKE '% % %' AND EXISTS (SELECT 1 FROM case_party cp \
+         WHERE cp.person_id = p.id AND cp.role = 'ACCUSED') AND NOT EXISTS (SELECT 1 FROM \
+         case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id AND \
+         (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
+    ).await;
+    let (id, name) = row.split_once('|').unwrap();
+    let words: Vec<&str> = name.split(' ').collect();
+    let query = format!(
+        "{} {}",
+        &words[2][..3.min(words[2].len())],
+        words[0].to_uppercase()
+    );
+    let found = listed(&app, &officer, &query).await;
+    assert!(
+        found.iter().any(|p| p["id"] == person_id(id)),
+        "{query}: {found:?}"
+    );
+    for person in &found {
+        let hit = person["name"].as_str().unwrap().to_lowercase();
+        assert!(
+            hit.contains(&words[0].to_lowercase()),
+            "{query} matched {hit}"
+        );
+    }
+    // The total is what the database holds for those words.
+    let data = app
+        .data(Some(&officer), LIST, json!({ "name": name }))
+        .await;
+    assert!(data["persons"]["totalCount"].as_i64().unwrap() >= 1);
+
+    // An alias word that is not in the name finds the person too.
+    let row = app.text(
+        "SELECT CAST(p.id AS TEXT) || '|' || a.alias_normalized FROM person p \
+         JOIN person_alias a ON a.person_id = p.id WHERE a.alias_normalized NOT LIKE '% %' \
+         AND p.name_normalized NOT LIKE '%' || a.alias_normalized || '%' AND NOT EXISTS \
+         (SELECT 1 FROM case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id \
+         AND (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
+    ).await;
+    let (id, alias) = row.split_once('|').unwrap();
+    let found = listed(&app, &officer, alias).await;
+    assert!(
+        found.iter().any(|p| p["id"] == person_id(id)),
+        "alias {alias}: {found:?}"
+    );
+
+    let (_, body) = app
+        .graphql(Some(&officer), LIST, json!({ "name": " .' " }))
+        .await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+}
+on_both!(persons_are_found_by_any_words_of_name_or_alias);
+
+async fn only_police_and_analysts_list_persons(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    for role in ["STATION_OFFICER", "SUPERVISOR", "ANALYST"] {
+        let data = app
+            .data(
+                Some(&app.token(role, &app.unit_for(role).await, "x")),
+                LIST,
+                json!({ "name": "kumar" }),
+            )
+            .await;
+        assert!(
+            data["persons"]["totalCount"].as_i64().unwrap() > 0,
+            "{role}"
+        );
+    }
+    for role in [
+        "CITIZEN",
+        "COURT",
+        "PROSECUTOR",
+        "PRISON",
+        "AUDITOR",
+        "ADMIN",
+    ] {
+        let (_, body) = app
+            .graphql(
+                Some(&app.token(role, &app.unit_for(role).await, "x")),
+                LIST,
+                json!({ "name": "kumar" }),
+            )
+            .await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
+        assert!(
+            body["data"].is_null() || body["data"]["persons"].is_null(),
+            "{role}: {body}"
+        );
+    }
+    let (_, body) = app.graphql(None, LIST, json!({ "name": "kumar" })).await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "anonymous: {body}");
+}
+on_both!(only_police_and_analysts_list_persons);
+
+async fn children_in_conflict_with_law_are_listed_for_the_case_team_only(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let (id, name, station, district) = shielded_person(&app, "cp.juvenile").await;
+    let other_district = if district == "MH-PUN" {
+        "MH-MUM"
+    } else {
+        "MH-PUN"
+    };
+    let other_station = format!("{other_district}-PS001");
+    for (who, role, unit, sees) in [
+        (
+            "an officer of the owning station",
+            "STATION_OFFICER",
+            station.as_str(),
+            true,
+        ),
+        (
+            "the owning station's SHO",
+            "STATION_HOUSE_OFFICER",
+            station.as_str(),
+            true,
+        ),
+        (
+            "a supervisor over the station",
+            "SUPERVISOR",
+            district.as_str(),
+            true,
+        ),
+        (
+            "an officer of another district",
+            "STATION_OFFICER",
+            other_station.as_str(),
+            false,
+        ),
+        (
+            "a supervisor elsewhere",
+            "SUPERVISOR",
+            other_district,
+            false,
+        ),
+        ("an analyst", "ANALYST", "IN", false),
+    ] {
+        for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
+            let present = found.iter().any(|p| p["id"] == person_id(&id));
+            assert_eq!(present, sees, "{who} finding {name} by {how}: {found:?}");
         }
-        // The total is what the database holds for those words.
-        let data = app.data(Some(&officer), LIST, json!({ "name": name })).await;
-        assert!(data["persons"]["totalCount"].as_i64().unwrap() >= 1);
-
-        // An alias word that is not in the name finds the person too.
-        let row = app.text(
-            "SELECT CAST(p.id AS TEXT) || '|' || a.alias_normalized FROM person p \
-             JOIN person_alias a ON a.person_id = p.id WHERE a.alias_normalized NOT LIKE '% %' \
-             AND p.name_normalized NOT LIKE '%' || a.alias_normalized || '%' AND NOT EXISTS \
-             (SELECT 1 FROM case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id \
-             AND (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
-        ).await;
-        let (id, alias) = row.split_once('|').unwrap();
-        let found = listed(&app, &officer, alias).await;
-        assert!(found.iter().any(|p| p["id"] == person_id(id)), "alias {alias}: {found:?}");
-
-        let (_, body) = app.graphql(Some(&officer), LIST, json!({ "name": " .' " })).await;
-        assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
     }
 }
+on_both!(children_in_conflict_with_law_are_listed_for_the_case_team_only);
 
-on_both! {
-    async fn only_police_and_analysts_list_persons(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        for role in ["STATION_OFFICER", "SUPERVISOR", "ANALYST"] {
-            let data = app.data(Some(&app.token(role, &app.unit_for(role).await, "x")), LIST, json!({ "name": "kumar" })).await;
-            assert!(data["persons"]["totalCount"].as_i64().unwrap() > 0, "{role}");
-        }
-        for role in ["CITIZEN", "COURT", "PROSECUTOR", "PRISON", "AUDITOR", "ADMIN"] {
-            let (_, body) = app.graphql(Some(&app.token(role, &app.unit_for(role).await, "x")), LIST, json!({ "name": "kumar" })).await;
-            assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
-            assert!(body["data"].is_null() || body["data"]["persons"].is_null(), "{role}: {body}");
-        }
-        let (_, body) = app.graphql(None, LIST, json!({ "name": "kumar" })).await;
-        assert_eq!(error_code(&body), Some("FORBIDDEN"), "anonymous: {body}");
-    }
-}
-
-on_both! {
-    async fn children_in_conflict_with_law_are_listed_for_the_case_team_only(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let (id, name, station, district) = shielded_person(&app, "cp.juvenile").await;
-        let other_district = if district == "MH-PUN" { "MH-MUM" } else { "MH-PUN" };
-        let other_station = format!("{other_district}-PS001");
-        for (who, role, unit, sees) in [
-            ("an officer of the owning station", "STATION_OFFICER", station.as_str(), true),
-            ("the owning station's SHO", "STATION_HOUSE_OFFICER", station.as_str(), true),
-            ("a supervisor over the station", "SUPERVISOR", district.as_str(), true),
-            ("an officer of another district", "STATION_OFFICER", other_station.as_str(), false),
-            ("a supervisor elsewhere", "SUPERVISOR", other_district, false),
-            ("an analyst", "ANALYST", "IN", false),
-        ] {
-            for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
-                let present = found.iter().any(|p| p["id"] == person_id(&id));
-                assert_eq!(present, sees, "{who} finding {name} by {how}: {found:?}");
+async fn victims_of_sexual_offences_are_listed_for_those_who_may_know_them(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let (id, name, station, district) =
+        shielded_person(&app, "cp.role = 'VICTIM' AND f.victim_identity_protected").await;
+    let other_district = if district == "MH-PUN" {
+        "MH-MUM"
+    } else {
+        "MH-PUN"
+    };
+    let other_station = format!("{other_district}-PS001");
+    for (who, role, unit, sees) in [
+        (
+            "the owning station's SHO",
+            "STATION_HOUSE_OFFICER",
+            station.as_str(),
+            true,
+        ),
+        (
+            "a supervisor over the station",
+            "SUPERVISOR",
+            district.as_str(),
+            true,
+        ),
+        (
+            "a constable of the owning station",
+            "STATION_OFFICER",
+            station.as_str(),
+            false,
+        ),
+        (
+            "an SHO elsewhere",
+            "STATION_HOUSE_OFFICER",
+            other_station.as_str(),
+            false,
+        ),
+        ("an analyst", "ANALYST", "IN", false),
+    ] {
+        for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
+            let present = found.iter().any(|p| p["id"] == person_id(&id));
+            assert_eq!(
+                present, sees,
+                "{who} finding the victim by {how}: {found:?}"
+            );
+            if sees {
+                let hit = found.iter().find(|p| p["id"] == person_id(&id)).unwrap();
+                assert_eq!(hit["name"], name.as_str(), "{who} sees the real name");
             }
         }
     }
 }
-
-on_both! {
-    async fn victims_of_sexual_offences_are_listed_for_those_who_may_know_them(backend: Backend) {
-        let app = TestApp::with_demo_data(backend).await;
-        let (id, name, station, district) =
-            shielded_person(&app, "cp.role = 'VICTIM' AND f.victim_identity_protected").await;
-        let other_district = if district == "MH-PUN" { "MH-MUM" } else { "MH-PUN" };
-        let other_station = format!("{other_district}-PS001");
-        for (who, role, unit, sees) in [
-            ("the owning station's SHO", "STATION_HOUSE_OFFICER", station.as_str(), true),
-            ("a supervisor over the station", "SUPERVISOR", district.as_str(), true),
-            ("a constable of the owning station", "STATION_OFFICER", station.as_str(), false),
-            ("an SHO elsewhere", "STATION_HOUSE_OFFICER", other_station.as_str(), false),
-            ("an analyst", "ANALYST", "IN", false),
-        ] {
-            for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
-                let present = found.iter().any(|p| p["id"] == person_id(&id));
-                assert_eq!(present, sees, "{who} finding the victim by {how}: {found:?}");
-                if sees {
-                    let hit = found.iter().find(|p| p["id"] == person_id(&id)).unwrap();
-                    assert_eq!(hit["name"], name.as_str(), "{who} sees the real name");
-                }
-            }
-        }
-    }
-}
+on_both!(victims_of_sexual_offences_are_listed_for_those_who_may_know_them);

@@ -64,31 +64,43 @@ async fn production_shows_the_schema_to_officers_only_and_suggests_nothing() {
     assert_eq!(body["data"]["__schema"]["queryType"]["name"], "Query");
 }
 
-on_both! {
-    async fn production_keeps_the_federation_sdl_from_callers_who_may_not_introspect(backend: Backend) {
-        let app = TestApp::with_demo_data_and(backend, production()).await;
-        let citizen = app.token("CITIZEN", "IN", "citizen.sdl");
-        let attempts = [
-            "{ _service { sdl } }",
-            "{ schema: _service { sdl } }",
-            "query Q { ...Sdl } fragment Sdl on Query { ... on Query { _service { sdl } } }",
-        ];
-        for (who, token) in [("anonymous", None), ("citizen", Some(citizen.as_str()))] {
-            // The attempt: the federation's SDL field, as written and disguised.
-            for attempt in attempts {
-                let (_, body) = app.graphql(token, attempt, json!({})).await;
-                // What comes back: a refusal, and nothing of the schema.
-                assert_eq!(error_code(&body), Some("FORBIDDEN"), "{who}: {attempt}: {body}");
-                assert!(body["data"].is_null(), "{who}: {attempt}: {body}");
-                assert!(!body.to_string().contains("type Fir"), "{who}: {attempt}: {body}");
-            }
+async fn production_keeps_the_federation_sdl_from_callers_who_may_not_introspect(backend: Backend) {
+    let app = TestApp::with_demo_data_and(backend, production()).await;
+    let citizen = app.token("CITIZEN", "IN", "citizen.sdl");
+    let attempts = [
+        "{ _service { sdl } }",
+        "{ schema: _service { sdl } }",
+        "query Q { ...Sdl } fragment Sdl on Query { ... on Query { _service { sdl } } }",
+    ];
+    for (who, token) in [("anonymous", None), ("citizen", Some(citizen.as_str()))] {
+        // The attempt: the federation's SDL field, as written and disguised.
+        for attempt in attempts {
+            let (_, body) = app.graphql(token, attempt, json!({})).await;
+            // What comes back: a refusal, and nothing of the schema.
+            assert_eq!(
+                error_code(&body),
+                Some("FORBIDDEN"),
+                "{who}: {attempt}: {body}"
+            );
+            assert!(body["data"].is_null(), "{who}: {attempt}: {body}");
+            assert!(
+                !body.to_string().contains("type Fir"),
+                "{who}: {attempt}: {body}"
+            );
         }
-        // An officer, who may introspect, reads it as a federation gateway would.
-        let officer = app.token("STATION_HOUSE_OFFICER", "MH-PUN-PS001", "MH-PUN-PS001.sho");
-        let data = app.data(Some(&officer), attempts[0], json!({})).await;
-        assert!(data["_service"]["sdl"].as_str().unwrap().contains("type Fir"), "{data}");
     }
+    // An officer, who may introspect, reads it as a federation gateway would.
+    let officer = app.token("STATION_HOUSE_OFFICER", "MH-PUN-PS001", "MH-PUN-PS001.sho");
+    let data = app.data(Some(&officer), attempts[0], json!({})).await;
+    assert!(
+        data["_service"]["sdl"]
+            .as_str()
+            .unwrap()
+            .contains("type Fir"),
+        "{data}"
+    );
 }
+on_both!(production_keeps_the_federation_sdl_from_callers_who_may_not_introspect);
 
 #[tokio::test]
 async fn simple_cross_site_posts_are_refused_unless_preflighted() {
