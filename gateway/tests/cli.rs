@@ -1,11 +1,9 @@
 //! The `cctns` binary as an operator meets it: clear one-line errors, idempotent migrate,
 //! tokens, SDL.
 
-mod support;
-
 use std::process::Output;
 
-use support::{cctns, cctns_with, http, start_gateway, terminate};
+use tests::process::{cctns, cctns_with, http, start_gateway, terminate};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -13,14 +13,12 @@
 //! passes it to other agencies) and sends the peers nothing, so officer operations in the
 //! corpus read no field a peer guards by scope.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Child;
 
 use serde_json::{Value, json};
-use support::{Peer, cctns, free_port, post_graphql, start_gateway_on, start_node, token};
+use tests::process::{Peer, cctns, free_port, post_graphql, start_gateway_on, start_node, token};
 
 /// The contract's error codes (CONTRACT.md, "Errors").
 const CONTRACT_CODES: [&str; 8] = [

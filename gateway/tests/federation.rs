@@ -4,10 +4,8 @@
 //! signed, never the client's; the crossing is audited; a dead peer nulls its own fields
 //! only; `cctns compose` and `cctns plan` print what the gateway serves.
 
-mod support;
-
 use serde_json::Value;
-use support::{Gateway, Peer, cctns, free_port, start_gateway_on, token};
+use tests::process::{Gateway, Peer, cctns, free_port, start_gateway_on, token};
 
 /// Two peers and a demo gateway composing them.
 fn federation() -> (Gateway, Peer, Peer) {

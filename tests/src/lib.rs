@@ -1,6 +1,7 @@
 //! The end-to-end test kit: starts the real gateway router on a free port over a fresh
 //! database (a temp-file SQLite, or a new database on the throwaway PostgreSQL that
-//! `scripts/test.sh` starts) and talks HTTP to it.
+//! `scripts/test.sh` starts) and talks HTTP to it. [`process`] starts the `cctns` binary
+//! itself, for the gateway's command-line and federation tests.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -12,6 +13,8 @@ use gateway::rate_limit::RateLimits;
 use schema::db::{PoolOptions, SqlStats};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::Value;
+
+pub mod process;
 
 /// Which database a test runs against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

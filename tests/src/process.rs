@@ -1,10 +1,23 @@
-//! Starting and stopping the real `cctns` binary in tests.
-#![allow(dead_code)] // each test file uses its own part
+//! Starting and stopping the real `cctns` binary (and the Node peer subgraphs of
+//! `tests/peers`) as processes, for the gateway's command-line and federation tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
+
+/// The `cctns` binary of this build: beside the running test's `deps/` folder (cargo
+/// builds it for the gateway's integration tests, the only ones that start it).
+pub fn cctns_bin() -> PathBuf {
+    let test = std::env::current_exe().expect("the test binary's path");
+    let profile = test
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps/<test>");
+    let bin = profile.join(format!("cctns{}", std::env::consts::EXE_SUFFIX));
+    assert!(bin.exists(), "{} is not built", bin.display());
+    bin
+}
 
 /// Sends one raw HTTP/1.1 request to `port`; returns the whole response text.
 pub fn http(port: u16, request: &str) -> Option<String> {
@@ -52,7 +65,7 @@ pub fn start_gateway_on(
         "sqlite://{}?mode=rwc",
         dir.path().join("gateway.db").display()
     );
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cctns"));
+    let mut command = Command::new(cctns_bin());
     command
         .args([
             "serve",
@@ -90,7 +103,7 @@ pub fn terminate(server: &std::process::Child) {
 /// `listening on …` line.
 pub fn start_node(script: &str, args: &[&str], env: &[(&str, &str)]) -> Child {
     use std::io::{BufRead, BufReader};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/peers");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers");
     let mut child = Command::new("node")
         .arg(dir.join(script))
         .args(args)
@@ -155,11 +168,13 @@ impl Peer {
             .unwrap_or_else(|| panic!("the peer was never asked for {needle}"))
     }
 
+    /// Forgets the requests logged so far.
     pub async fn forget_requests(&self) {
         let log = self.url.replace("/graphql", "/_requests");
         reqwest::Client::new().delete(&log).send().await.unwrap();
     }
 
+    /// Stops the peer.
     pub fn kill(&mut self) {
         self.child.kill().ok();
         self.child.wait().ok();
@@ -213,7 +228,7 @@ pub fn cctns(args: &[&str]) -> std::process::Output {
 
 /// [`cctns`] with `env` set.
 pub fn cctns_with(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cctns"))
+    Command::new(cctns_bin())
         .args(args)
         .env_remove("DATABASE_URL")
         .env_remove("CCTNS_JWT_SECRET")
