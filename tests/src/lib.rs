@@ -260,6 +260,27 @@ impl TestApp {
         .await
     }
 
+    /// The rows of `sql`, each as a typed tuple of its columns (`(i64, String)`, …).
+    pub async fn rows<T: sea_orm::TryGetableMany>(&self, sql: &str) -> Vec<T> {
+        let backend = self.db.get_database_backend();
+        let rows = self
+            .db
+            .query_all_raw(sea_orm::Statement::from_string(backend, sql.to_owned()))
+            .await
+            .expect("query");
+        rows.iter()
+            .map(|row| {
+                row.try_get_many_by_index::<T>()
+                    .expect("the columns asked for")
+            })
+            .collect()
+    }
+
+    /// The first row of `sql` as a typed tuple of its columns.
+    pub async fn row<T: sea_orm::TryGetableMany>(&self, sql: &str) -> T {
+        self.rows(sql).await.into_iter().next().expect("a row")
+    }
+
     /// The text value of the first row `sql` returns (see [`TestApp::texts`]).
     pub async fn text(&self, sql: &str) -> String {
         self.texts(sql).await.into_iter().next().expect("a row")

@@ -23,15 +23,12 @@ async fn audit_rows(app: &TestApp) -> i64 {
 
 /// A protected FIR with a victim: its row id and its station's code.
 async fn protected_fir(app: &TestApp) -> (i64, String) {
-    let row = app
-        .text(
-            "SELECT CAST(f.id AS TEXT) || '|' || u.code FROM fir f JOIN org_unit u ON u.id = f.station_id \
+    app.row(
+        "SELECT f.id, u.code FROM fir f JOIN org_unit u ON u.id = f.station_id \
              WHERE f.victim_identity_protected AND EXISTS (SELECT 1 FROM case_party cp \
              WHERE cp.fir_id = f.id AND cp.role = 'VICTIM') ORDER BY f.id LIMIT 1",
-        )
-        .await;
-    let (id, station) = row.split_once('|').unwrap();
-    (id.parse().unwrap(), station.to_owned())
+    )
+    .await
 }
 
 async fn verify(app: &TestApp) -> anyhow::Result<()> {

@@ -29,26 +29,23 @@ fn theft(station: &str, parties: Value) -> Value {
     })
 }
 
-fn person_id(row: &str) -> String {
-    schema::ids::encode("Person", row.parse().expect("row id")).0
+fn person_id(row: i64) -> String {
+    schema::ids::encode("Person", row).0
 }
 
-fn fir_id(row: &str) -> String {
-    schema::ids::encode("Fir", row.parse().expect("row id")).0
+fn fir_id(row: i64) -> String {
+    schema::ids::encode("Fir", row).0
 }
 
 async fn count(app: &TestApp, table: &str) -> i64 {
-    app.text(&format!("SELECT CAST(COUNT(*) AS TEXT) FROM {table}"))
-        .await
-        .parse()
-        .unwrap()
+    app.row(&format!("SELECT COUNT(*) FROM {table}")).await
 }
 
 /// Row ids of persons shielded somewhere: `VICTIM` of a protected FIR, or a juvenile
 /// accused, outside the state of `state`.
-async fn shielded_elsewhere(app: &TestApp, state: &str, shield: &str) -> String {
-    app.text(&format!(
-        "SELECT CAST(cp.person_id AS TEXT) FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
+async fn shielded_elsewhere(app: &TestApp, state: &str, shield: &str) -> i64 {
+    app.row(&format!(
+        "SELECT cp.person_id FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
          JOIN org_unit u ON u.id = f.station_id WHERE u.path NOT LIKE '/IN/{state}/%' AND {shield} \
          ORDER BY cp.id LIMIT 1"
     ))
@@ -68,9 +65,9 @@ struct ProtectedCase {
 }
 
 async fn protected_case(app: &TestApp) -> ProtectedCase {
-    let row = app
-        .text(
-            "SELECT CAST(f.id AS TEXT) || '|' || u.code || '|' || o.login_id || '|' || ou.code \
+    let (row, station, io_login, io_unit): (i64, String, String, String) = app
+        .row(
+            "SELECT f.id, u.code, o.login_id, ou.code \
              FROM fir f JOIN org_unit u ON u.id = f.station_id JOIN police_case c ON c.fir_id = f.id \
              JOIN officer o ON o.id = c.io_id JOIN org_unit ou ON ou.id = o.unit_id \
              WHERE f.victim_identity_protected = TRUE AND ou.id = u.id \
@@ -78,13 +75,12 @@ async fn protected_case(app: &TestApp) -> ProtectedCase {
              ORDER BY f.id LIMIT 1",
         )
         .await;
-    let p: Vec<&str> = row.split('|').collect();
     ProtectedCase {
-        row: p[0].parse().unwrap(),
-        fir: fir_id(p[0]),
-        station: p[1].to_owned(),
-        io_login: p[2].to_owned(),
-        io_unit: p[3].to_owned(),
+        row,
+        fir: fir_id(row),
+        station,
+        io_login,
+        io_unit,
     }
 }
 
@@ -104,7 +100,7 @@ async fn naming_a_person_by_id_needs_a_caller_who_reads_them_in_full(backend: Ba
         )
         .await;
     assert_eq!(error_code(&absent), Some("NOT_FOUND"), "{absent}");
-    let other_state = app.text("SELECT CAST(cp.person_id AS TEXT) FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
+    let other_state: i64 = app.row("SELECT cp.person_id FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
         JOIN org_unit u ON u.id = f.station_id WHERE u.path LIKE '/IN/KA/%' AND cp.role = 'ACCUSED' AND cp.juvenile = FALSE \
         AND NOT EXISTS (SELECT 1 FROM case_party o JOIN fir g ON g.id = o.fir_id JOIN org_unit v ON v.id = g.station_id \
         WHERE o.person_id = cp.person_id AND v.code = 'MH-PUN-PS001') ORDER BY cp.id LIMIT 1").await;
@@ -125,7 +121,7 @@ async fn naming_a_person_by_id_needs_a_caller_who_reads_them_in_full(backend: Ba
         for role in ["WITNESS", "ACCUSED", "VICTIM"] {
             let input = theft(
                 station,
-                json!([{ "role": role, "personId": person_id(&row) }]),
+                json!([{ "role": role, "personId": person_id(row) }]),
             );
             let (_, body) = app
                 .graphql(Some(&constable), REGISTER, json!({ "input": input }))
@@ -150,13 +146,13 @@ async fn naming_a_person_by_id_needs_a_caller_who_reads_them_in_full(backend: Ba
 
     // Granted: a person the constable already reads in full (named at their own
     // station, shielded nowhere).
-    let own = app.text("SELECT CAST(p.id AS TEXT) FROM person p WHERE EXISTS (SELECT 1 FROM case_party cp \
+    let own = app.row::<i64>("SELECT p.id FROM person p WHERE EXISTS (SELECT 1 FROM case_party cp \
         JOIN fir f ON f.id = cp.fir_id JOIN org_unit u ON u.id = f.station_id WHERE cp.person_id = p.id AND u.code = 'MH-PUN-PS001') \
         AND NOT EXISTS (SELECT 1 FROM case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id \
         AND (cp.juvenile = TRUE OR (f.victim_identity_protected = TRUE AND cp.role IN ('VICTIM', 'COMPLAINANT')))) ORDER BY p.id LIMIT 1").await;
-    let data = app.data(Some(&constable), REGISTER, json!({ "input": theft(station, json!([{ "role": "WITNESS", "personId": person_id(&own) }])) })).await;
+    let data = app.data(Some(&constable), REGISTER, json!({ "input": theft(station, json!([{ "role": "WITNESS", "personId": person_id(own) }])) })).await;
     let person = &data["registerFir"]["parties"][0]["person"];
-    assert_eq!(person["id"], person_id(&own));
+    assert_eq!(person["id"], person_id(own));
     assert_eq!(person["masked"], false, "{data}");
 }
 on_both!(naming_a_person_by_id_needs_a_caller_who_reads_them_in_full);
@@ -167,9 +163,9 @@ async fn a_prison_desk_cannot_name_anyone_into_custody(backend: Backend) {
     let prison = app.token("PRISON", "MH-PUN-PR1", "desk");
     let records = count(&app, "prison_record").await;
     let victim = shielded_elsewhere(&app, "XX", PROTECTED_VICTIM).await;
-    let free = app.text("SELECT CAST(p.id AS TEXT) FROM person p WHERE NOT EXISTS (SELECT 1 FROM prison_record r WHERE r.person_id = p.id) ORDER BY p.id LIMIT 1").await;
+    let free = app.row::<i64>("SELECT p.id FROM person p WHERE NOT EXISTS (SELECT 1 FROM prison_record r WHERE r.person_id = p.id) ORDER BY p.id LIMIT 1").await;
     for (what, row) in [("a protected victim", victim), ("any person", free)] {
-        let input = json!({ "prisonCode": "MH-PUN-PR1", "personId": person_id(&row), "category": "UNDERTRIAL", "warrantRef": "any text" });
+        let input = json!({ "prisonCode": "MH-PUN-PR1", "personId": person_id(row), "category": "UNDERTRIAL", "warrantRef": "any text" });
         let (_, body) = app
             .graphql(Some(&prison), ADMIT, json!({ "input": input }))
             .await;
@@ -189,15 +185,14 @@ async fn a_prison_desk_cannot_name_anyone_into_custody(backend: Backend) {
         .data(Some(&prison), ADMIT, json!({ "input": input }))
         .await;
     assert_eq!(data["admitPrisoner"]["person"]["name"], "Ramesh Pawar");
-    let row = app.text("SELECT CAST(cc.id AS TEXT) || '|' || CAST(cp.person_id AS TEXT) FROM court_case cc \
+    let (court_case, accused): (i64, i64) = app.row("SELECT cc.id, cp.person_id FROM court_case cc \
         JOIN court_case_link l ON l.court_case_id = cc.id JOIN police_case pc ON pc.id = l.case_id \
         JOIN case_party cp ON cp.fir_id = pc.fir_id AND cp.role = 'ACCUSED' \
         WHERE NOT EXISTS (SELECT 1 FROM prison_record r WHERE r.person_id = cp.person_id AND r.released_at IS NULL AND r.escaped_at IS NULL) \
         ORDER BY cc.id LIMIT 1").await;
-    let (court_case, accused) = row.split_once('|').unwrap();
-    let court_case = schema::ids::encode("CourtCase", court_case.parse().unwrap()).0;
+    let court_case = schema::ids::encode("CourtCase", court_case).0;
     let stranger = shielded_elsewhere(&app, "XX", PROTECTED_VICTIM).await;
-    let input = json!({ "prisonCode": "MH-PUN-PR1", "personId": person_id(&stranger), "courtCaseId": court_case, "category": "UNDERTRIAL" });
+    let input = json!({ "prisonCode": "MH-PUN-PR1", "personId": person_id(stranger), "courtCaseId": court_case, "category": "UNDERTRIAL" });
     let (_, body) = app
         .graphql(Some(&prison), ADMIT, json!({ "input": input }))
         .await;
@@ -432,12 +427,11 @@ on_both!(the_complaint_and_diary_of_a_protected_case_are_for_those_who_know_the_
 async fn complainants_of_protected_firs_and_children_are_masked_outside_the_team(backend: Backend) {
     let app = TestApp::with_demo_data(backend).await;
     let analyst = app.token("ANALYST", "IN", "analyst");
-    let row = app.text("SELECT CAST(f.id AS TEXT) || '|' || u.code || '|' || p.name FROM fir f JOIN org_unit u ON u.id = f.station_id \
+    let (fir, station, name): (i64, String, String) = app.row("SELECT f.id, u.code, p.name FROM fir f JOIN org_unit u ON u.id = f.station_id \
         JOIN case_party cp ON cp.fir_id = f.id AND cp.role = 'COMPLAINANT' JOIN person p ON p.id = cp.person_id \
         WHERE f.victim_identity_protected = TRUE AND NOT EXISTS (SELECT 1 FROM case_party v WHERE v.fir_id = f.id \
         AND v.person_id = cp.person_id AND v.role = 'VICTIM') ORDER BY f.id LIMIT 1").await;
-    let p: Vec<&str> = row.split('|').collect();
-    let sho = app.token("STATION_HOUSE_OFFICER", p[1], &format!("{}.sho", p[1]));
+    let sho = app.token("STATION_HOUSE_OFFICER", &station, &format!("{station}.sho"));
     let complainant = |data: Value| {
         data["fir"]["parties"]
             .as_array()
@@ -448,22 +442,21 @@ async fn complainants_of_protected_firs_and_children_are_masked_outside_the_team
             .clone()
     };
     let seen = complainant(
-        app.data(Some(&analyst), READ_FIR, json!({ "id": fir_id(p[0]) }))
+        app.data(Some(&analyst), READ_FIR, json!({ "id": fir_id(fir) }))
             .await,
     );
     assert_eq!(seen["name"], "Complainant-1", "{seen}");
     assert_eq!(
         complainant(
-            app.data(Some(&sho), READ_FIR, json!({ "id": fir_id(p[0]) }))
+            app.data(Some(&sho), READ_FIR, json!({ "id": fir_id(fir) }))
                 .await
         )["name"],
-        p[2]
+        name.as_str()
     );
 
-    let row = app.text("SELECT CAST(cp.fir_id AS TEXT) || '|' || u.code || '|' || p.name FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
+    let (fir, station, name): (i64, String, String) = app.row("SELECT cp.fir_id, u.code, p.name FROM case_party cp JOIN fir f ON f.id = cp.fir_id \
         JOIN org_unit u ON u.id = f.station_id JOIN person p ON p.id = cp.person_id WHERE cp.juvenile = TRUE ORDER BY cp.id LIMIT 1").await;
-    let p: Vec<&str> = row.split('|').collect();
-    let elsewhere = if p[1].starts_with("KA") {
+    let elsewhere = if station.starts_with("KA") {
         "MH-PUN-PS001"
     } else {
         "KA-BLR-PS001"
@@ -481,10 +474,10 @@ async fn complainants_of_protected_firs_and_children_are_masked_outside_the_team
         app.token("STATION_OFFICER", elsewhere, "elsewhere"),
     ] {
         let data = app
-            .data(Some(&token), READ_FIR, json!({ "id": fir_id(p[0]) }))
+            .data(Some(&token), READ_FIR, json!({ "id": fir_id(fir) }))
             .await;
         assert!(
-            child(data.clone(), p[2]).is_none(),
+            child(data.clone(), &name).is_none(),
             "the child is not named: {data}"
         );
         let ccl = child(data.clone(), "CCL-1").expect("shown as CCL-1");
@@ -495,13 +488,13 @@ async fn complainants_of_protected_firs_and_children_are_masked_outside_the_team
     }
     let own = app
         .data(
-            Some(&app.token("STATION_OFFICER", p[1], "own")),
+            Some(&app.token("STATION_OFFICER", &station, "own")),
             READ_FIR,
-            json!({ "id": fir_id(p[0]) }),
+            json!({ "id": fir_id(fir) }),
         )
         .await;
     assert!(
-        child(own, p[2]).is_some(),
+        child(own, &name).is_some(),
         "the owning station names the child"
     );
 }

@@ -50,9 +50,9 @@ struct Subject {
 }
 
 async fn subject(app: &TestApp, protected: bool) -> Subject {
-    let row = app
-        .text(&format!(
-            "SELECT CAST(f.id AS TEXT) || '|' || CAST(c.id AS TEXT) || '|' || u.code || '|' || v.name || '|' || CAST(a.person_id AS TEXT) \
+    let (fir, case, station, victim_name, accused): (i64, i64, String, String, i64) = app
+        .row(&format!(
+            "SELECT f.id, c.id, u.code, v.name, a.person_id \
              FROM fir f JOIN org_unit u ON u.id = f.station_id JOIN police_case c ON c.fir_id = f.id \
              JOIN case_party vp ON vp.fir_id = f.id AND vp.role = 'VICTIM' JOIN person v ON v.id = vp.person_id \
              JOIN case_party a ON a.fir_id = f.id AND a.role = 'ACCUSED' \
@@ -64,14 +64,13 @@ async fn subject(app: &TestApp, protected: bool) -> Subject {
              ORDER BY f.id LIMIT 1"
         ))
         .await;
-    let p: Vec<&str> = row.split('|').collect();
     Subject {
-        fir_id: schema::ids::encode("Fir", p[0].parse().unwrap()).0,
-        case_id: schema::ids::encode("Case", p[1].parse().unwrap()).0,
-        case_row: p[1].parse().unwrap(),
-        station: p[2].into(),
-        victim_name: p[3].into(),
-        accused_id: schema::ids::encode("Person", p[4].parse().unwrap()).0,
+        fir_id: schema::ids::encode("Fir", fir).0,
+        case_id: schema::ids::encode("Case", case).0,
+        case_row: case,
+        station,
+        victim_name,
+        accused_id: schema::ids::encode("Person", accused).0,
     }
 }
 
@@ -241,20 +240,19 @@ struct CaseTeam {
 
 async fn case_team(app: &TestApp, s: &Subject) -> CaseTeam {
     let case_row = s.case_row;
-    let row = app
-        .text(&format!(
-            "SELECT o.login_id || '|' || ou.code || '|' || cu.code || '|' || cu.path FROM police_case c \
+    let (io_login, io_unit, court, court_path) = app
+        .row(&format!(
+            "SELECT o.login_id, ou.code, cu.code, cu.path FROM police_case c \
              JOIN officer o ON o.id = c.io_id JOIN org_unit ou ON ou.id = o.unit_id \
              JOIN court_case_link l ON l.case_id = c.id JOIN court_case cc ON cc.id = l.court_case_id \
              JOIN org_unit cu ON cu.id = cc.court_id WHERE c.id = {case_row} ORDER BY cc.id LIMIT 1"
         ))
         .await;
-    let p: Vec<&str> = row.split('|').collect();
     CaseTeam {
-        io_login: p[0].into(),
-        io_unit: p[1].into(),
-        court: p[2].into(),
-        court_path: p[3].into(),
+        io_login,
+        io_unit,
+        court,
+        court_path,
     }
 }
 

@@ -49,13 +49,13 @@ async fn arrests_by_unit_and_date_leave_children_to_their_case_team(backend: Bac
         assert!(("2025-01-01".."2025-07-01").contains(&&at[..10]), "{at}");
     }
     // A child's arrest: its station's SHO finds it, an analyst does not.
-    let row = app.text(
-        "SELECT CAST(a.id AS TEXT) || '|' || u.code FROM arrest a JOIN case_party cp ON cp.id = a.party_id \
+    let (id, station): (i64, String) = app.row(
+        "SELECT a.id, u.code FROM arrest a JOIN case_party cp ON cp.id = a.party_id \
          JOIN police_case c ON c.id = a.case_id JOIN org_unit u ON u.id = c.station_id WHERE cp.juvenile \
          AND NOT EXISTS (SELECT 1 FROM case_party o JOIN fir f ON f.id = o.fir_id WHERE o.person_id = a.person_id \
          AND f.station_id <> c.station_id) ORDER BY a.id LIMIT 1").await;
-    let (id, station) = row.split_once('|').unwrap();
-    let id = schema::ids::encode("Arrest", id.parse().unwrap()).0;
+    let station = station.as_str();
+    let id = schema::ids::encode("Arrest", id).0;
     let sho = app.token("STATION_HOUSE_OFFICER", station, "search.sho");
     for (who, token, sees) in [("the SHO", &sho, true), ("an analyst", &analyst, false)] {
         let data = app
@@ -102,19 +102,18 @@ async fn firs_by_crime_head_and_prisoners_by_name_fir_and_cnr(backend: Backend) 
         .await;
     assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
 
-    let row = app.text(
-        "SELECT CAST(r.id AS TEXT) || '|' || p.name || '|' || CAST(r.fir_id AS TEXT) || '|' || cc.cnr \
+    let (record, name, fir, cnr): (i64, String, i64, String) = app.row(
+        "SELECT r.id, p.name, r.fir_id, cc.cnr \
          FROM prison_record r JOIN person p ON p.id = r.person_id JOIN court_case cc ON cc.id = r.court_case_id \
          WHERE r.fir_id IS NOT NULL ORDER BY r.id LIMIT 1").await;
-    let parts: Vec<&str> = row.split('|').collect();
-    let record = schema::ids::encode("PrisonRecord", parts[0].parse().unwrap()).0;
-    let fir = schema::ids::encode("Fir", parts[2].parse().unwrap()).0;
+    let record = schema::ids::encode("PrisonRecord", record).0;
+    let fir = schema::ids::encode("Fir", fir).0;
     let query = "query($filter: PrisonRecordFilter) { prisonRecords(filter: $filter, first: 100) { totalCount edges { node { id } } } }";
-    let reversed: Vec<&str> = parts[1].split(' ').rev().collect();
+    let reversed: Vec<&str> = name.split(' ').rev().collect();
     for filter in [
         json!({ "name": reversed.join(" ") }),
         json!({ "fir": fir }),
-        json!({ "cnr": parts[3].to_lowercase() }),
+        json!({ "cnr": cnr.to_lowercase() }),
     ] {
         let data = app
             .data(Some(&analyst), query, json!({ "filter": filter }))

@@ -30,11 +30,11 @@ fn parties_of_firs(selection: &str) -> String {
 }
 
 /// What the audit log holds for `sub`, in a comparable form.
-async fn audited(app: &TestApp, sub: &str) -> Vec<String> {
+async fn audited(app: &TestApp, sub: &str) -> Vec<(String, String, String, String)> {
     let mut rows = app
-        .texts(&format!(
-            "SELECT COALESCE(record_type, '') || '|' || COALESCE(record_ids, '') || '|' || \
-             COALESCE(fields, '') || '|' || CAST(outcome AS TEXT) FROM audit_record \
+        .rows(&format!(
+            "SELECT COALESCE(record_type, ''), COALESCE(record_ids, ''), \
+             COALESCE(fields, ''), CAST(outcome AS TEXT) FROM audit_record \
              WHERE actor_sub = '{sub}'"
         ))
         .await;

@@ -29,15 +29,10 @@ async fn by_number(
 /// must answer exactly as asking for one never registered.
 async fn fir_by_number_answers_a_hidden_fir_like_a_missing_one(backend: Backend) {
     let app = TestApp::with_demo_data(backend).await;
-    let row = app.text("SELECT CAST(f.id AS TEXT) || '|' || u.code || '|' || CAST(f.year AS TEXT) || '|' || CAST(f.serial AS TEXT) \
+    let (fir_id, station, year, serial): (i64, String, i32, i32) = app.row("SELECT f.id, u.code, f.year, f.serial \
         FROM fir f JOIN org_unit u ON u.id = f.station_id WHERE f.victim_identity_protected ORDER BY f.id LIMIT 1").await;
-    let parts: Vec<&str> = row.split('|').collect();
-    let (fir_id, station, year, serial) = (
-        parts[0],
-        parts[1],
-        parts[2].parse::<i64>().unwrap(),
-        parts[3].parse::<i64>().unwrap(),
-    );
+    let (fir_id, station) = (fir_id.to_string(), station.as_str());
+    let (year, serial) = (i64::from(year), i64::from(serial));
     let unused: i64 = app.text(&format!("SELECT CAST(MAX(f.serial) + 1 AS TEXT) FROM fir f JOIN org_unit u ON u.id = f.station_id \
         WHERE u.code = '{station}' AND f.year = {year}")).await.parse().unwrap();
 

@@ -7,8 +7,8 @@ use tests::{Backend, TestApp, error_code, nodes, on_both};
 
 const LIST: &str = "query($name: String!) { persons(filter: { name: $name }, first: 100) { totalCount edges { node { id name } } } }";
 
-fn person_id(row: &str) -> String {
-    schema::ids::encode("Person", row.parse().expect("row id")).0
+fn person_id(row: i64) -> String {
+    schema::ids::encode("Person", row).0
 }
 
 async fn listed(app: &TestApp, token: &str, name: &str) -> Vec<Value> {
@@ -41,40 +41,29 @@ async fn listed_and_searched(
 /// A person shielded by exactly one kind of party (`shielded` is an SQL condition on
 /// `cp` and `f`), all of whose parties of that kind sit at one station: their row id,
 /// name, station code and district code.
-async fn shielded_person(app: &TestApp, shielded: &str) -> (String, String, String, String) {
+async fn shielded_person(app: &TestApp, shielded: &str) -> (i64, String, String, String) {
     let sql = format!(
-        "SELECT CAST(p.id AS TEXT) || '|' || p.name || '|' || MIN(u.code) || '|' || MIN(u.path) \
+        "SELECT p.id, p.name, MIN(u.code), MIN(u.path) \
          FROM person p JOIN case_party cp ON cp.person_id = p.id JOIN fir f ON f.id = cp.fir_id \
          JOIN org_unit u ON u.id = f.station_id WHERE {shielded} \
          GROUP BY p.id, p.name HAVING COUNT(DISTINCT u.id) = 1 ORDER BY p.id LIMIT 1"
     );
-    let row = app.text(&sql).await;
-    let parts: Vec<&str> = row.split('|').collect();
-    let district = parts[3]
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .nth(2)
-        .unwrap();
-    (
-        parts[0].into(),
-        parts[1].into(),
-        parts[2].into(),
-        district.into(),
-    )
+    let (id, name, station, path): (i64, String, String, String) = app.row(&sql).await;
+    let district = path.split('/').filter(|s| !s.is_empty()).nth(2).unwrap();
+    (id, name, station, district.into())
 }
 
 async fn persons_are_found_by_any_words_of_name_or_alias(backend: Backend) {
     let app = TestApp::with_demo_data(backend).await;
     let officer = app.token("STATION_OFFICER", "MH-PUN-PS001", "c");
     // An adult accused with a three-word name: found by its words' starts, in any order.
-    let row = app.text(
-        "SELECT CAST(p.id AS TEXT) || '|' || p.name_normalized FROM person p \
+    let (id, name): (i64, String) = app.row(
+        "SELECT p.id, p.name_normalized FROM person p \
          WHERE p.name_normalized LIKE '% % %' AND EXISTS (SELECT 1 FROM case_party cp \
          WHERE cp.person_id = p.id AND cp.role = 'ACCUSED') AND NOT EXISTS (SELECT 1 FROM \
          case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id AND \
          (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
     ).await;
-    let (id, name) = row.split_once('|').unwrap();
     let words: Vec<&str> = name.split(' ').collect();
     let query = format!(
         "{} {}",
@@ -100,15 +89,14 @@ async fn persons_are_found_by_any_words_of_name_or_alias(backend: Backend) {
     assert!(data["persons"]["totalCount"].as_i64().unwrap() >= 1);
 
     // An alias word that is not in the name finds the person too.
-    let row = app.text(
-        "SELECT CAST(p.id AS TEXT) || '|' || a.alias_normalized FROM person p \
+    let (id, alias): (i64, String) = app.row(
+        "SELECT p.id, a.alias_normalized FROM person p \
          JOIN person_alias a ON a.person_id = p.id WHERE a.alias_normalized NOT LIKE '% %' \
          AND p.name_normalized NOT LIKE '%' || a.alias_normalized || '%' AND NOT EXISTS \
          (SELECT 1 FROM case_party cp JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id \
          AND (cp.juvenile OR (cp.role = 'VICTIM' AND f.victim_identity_protected))) ORDER BY p.id LIMIT 1",
     ).await;
-    let (id, alias) = row.split_once('|').unwrap();
-    let found = listed(&app, &officer, alias).await;
+    let found = listed(&app, &officer, &alias).await;
     assert!(
         found.iter().any(|p| p["id"] == person_id(id)),
         "alias {alias}: {found:?}"
@@ -205,7 +193,7 @@ async fn children_in_conflict_with_law_are_listed_for_the_case_team_only(backend
         ("an analyst", "ANALYST", "IN", false),
     ] {
         for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
-            let present = found.iter().any(|p| p["id"] == person_id(&id));
+            let present = found.iter().any(|p| p["id"] == person_id(id));
             assert_eq!(present, sees, "{who} finding {name} by {how}: {found:?}");
         }
     }
@@ -250,13 +238,13 @@ async fn victims_of_sexual_offences_are_listed_for_those_who_may_know_them(backe
         ("an analyst", "ANALYST", "IN", false),
     ] {
         for (how, found) in listed_and_searched(&app, &app.token(role, unit, "x"), &name).await {
-            let present = found.iter().any(|p| p["id"] == person_id(&id));
+            let present = found.iter().any(|p| p["id"] == person_id(id));
             assert_eq!(
                 present, sees,
                 "{who} finding the victim by {how}: {found:?}"
             );
             if sees {
-                let hit = found.iter().find(|p| p["id"] == person_id(&id)).unwrap();
+                let hit = found.iter().find(|p| p["id"] == person_id(id)).unwrap();
                 assert_eq!(hit["name"], name.as_str(), "{who} sees the real name");
             }
         }
