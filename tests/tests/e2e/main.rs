@@ -25,6 +25,7 @@ mod readme;
 mod register_fir;
 mod restricted;
 mod search;
+mod snapshots;
 mod statements;
 mod statistics;
 mod websocket;
