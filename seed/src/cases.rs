@@ -11,6 +11,13 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 
+use entities::enums::{
+    Act, ArrestMode, BodyStatus, CaseStatus, ComplaintChannel, ComplaintStatus, CourtOrderKind,
+    DisposalResult, FinalReportKind, FirType, FoundStatus, MissingStatus, MovementKind,
+    OffenderStatus, PartyRole, PrisonerCategory, PropertyStatus, ReleaseReason, SeizureNature,
+};
+use sea_orm::ActiveEnum;
+
 use super::bulk::{Bulk, T};
 use super::crimes::{self, Catalogue, ChargeRef, Code, Crime, VictimKind};
 use super::names::{self, Sex};
@@ -95,7 +102,7 @@ impl Timeline {
 #[derive(Debug, Clone)]
 struct Party {
     person: PersonRef,
-    role: &'static str,
+    role: PartyRole,
     code: Option<String>,
     age: Option<i32>,
     juvenile: bool,
@@ -143,7 +150,64 @@ struct Accused {
     /// In custody from this instant (forwarded to judicial custody).
     custody: Option<DateTime<Utc>>,
     /// Verdict: result, sentence, days of imprisonment, date of judgment.
-    result: Option<(&'static str, Option<String>, i64, DateTime<Utc>)>,
+    result: Option<(DisposalResult, Option<String>, i64, DateTime<Utc>)>,
+}
+
+/// How an investigation ends, and when.
+struct Ending {
+    /// Accused named in the FIR.
+    named: usize,
+    /// No accused was named, but some were identified during the investigation.
+    detected_late: bool,
+    /// The final report it ends in.
+    kind: FinalReportKind,
+    /// Days it takes.
+    days: i64,
+    /// When the final report is filed.
+    end: DateTime<Utc>,
+}
+
+/// One investigation as it goes: what its phases share.
+struct Investigation {
+    /// The police case.
+    case_id: i64,
+    /// When the case was opened.
+    opened: DateTime<Utc>,
+    /// The investigating officer (the new one after a change of IO).
+    io: Staff,
+    /// When the first investigating officer was assigned.
+    assigned_at: DateTime<Utc>,
+    /// How it ends.
+    ending: Ending,
+    /// Whether it has ended by today.
+    concluded: bool,
+    /// Nothing of the investigation happens after this instant (its end, or today).
+    horizon: DateTime<Utc>,
+    /// The accused, from the arrests on.
+    accused: Vec<Accused>,
+    /// The first arrest, if any.
+    first_arrest: Option<DateTime<Utc>>,
+}
+
+/// A court case as the trial goes: what its phases share.
+struct Trial {
+    /// The court case.
+    id: i64,
+    /// The court.
+    court: i64,
+    /// When the court took cognizance.
+    cognizance: DateTime<Utc>,
+    /// When the judgment is (or would be) pronounced.
+    decided: DateTime<Utc>,
+    /// Whether the case is disposed of by today.
+    disposed: bool,
+}
+
+impl Trial {
+    /// Nothing of the trial happens after this instant (the judgment, or today).
+    fn stage_end(&self) -> DateTime<Utc> {
+        if self.disposed { self.decided } else { as_of() }
+    }
 }
 
 /// The generator's state across FIRs.
@@ -291,7 +355,10 @@ impl<'w> Gen<'w> {
             Some(tr) => (tr.parties.clone(), tr.relation, tr.under_16),
             None => self.parties(crime, station, t),
         };
-        let named = parties.iter().filter(|p| p.role == "ACCUSED").count();
+        let named = parties
+            .iter()
+            .filter(|p| p.role == PartyRole::Accused)
+            .count();
         let charges = crimes::charges(&mut self.rng, crime, code, named.max(1), child_under_16);
         let mut protected = false;
         for (position, charge) in charges.iter().enumerate() {
@@ -304,7 +371,7 @@ impl<'w> Gen<'w> {
                     v::big(charge_id),
                     v::big(fir_id),
                     v::opt_big(statute),
-                    v::text(charge.0),
+                    v::enumeration(charge.0),
                     v::text(charge.1),
                     v::int(position as i32 + 1),
                     v::ts(t),
@@ -344,18 +411,21 @@ impl<'w> Gen<'w> {
             && matches!(crime, Crime::TheftMobile | Crime::TheftVehicle)
             && self.rng.chance(0.5);
         let fir_type = if zero {
-            "ZERO"
+            FirType::Zero
         } else if e_fir {
-            "E_FIR"
+            FirType::EFir
         } else {
-            "REGULAR"
+            FirType::Regular
         };
 
         // Narrative.
         let io_for_text = st.ios[self.rng.index(2)].clone();
-        let complainant = parties.iter().find(|p| p.role == "COMPLAINANT");
-        let victim = parties.iter().find(|p| p.role == "VICTIM");
-        let accused: Vec<&Party> = parties.iter().filter(|p| p.role == "ACCUSED").collect();
+        let complainant = parties.iter().find(|p| p.role == PartyRole::Complainant);
+        let victim = parties.iter().find(|p| p.role == PartyRole::Victim);
+        let accused: Vec<&Party> = parties
+            .iter()
+            .filter(|p| p.role == PartyRole::Accused)
+            .collect();
         let accused_text = match accused.len() {
             0 => {
                 if self.rng.chance(0.5) {
@@ -436,7 +506,7 @@ impl<'w> Gen<'w> {
                 v::big(st.id),
                 v::int(year),
                 v::int(serial),
-                v::text(fir_type),
+                v::enumeration(fir_type),
                 v::ts(t),
                 v::ts(info_received),
                 v::ts(occurred_from),
@@ -461,13 +531,16 @@ impl<'w> Gen<'w> {
         let complainant_id = complainant.map(|p| p.person.id);
         if e_fir || self.rng.chance(0.12) {
             let channel = if e_fir {
-                "E_FIR"
+                ComplaintChannel::EFir
             } else {
-                *self
-                    .rng
-                    .weighted(&[("WRITTEN", 5), ("WALK_IN", 3), ("PORTAL", 2)])
+                *self.rng.weighted(&[
+                    (ComplaintChannel::Written, 5),
+                    (ComplaintChannel::WalkIn, 3),
+                    (ComplaintChannel::Portal, 2),
+                ])
             };
-            let citizen = matches!(channel, "E_FIR" | "PORTAL").then(|| self.citizen());
+            let citizen = matches!(channel, ComplaintChannel::EFir | ComplaintChannel::Portal)
+                .then(|| self.citizen());
             let received = t - self.minutes(20, 900);
             let description = format!(
                 "{} reported {} {}.",
@@ -483,7 +556,7 @@ impl<'w> Gen<'w> {
                 complainant_id,
                 citizen,
                 description.trim_end_matches(" .").to_owned() + "",
-                "CONVERTED_TO_FIR",
+                ComplaintStatus::ConvertedToFir,
                 Some(fir_id),
                 None,
             );
@@ -529,7 +602,7 @@ impl<'w> Gen<'w> {
                 charges,
             };
             if crime == Crime::Kidnapping
-                && let Some(victim) = fir.parties.iter().find(|p| p.role == "VICTIM")
+                && let Some(victim) = fir.parties.iter().find(|p| p.role == PartyRole::Victim)
             {
                 let victim = victim.clone();
                 let place = fir.place.clone();
@@ -716,7 +789,7 @@ impl<'w> Gen<'w> {
     ) -> (Vec<Party>, &'static str, bool) {
         let profile = crime.profile();
         let mut parties: Vec<Party> = Vec::with_capacity(6);
-        let party = |person: PersonRef, role: &'static str, age: Option<i32>| Party {
+        let party = |person: PersonRef, role: PartyRole, age: Option<i32>| Party {
             person,
             role,
             code: None,
@@ -781,11 +854,11 @@ impl<'w> Gen<'w> {
                     };
                     let complainant =
                         self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-                    parties.push(party(complainant, "COMPLAINANT", None));
+                    parties.push(party(complainant, PartyRole::Complainant, None));
                 } else {
-                    parties.push(party(victim.clone(), "COMPLAINANT", None));
+                    parties.push(party(victim.clone(), PartyRole::Complainant, None));
                 }
-                parties.push(party(victim, "VICTIM", Some(age)));
+                parties.push(party(victim, PartyRole::Victim, Some(age)));
             }
             VictimKind::Woman => {
                 let age = match crime {
@@ -811,11 +884,11 @@ impl<'w> Gen<'w> {
                     };
                     let complainant =
                         self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-                    parties.push(party(complainant, "COMPLAINANT", None));
+                    parties.push(party(complainant, PartyRole::Complainant, None));
                 } else {
-                    parties.push(party(victim.clone(), "COMPLAINANT", None));
+                    parties.push(party(victim.clone(), PartyRole::Complainant, None));
                 }
-                parties.push(party(victim, "VICTIM", Some(age)));
+                parties.push(party(victim, PartyRole::Victim, Some(age)));
             }
             VictimKind::Child(female) => {
                 let sex = if self.rng.chance(female) {
@@ -857,8 +930,8 @@ impl<'w> Gen<'w> {
                         address: 0.9,
                     },
                 );
-                parties.push(party(parent, "COMPLAINANT", None));
-                parties.push(party(child, "VICTIM", Some(age)));
+                parties.push(party(parent, PartyRole::Complainant, None));
+                parties.push(party(child, PartyRole::Victim, Some(age)));
             }
         }
 
@@ -909,7 +982,7 @@ impl<'w> Gen<'w> {
                 };
                 parties.push(Party {
                     person,
-                    role: "ACCUSED",
+                    role: PartyRole::Accused,
                     code: None,
                     age: Some(age),
                     juvenile: age < 18,
@@ -919,7 +992,7 @@ impl<'w> Gen<'w> {
         } else if self.rng.chance(0.08) {
             let age = self.adult_age();
             let suspect = self.person(station, t, Sex::Male, age, Details::WITNESS);
-            parties.push(party(suspect, "SUSPECT", Some(age)));
+            parties.push(party(suspect, PartyRole::Suspect, Some(age)));
         }
         number_accused(&mut parties);
 
@@ -949,7 +1022,7 @@ impl<'w> Gen<'w> {
                     self.person(station, t, sex, age, Details::WITNESS)
                 }
             };
-            parties.push(party(person, "WITNESS", None));
+            parties.push(party(person, PartyRole::Witness, None));
         }
         (parties, relation, under_16)
     }
@@ -1050,7 +1123,10 @@ impl<'w> Gen<'w> {
 
     fn write_party(&mut self, fir_id: i64, p: &Party) -> i64 {
         let id = self.bulk.id(T::CaseParty);
-        let age = if matches!(p.role, "ACCUSED" | "VICTIM" | "SUSPECT") {
+        let age = if matches!(
+            p.role,
+            PartyRole::Accused | PartyRole::Victim | PartyRole::Suspect
+        ) {
             p.age
         } else {
             None
@@ -1061,10 +1137,10 @@ impl<'w> Gen<'w> {
                 v::big(id),
                 v::big(fir_id),
                 v::big(p.person.id),
-                v::text(p.role),
+                v::enumeration(p.role),
                 v::opt_text(p.code.clone()),
                 v::opt_int(age),
-                v::boolean(p.role == "ACCUSED" && p.juvenile),
+                v::boolean(p.role == PartyRole::Accused && p.juvenile),
                 v::ts(p.at),
             ],
         );
@@ -1144,8 +1220,13 @@ impl<'w> Gen<'w> {
         self.stolen.swap_remove_back(i).map(|s| s.item)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn write_item(&mut self, fir_id: i64, seizure: Option<i64>, item: &Item, status: &str) {
+    fn write_item(
+        &mut self,
+        fir_id: i64,
+        seizure: Option<i64>,
+        item: &Item,
+        status: PropertyStatus,
+    ) {
         let id = self.bulk.id(T::PropertyItem);
         let normalized = item
             .registration
@@ -1157,10 +1238,10 @@ impl<'w> Gen<'w> {
                 v::big(id),
                 v::big(fir_id),
                 v::opt_big(seizure),
-                v::text(item.category),
+                v::enumeration(item.category),
                 v::text(&item.description),
                 v::opt_big(item.value),
-                v::text(status),
+                v::enumeration(status),
                 v::opt_text(item.registration.clone()),
                 v::opt_text(normalized),
                 v::opt_text(item.chassis.clone()),
@@ -1178,7 +1259,7 @@ impl<'w> Gen<'w> {
         case_id: i64,
         at: DateTime<Utc>,
         place: String,
-        nature: &str,
+        nature: SeizureNature,
         by: i64,
     ) -> i64 {
         let id = self.bulk.id(T::Seizure);
@@ -1189,7 +1270,7 @@ impl<'w> Gen<'w> {
                 v::big(case_id),
                 v::ts(at),
                 v::string(place),
-                v::text(nature),
+                v::enumeration(nature),
                 v::big(by),
             ],
         );
@@ -1200,7 +1281,7 @@ impl<'w> Gen<'w> {
     fn report_stolen(&mut self, fir: &Fir, items: &[Item]) {
         let state = self.world.stations[fir.station].state;
         for item in items {
-            self.write_item(fir.fir_id, None, item, "STOLEN");
+            self.write_item(fir.fir_id, None, item, PropertyStatus::Stolen);
             if item.traceable() {
                 if self.stolen.len() == STOLEN_BUFFER {
                     self.stolen.pop_front();
@@ -1214,14 +1295,7 @@ impl<'w> Gen<'w> {
     }
 
     /// The investigation and everything after it.
-    #[allow(clippy::too_many_lines)]
     fn investigate(&mut self, fir: &mut Fir) {
-        let world = self.world;
-        let st = &world.stations[fir.station];
-        let district = &world.districts[st.district];
-        let state = &world.states[st.state];
-        let profile = fir.crime.profile();
-        let crime = fir.crime;
         let today = as_of();
         let case_id = self.bulk.id(T::PoliceCase);
         let opened = fir.t + self.minutes(10, 90);
@@ -1230,16 +1304,83 @@ impl<'w> Gen<'w> {
         if (today - fir.t).num_days() < 150 && self.rng.chance(0.04) {
             let items = std::mem::take(&mut fir.items);
             self.report_stolen(fir, &items);
-            self.police_case(case_id, fir, "REGISTERED", None, opened, opened);
+            self.police_case(case_id, fir, CaseStatus::Registered, None, opened, opened);
             return;
         }
 
-        // The investigating officer.
+        let io = self.investigating_officer(fir);
+        let assigned_at = opened + self.minutes(0, 60);
+        let ending = self.how_it_ends(fir, opened);
+        let mut inv = Investigation {
+            case_id,
+            opened,
+            io,
+            assigned_at,
+            concluded: ending.end <= today,
+            horizon: ending.end.min(today),
+            ending,
+            accused: Vec::new(),
+            first_arrest: None,
+        };
+        self.change_of_io(fir, &mut inv);
+        if inv.ending.detected_late {
+            self.identify_accused(fir, &inv);
+        }
+        self.arrests(fir, &mut inv);
+        self.seizures(fir, &inv);
+        self.diary(fir, &inv);
+
+        if !inv.concluded {
+            let assigned_at = inv.assigned_at;
+            self.settle(
+                fir,
+                &mut inv,
+                CaseStatus::UnderInvestigation,
+                None,
+                assigned_at,
+            );
+            return;
+        }
+        let (court, charged) = self.final_report(fir, &inv);
+        if inv.ending.kind != FinalReportKind::Chargesheet {
+            let end = inv.ending.end;
+            self.settle(fir, &mut inv, CaseStatus::FinalReport, None, end);
+            return;
+        }
+        self.supplementary_chargesheet(fir, &inv, court, &charged);
+        self.prosecute(fir, &mut inv, court, &charged);
+    }
+
+    /// Writes the custody records of the accused (with the court case, if any) and the police
+    /// case at `status`, last changed at `changed`.
+    fn settle(
+        &mut self,
+        fir: &Fir,
+        inv: &mut Investigation,
+        status: CaseStatus,
+        court_case: Option<(i64, String)>,
+        changed: DateTime<Utc>,
+    ) {
+        self.custody(fir, &mut inv.accused, court_case);
+        self.police_case(
+            inv.case_id,
+            fir,
+            status,
+            Some(inv.io.id),
+            inv.opened,
+            changed,
+        );
+    }
+
+    /// The investigating officer first assigned: often the SHO in sessions cases, a woman
+    /// officer in sexual offences, else one of the station's sub-inspectors or the ASI.
+    fn investigating_officer(&mut self, fir: &Fir) -> Staff {
+        let st = &self.world.stations[fir.station];
         let sexual = matches!(
-            crime,
+            fir.crime,
             Crime::Rape | Crime::Pocso | Crime::Molestation | Crime::Obscenity
         );
-        let mut io: Staff = if profile.sessions && self.rng.chance(0.35) {
+        if fir.crime.profile().sessions && self.rng.chance(0.35) {
             st.sho.clone()
         } else if sexual {
             [&st.ios[0], &st.ios[1], &st.asi, &st.sho]
@@ -1253,17 +1394,12 @@ impl<'w> Gen<'w> {
                 1..=5 => st.ios[0].clone(),
                 _ => st.ios[1].clone(),
             }
-        };
-        let assigned_at = opened + self.minutes(0, 60);
-        let assigned_by = |io: &Staff| {
-            if io.id == st.sho.id {
-                district.sp
-            } else {
-                st.sho.id
-            }
-        };
+        }
+    }
 
-        // How the investigation ends, and when.
+    /// How the investigation of a case opened at `opened` ends, and when.
+    fn how_it_ends(&mut self, fir: &Fir, opened: DateTime<Utc>) -> Ending {
+        let crime = fir.crime;
         let late_detection = match crime {
             Crime::Murder => 0.6,
             Crime::Kidnapping | Crime::RoadDeath => 0.5,
@@ -1276,14 +1412,18 @@ impl<'w> Gen<'w> {
             Crime::CyberFraud => 0.2,
             _ => 0.35,
         };
-        let named = fir.parties.iter().filter(|p| p.role == "ACCUSED").count();
+        let named = fir
+            .parties
+            .iter()
+            .filter(|p| p.role == PartyRole::Accused)
+            .count();
         let detected_late = named == 0 && self.rng.chance(late_detection);
         let detected = named > 0 || detected_late;
-        let kind: &'static str = if !detected {
+        let kind = if !detected {
             if crime == Crime::Kidnapping {
-                "UNTRACED"
+                FinalReportKind::Untraced
             } else {
-                "UNDETECTED"
+                FinalReportKind::Undetected
             }
         } else {
             let civil = matches!(crime, Crime::Cheating | Crime::Forgery) as u32 * 15;
@@ -1293,15 +1433,15 @@ impl<'w> Gen<'w> {
                 4
             };
             self.rng.weighted_copy(&[
-                ("CHARGESHEET", 100 - civil - false_case - 3),
-                ("FALSE_CASE", false_case),
-                ("MISTAKE_OF_FACT", 2),
-                ("CIVIL_NATURE", civil),
-                ("ABATED", 1),
+                (FinalReportKind::Chargesheet, 100 - civil - false_case - 3),
+                (FinalReportKind::FalseCase, false_case),
+                (FinalReportKind::MistakeOfFact, 2),
+                (FinalReportKind::CivilNature, civil),
+                (FinalReportKind::Abated, 1),
             ])
         };
         let (lo, hi) = if detected {
-            profile.investigation
+            crime.profile().investigation
         } else {
             (90, 420)
         };
@@ -1310,21 +1450,38 @@ impl<'w> Gen<'w> {
             days *= self.rng.range(2, 5);
         }
         let end = opened + Duration::days(days) + self.minutes(0, 600);
-        let concluded = end <= today;
-        let horizon = end.min(today);
+        Ending {
+            named,
+            detected_late,
+            kind,
+            days,
+            end,
+        }
+    }
 
-        // A change of investigating officer now and then.
-        let mut io_history: Vec<(Staff, DateTime<Utc>)> = vec![(io.clone(), assigned_at)];
+    /// A change of investigating officer now and then; writes the assignments of the IOs.
+    fn change_of_io(&mut self, fir: &Fir, inv: &mut Investigation) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let district = &world.districts[st.district];
+        let assigned_by = |io: &Staff| {
+            if io.id == st.sho.id {
+                district.sp
+            } else {
+                st.sho.id
+            }
+        };
+        let mut io_history: Vec<(Staff, DateTime<Utc>)> = vec![(inv.io.clone(), inv.assigned_at)];
         if self.rng.chance(0.07) {
-            let at = assigned_at + self.days(5, days.max(6));
-            if at < horizon {
-                let next = if io.id == st.ios[0].id {
+            let at = inv.assigned_at + self.days(5, inv.ending.days.max(6));
+            if at < inv.horizon {
+                let next = if inv.io.id == st.ios[0].id {
                     st.ios[1].clone()
                 } else {
                     st.ios[0].clone()
                 };
                 io_history.push((next.clone(), at));
-                io = next;
+                inv.io = next;
             }
         }
         for (i, (officer, at)) in io_history.iter().enumerate() {
@@ -1341,7 +1498,7 @@ impl<'w> Gen<'w> {
                 T::IoAssignment,
                 [
                     v::big(id),
-                    v::big(case_id),
+                    v::big(inv.case_id),
                     v::big(officer.id),
                     v::big(assigned_by(officer)),
                     v::ts(*at),
@@ -1350,47 +1507,52 @@ impl<'w> Gen<'w> {
                 ],
             );
         }
+    }
 
-        // Accused identified during investigation.
-        if detected_late {
-            let at = opened + self.days(5, (days * 2 / 3).max(6));
-            if at <= today {
-                let count = self.rng.range(1, profile.accused.1.min(2)) as usize;
-                let before = fir.parties.len();
-                for _ in 0..count {
-                    let (person, age) = self.accused_person(crime, fir.station, at, &fir.parties);
-                    fir.parties.push(Party {
-                        person,
-                        role: "ACCUSED",
-                        code: None,
-                        age: Some(age),
-                        juvenile: age < 18,
-                        at,
-                    });
-                }
-                number_accused(&mut fir.parties);
-                for i in before..fir.parties.len() {
-                    let p = fir.parties[i].clone();
-                    let id = self.write_party(fir.fir_id, &p);
-                    fir.party_ids.push(id);
-                }
-            }
+    /// Accused identified during the investigation of a case registered against unknown
+    /// persons: added to the FIR's parties as A1, A2, ….
+    fn identify_accused(&mut self, fir: &mut Fir, inv: &Investigation) {
+        let at = inv.opened + self.days(5, (inv.ending.days * 2 / 3).max(6));
+        if at > as_of() {
+            return;
         }
+        let count = self.rng.range(1, fir.crime.profile().accused.1.min(2)) as usize;
+        let before = fir.parties.len();
+        for _ in 0..count {
+            let (person, age) = self.accused_person(fir.crime, fir.station, at, &fir.parties);
+            fir.parties.push(Party {
+                person,
+                role: PartyRole::Accused,
+                code: None,
+                age: Some(age),
+                juvenile: age < 18,
+                at,
+            });
+        }
+        number_accused(&mut fir.parties);
+        for i in before..fir.parties.len() {
+            let p = fir.parties[i].clone();
+            let id = self.write_party(fir.fir_id, &p);
+            fir.party_ids.push(id);
+        }
+    }
 
-        // Arrests.
+    /// The accused of the FIR, some of them absconding, and the arrests (or surrenders) of
+    /// the others.
+    fn arrests(&mut self, fir: &Fir, inv: &mut Investigation) {
+        let crime = fir.crime;
         let red_handed = matches!(crime, Crime::Ndps | Crime::Arms | Crime::ReceivingStolen);
-        let mut accused: Vec<Accused> = Vec::new();
         for (i, p) in fir.parties.iter().enumerate() {
-            if p.role != "ACCUSED" {
+            if p.role != PartyRole::Accused {
                 continue;
             }
-            let first = accused.is_empty();
+            let first = inv.accused.is_empty();
             let repeat = p.person.pool.is_some();
             let absconding = !(red_handed && first)
                 && self
                     .rng
                     .chance(if repeat || red_handed { 0.2 } else { 0.05 });
-            accused.push(Accused {
+            inv.accused.push(Accused {
                 party: i,
                 available: p.at,
                 absconding,
@@ -1405,8 +1567,7 @@ impl<'w> Gen<'w> {
             Crime::Hurt | Crime::Intimidation => 0.5,
             _ => 0.85,
         };
-        let mut first_arrest: Option<DateTime<Utc>> = None;
-        for (k, a) in accused.iter_mut().enumerate() {
+        for (k, a) in inv.accused.iter_mut().enumerate() {
             if a.absconding {
                 continue;
             }
@@ -1424,288 +1585,377 @@ impl<'w> Gen<'w> {
                     a.available + self.days(1, 20)
                 }
             };
-            if at > horizon {
+            if at > inv.horizon {
                 continue;
             }
-            let party = &fir.parties[a.party];
-            let mode: &'static str = if party.juvenile {
-                "ARRESTED_FORWARDED"
-            } else if profile.bailable {
-                self.rng.weighted_copy(&[
-                    ("ARRESTED_BAILED", 70),
-                    ("ANTICIPATORY_BAIL", 10),
-                    ("SURRENDERED_BAILED", 10),
-                    ("ARRESTED_FORWARDED", 10),
-                ])
-            } else if crime == Crime::Cruelty {
-                self.rng.weighted_copy(&[
-                    ("ANTICIPATORY_BAIL", 35),
-                    ("ARRESTED_BAILED", 30),
-                    ("ARRESTED_FORWARDED", 25),
-                    ("SURRENDERED_BAILED", 10),
-                ])
-            } else if profile.sessions || red_handed {
-                self.rng.weighted_copy(&[
-                    ("ARRESTED_FORWARDED", 50),
-                    ("POLICE_CUSTODY", 25),
-                    ("JUDICIAL_CUSTODY", 15),
-                    ("SURRENDERED_BAILED", 5),
-                    ("ANTICIPATORY_BAIL", 5),
-                ])
-            } else {
-                self.rng.weighted_copy(&[
-                    ("ARRESTED_FORWARDED", 45),
-                    ("ARRESTED_BAILED", 20),
-                    ("POLICE_CUSTODY", 10),
-                    ("JUDICIAL_CUSTODY", 10),
-                    ("ANTICIPATORY_BAIL", 8),
-                    ("SURRENDERED_BAILED", 7),
-                ])
-            };
-            let officer = if self.rng.chance(0.6) {
-                io.id
-            } else {
-                st.constables[self.rng.index(st.constables.len())].id
-            };
-            let place = if red_handed {
-                format!("Spot of seizure, {}", fir.place)
-            } else if mode == "SURRENDERED_BAILED" || mode == "ANTICIPATORY_BAIL" {
-                format!("{} Police Station", st.locality)
-            } else {
-                format!(
-                    "Near {}, {}",
-                    self.rng.pick(super::geo::LANDMARKS),
-                    self.rng.pick(district.geo.localities)
-                )
-            };
-            let informed_at = at + self.minutes(20, 180);
-            let relative = format!(
-                "{} ({})",
-                party.person.relative,
-                if party.juvenile { "parent" } else { "relative" }
-            );
-            let id = self.bulk.id(T::Arrest);
-            self.bulk.push(
-                T::Arrest,
-                [
-                    v::big(id),
-                    v::big(case_id),
-                    v::big(fir.party_ids[a.party]),
-                    v::big(party.person.id),
-                    v::ts(at),
-                    v::string(place),
-                    v::text(mode),
-                    v::big(officer),
-                    v::string(relative),
-                    v::ts(informed_at),
-                ],
-            );
-            a.arrested = Some(at);
-            first_arrest = Some(first_arrest.map_or(at, |f: DateTime<Utc>| f.min(at)));
-            if !party.juvenile {
-                a.custody = match mode {
-                    "ARRESTED_FORWARDED" if self.rng.chance(0.7) => {
-                        Some(at + Duration::hours(self.rng.range(12, 24)))
-                    }
-                    "JUDICIAL_CUSTODY" => Some(at + Duration::hours(self.rng.range(12, 24))),
-                    "POLICE_CUSTODY" => Some(at + self.days(3, 14)),
-                    _ => None,
-                };
-            }
+            self.arrest(fir, inv.case_id, inv.io.id, a, at, red_handed);
+            inv.first_arrest = Some(inv.first_arrest.map_or(at, |f| f.min(at)));
         }
+    }
 
-        // Seizures and property.
-        let mut items = std::mem::take(&mut fir.items);
-        let seize_at = |first: Option<DateTime<Utc>>, rng: &mut Rng| {
-            first.map(|f| f + Duration::hours(rng.range(1, 48)))
+    /// How an accused is arrested (or surrenders): juveniles are forwarded; bailable
+    /// offences mostly end in bail at the station.
+    fn arrest_mode(&mut self, crime: Crime, juvenile: bool, red_handed: bool) -> ArrestMode {
+        let profile = crime.profile();
+        if juvenile {
+            ArrestMode::ArrestedForwarded
+        } else if profile.bailable {
+            self.rng.weighted_copy(&[
+                (ArrestMode::ArrestedBailed, 70),
+                (ArrestMode::AnticipatoryBail, 10),
+                (ArrestMode::SurrenderedBailed, 10),
+                (ArrestMode::ArrestedForwarded, 10),
+            ])
+        } else if crime == Crime::Cruelty {
+            self.rng.weighted_copy(&[
+                (ArrestMode::AnticipatoryBail, 35),
+                (ArrestMode::ArrestedBailed, 30),
+                (ArrestMode::ArrestedForwarded, 25),
+                (ArrestMode::SurrenderedBailed, 10),
+            ])
+        } else if profile.sessions || red_handed {
+            self.rng.weighted_copy(&[
+                (ArrestMode::ArrestedForwarded, 50),
+                (ArrestMode::PoliceCustody, 25),
+                (ArrestMode::JudicialCustody, 15),
+                (ArrestMode::SurrenderedBailed, 5),
+                (ArrestMode::AnticipatoryBail, 5),
+            ])
+        } else {
+            self.rng.weighted_copy(&[
+                (ArrestMode::ArrestedForwarded, 45),
+                (ArrestMode::ArrestedBailed, 20),
+                (ArrestMode::PoliceCustody, 10),
+                (ArrestMode::JudicialCustody, 10),
+                (ArrestMode::AnticipatoryBail, 8),
+                (ArrestMode::SurrenderedBailed, 7),
+            ])
+        }
+    }
+
+    /// Writes the arrest of accused `a` at `at` by the IO `io` or a constable, and when an
+    /// adult is forwarded or remanded, when custody begins.
+    fn arrest(
+        &mut self,
+        fir: &Fir,
+        case_id: i64,
+        io: i64,
+        a: &mut Accused,
+        at: DateTime<Utc>,
+        red_handed: bool,
+    ) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let district = &world.districts[st.district];
+        let party = &fir.parties[a.party];
+        let mode = self.arrest_mode(fir.crime, party.juvenile, red_handed);
+        let officer = if self.rng.chance(0.6) {
+            io
+        } else {
+            st.constables[self.rng.index(st.constables.len())].id
         };
-        let a1_name = accused
+        let place = if red_handed {
+            format!("Spot of seizure, {}", fir.place)
+        } else if mode == ArrestMode::SurrenderedBailed || mode == ArrestMode::AnticipatoryBail {
+            format!("{} Police Station", st.locality)
+        } else {
+            format!(
+                "Near {}, {}",
+                self.rng.pick(super::geo::LANDMARKS),
+                self.rng.pick(district.geo.localities)
+            )
+        };
+        let informed_at = at + self.minutes(20, 180);
+        let relative = format!(
+            "{} ({})",
+            party.person.relative,
+            if party.juvenile { "parent" } else { "relative" }
+        );
+        let id = self.bulk.id(T::Arrest);
+        self.bulk.push(
+            T::Arrest,
+            [
+                v::big(id),
+                v::big(case_id),
+                v::big(fir.party_ids[a.party]),
+                v::big(party.person.id),
+                v::ts(at),
+                v::string(place),
+                v::enumeration(mode),
+                v::big(officer),
+                v::string(relative),
+                v::ts(informed_at),
+            ],
+        );
+        a.arrested = Some(at);
+        if !party.juvenile {
+            a.custody = match mode {
+                ArrestMode::ArrestedForwarded if self.rng.chance(0.7) => {
+                    Some(at + Duration::hours(self.rng.range(12, 24)))
+                }
+                ArrestMode::JudicialCustody => Some(at + Duration::hours(self.rng.range(12, 24))),
+                ArrestMode::PoliceCustody => Some(at + self.days(3, 14)),
+                _ => None,
+            };
+        }
+    }
+
+    /// When property is recovered after the first arrest, if there was one.
+    fn seizure_time(&mut self, first_arrest: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+        first_arrest.map(|f| f + Duration::hours(self.rng.range(1, 48)))
+    }
+
+    /// Seizures and property: stolen property recovered (or reported stolen), contraband,
+    /// weapons, vehicles and phones seized, by kind of crime.
+    fn seizures(&mut self, fir: &mut Fir, inv: &Investigation) {
+        let items = std::mem::take(&mut fir.items);
+        let fir: &Fir = fir;
+        let a1_name = inv
+            .accused
             .first()
             .map(|a| fir.parties[a.party].person.name.clone())
             .unwrap_or_default();
-        match crime {
-            _ if profile.property => {
-                let at = seize_at(first_arrest, &mut self.rng).filter(|at| *at <= horizon);
-                if let Some(at) = at.filter(|_| self.rng.chance(0.6)) {
-                    let place = format!(
-                        "At the instance of accused {a1_name}, from his house at {}",
-                        self.rng.pick(district.geo.localities)
-                    );
-                    let seizure = self.seizure(case_id, at, place, "STOLEN", io.id);
-                    let mut unrecovered = Vec::new();
-                    for item in items.drain(..) {
-                        if self.rng.chance(0.8) {
-                            let status = if concluded && self.rng.chance(0.6) {
-                                "RETURNED"
-                            } else {
-                                "RECOVERED"
-                            };
-                            self.write_item(fir.fir_id, Some(seizure), &item, status);
-                        } else {
-                            unrecovered.push(item);
-                        }
-                    }
-                    self.report_stolen(fir, &unrecovered);
-                    // Accused often lead police to property stolen in other cases.
-                    if self.rng.chance(0.25)
-                        && let Some(other) = self.pick_stolen(st.state)
-                    {
-                        self.write_item(fir.fir_id, Some(seizure), &other, "SEIZED");
-                    }
-                } else {
-                    self.report_stolen(fir, &items);
-                }
-            }
-            Crime::Ndps => {
-                if let Some(at) = first_arrest {
-                    let at = at + self.minutes(10, 60);
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("Spot of raid, {}", fir.place),
-                        "UNLAWFUL_POSSESSION",
-                        io.id,
-                    );
-                    let section = fir
-                        .charges
-                        .iter()
-                        .find(|c| c.0 == "NDPS")
-                        .map_or("20", |c| c.1);
-                    let drugs = Factory::drugs(&mut self.rng, section);
-                    self.write_item(fir.fir_id, Some(seizure), &drugs, "SEIZED");
-                    let phone = self.factory.mobile(&mut self.rng);
-                    self.write_item(fir.fir_id, Some(seizure), &phone, "SEIZED");
-                    if self.rng.chance(0.35) {
-                        let vehicle = match self
-                            .rng
-                            .chance(0.3)
-                            .then(|| self.pick_stolen(st.state))
-                            .flatten()
-                        {
-                            Some(stolen) => stolen,
-                            None => self.factory.vehicle(&mut self.rng, state.geo.code),
-                        };
-                        self.write_item(fir.fir_id, Some(seizure), &vehicle, "SEIZED");
-                    }
-                }
-            }
-            Crime::Arms => {
-                if let Some(at) = first_arrest {
-                    let at = at + self.minutes(10, 60);
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("Spot of search, {}", fir.place),
-                        "UNLAWFUL_POSSESSION",
-                        io.id,
-                    );
-                    let arm = self.factory.arm(&mut self.rng);
-                    self.write_item(fir.fir_id, Some(seizure), &arm, "SEIZED");
-                    let cartridges = Factory::cartridges(&mut self.rng);
-                    self.write_item(fir.fir_id, Some(seizure), &cartridges, "SEIZED");
-                }
-            }
-            Crime::ReceivingStolen => {
-                if let Some(at) = first_arrest {
-                    let at = at + self.minutes(10, 60);
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("Vehicle checking point, {}", fir.place),
-                        "STOLEN",
-                        io.id,
-                    );
-                    for _ in 0..self.rng.range(1, 3) {
-                        let item = match self.pick_stolen(st.state) {
-                            Some(item) => item,
-                            None => self.factory.vehicle(&mut self.rng, state.geo.code),
-                        };
-                        self.write_item(fir.fir_id, Some(seizure), &item, "SEIZED");
-                    }
-                }
-            }
+        match fir.crime {
+            _ if fir.crime.profile().property => self.recover_stolen(fir, inv, items, &a1_name),
+            Crime::Ndps => self.seize_drugs(fir, inv),
+            Crime::Arms => self.seize_arms(fir, inv),
+            Crime::ReceivingStolen => self.seize_stolen_goods(fir, inv),
             Crime::Murder | Crime::AttemptToMurder | Crime::GrievousHurt | Crime::Dacoity => {
-                if let Some(at) = seize_at(first_arrest, &mut self.rng).filter(|at| *at <= horizon)
-                {
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("Recovered at the instance of accused {a1_name}"),
-                        "INVOLVED",
-                        io.id,
-                    );
-                    if fir.charges.iter().any(|c| c.0 == "ARMS") {
-                        let arm = self.factory.arm(&mut self.rng);
-                        self.write_item(fir.fir_id, Some(seizure), &arm, "SEIZED");
-                    } else {
-                        let weapon = Factory::weapon(&mut self.rng);
-                        self.write_item(fir.fir_id, Some(seizure), &weapon, "SEIZED");
-                    }
-                }
+                self.recover_weapon(fir, inv, &a1_name);
             }
-            Crime::RoadDeath => {
-                let at = fir.t + Duration::hours(self.rng.range(1, 30));
-                if at <= horizon {
-                    let (nature, vehicle) = if named == 0 && !detected_late {
-                        // Hit and run: the vehicle was found abandoned, sometimes a stolen one.
-                        let vehicle = match self
-                            .rng
-                            .chance(0.3)
-                            .then(|| self.pick_stolen(st.state))
-                            .flatten()
-                        {
-                            Some(stolen) => stolen,
-                            None => self.factory.heavy_vehicle(&mut self.rng, state.geo.code),
-                        };
-                        ("UNCLAIMED", vehicle)
-                    } else {
-                        (
-                            "INVOLVED",
-                            self.factory.heavy_vehicle(&mut self.rng, state.geo.code),
-                        )
-                    };
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("Spot of accident, {}", fir.place),
-                        nature,
-                        io.id,
-                    );
-                    let status = if concluded && self.rng.chance(0.5) {
-                        "RETURNED"
-                    } else {
-                        "SEIZED"
-                    };
-                    self.write_item(fir.fir_id, Some(seizure), &vehicle, status);
-                }
-            }
-            Crime::CyberFraud => {
-                if let Some(at) = seize_at(first_arrest, &mut self.rng)
-                    .filter(|at| *at <= horizon && self.rng.chance(0.6))
-                {
-                    let seizure = self.seizure(
-                        case_id,
-                        at,
-                        format!("House search of accused {a1_name}"),
-                        "INVOLVED",
-                        io.id,
-                    );
-                    for _ in 0..self.rng.range(1, 3) {
-                        let phone = self.factory.mobile(&mut self.rng);
-                        self.write_item(fir.fir_id, Some(seizure), &phone, "SEIZED");
-                    }
-                }
-            }
+            Crime::RoadDeath => self.seize_vehicle_of_accident(fir, inv),
+            Crime::CyberFraud => self.seize_phones(fir, inv, &a1_name),
             _ => {}
         }
+    }
 
-        // Diary.
+    /// Property stolen in the FIR, recovered at the instance of A1 (returned to the owner
+    /// once the case is over) or still stolen; now and then property of other cases with it.
+    fn recover_stolen(&mut self, fir: &Fir, inv: &Investigation, mut items: Vec<Item>, a1: &str) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let district = &world.districts[st.district];
+        let at = self
+            .seizure_time(inv.first_arrest)
+            .filter(|at| *at <= inv.horizon);
+        let Some(at) = at.filter(|_| self.rng.chance(0.6)) else {
+            self.report_stolen(fir, &items);
+            return;
+        };
+        let place = format!(
+            "At the instance of accused {a1}, from his house at {}",
+            self.rng.pick(district.geo.localities)
+        );
+        let seizure = self.seizure(inv.case_id, at, place, SeizureNature::Stolen, inv.io.id);
+        let mut unrecovered = Vec::new();
+        for item in items.drain(..) {
+            if self.rng.chance(0.8) {
+                let status = if inv.concluded && self.rng.chance(0.6) {
+                    PropertyStatus::Returned
+                } else {
+                    PropertyStatus::Recovered
+                };
+                self.write_item(fir.fir_id, Some(seizure), &item, status);
+            } else {
+                unrecovered.push(item);
+            }
+        }
+        self.report_stolen(fir, &unrecovered);
+        // Accused often lead police to property stolen in other cases.
+        if self.rng.chance(0.25)
+            && let Some(other) = self.pick_stolen(st.state)
+        {
+            self.write_item(fir.fir_id, Some(seizure), &other, PropertyStatus::Seized);
+        }
+    }
+
+    /// Drugs seized on the spot of the raid, with the courier's phone and now and then his
+    /// vehicle (sometimes a stolen one).
+    fn seize_drugs(&mut self, fir: &Fir, inv: &Investigation) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let state = &world.states[st.state];
+        let Some(at) = inv.first_arrest else {
+            return;
+        };
+        let at = at + self.minutes(10, 60);
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("Spot of raid, {}", fir.place),
+            SeizureNature::UnlawfulPossession,
+            inv.io.id,
+        );
+        let section = fir
+            .charges
+            .iter()
+            .find(|c| c.0 == Act::Ndps)
+            .map_or("20", |c| c.1);
+        let drugs = Factory::drugs(&mut self.rng, section);
+        self.write_item(fir.fir_id, Some(seizure), &drugs, PropertyStatus::Seized);
+        let phone = self.factory.mobile(&mut self.rng);
+        self.write_item(fir.fir_id, Some(seizure), &phone, PropertyStatus::Seized);
+        if self.rng.chance(0.35) {
+            let vehicle = match self
+                .rng
+                .chance(0.3)
+                .then(|| self.pick_stolen(st.state))
+                .flatten()
+            {
+                Some(stolen) => stolen,
+                None => self.factory.vehicle(&mut self.rng, state.geo.code),
+            };
+            self.write_item(fir.fir_id, Some(seizure), &vehicle, PropertyStatus::Seized);
+        }
+    }
+
+    /// An arm and cartridges seized on the spot of the search.
+    fn seize_arms(&mut self, fir: &Fir, inv: &Investigation) {
+        let Some(at) = inv.first_arrest else {
+            return;
+        };
+        let at = at + self.minutes(10, 60);
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("Spot of search, {}", fir.place),
+            SeizureNature::UnlawfulPossession,
+            inv.io.id,
+        );
+        let arm = self.factory.arm(&mut self.rng);
+        self.write_item(fir.fir_id, Some(seizure), &arm, PropertyStatus::Seized);
+        let cartridges = Factory::cartridges(&mut self.rng);
+        self.write_item(
+            fir.fir_id,
+            Some(seizure),
+            &cartridges,
+            PropertyStatus::Seized,
+        );
+    }
+
+    /// Stolen property (of other FIRs, or vehicles) seized from a receiver at a checking point.
+    fn seize_stolen_goods(&mut self, fir: &Fir, inv: &Investigation) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let state = &world.states[st.state];
+        let Some(at) = inv.first_arrest else {
+            return;
+        };
+        let at = at + self.minutes(10, 60);
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("Vehicle checking point, {}", fir.place),
+            SeizureNature::Stolen,
+            inv.io.id,
+        );
+        for _ in 0..self.rng.range(1, 3) {
+            let item = match self.pick_stolen(st.state) {
+                Some(item) => item,
+                None => self.factory.vehicle(&mut self.rng, state.geo.code),
+            };
+            self.write_item(fir.fir_id, Some(seizure), &item, PropertyStatus::Seized);
+        }
+    }
+
+    /// The weapon of a violent crime (a firearm under the Arms Act), recovered at the
+    /// instance of A1.
+    fn recover_weapon(&mut self, fir: &Fir, inv: &Investigation, a1: &str) {
+        let Some(at) = self
+            .seizure_time(inv.first_arrest)
+            .filter(|at| *at <= inv.horizon)
+        else {
+            return;
+        };
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("Recovered at the instance of accused {a1}"),
+            SeizureNature::Involved,
+            inv.io.id,
+        );
+        if fir.charges.iter().any(|c| c.0 == Act::Arms) {
+            let arm = self.factory.arm(&mut self.rng);
+            self.write_item(fir.fir_id, Some(seizure), &arm, PropertyStatus::Seized);
+        } else {
+            let weapon = Factory::weapon(&mut self.rng);
+            self.write_item(fir.fir_id, Some(seizure), &weapon, PropertyStatus::Seized);
+        }
+    }
+
+    /// The vehicle of a fatal accident, seized on the spot (found abandoned after a hit and
+    /// run, sometimes a stolen one); returned once the case is over.
+    fn seize_vehicle_of_accident(&mut self, fir: &Fir, inv: &Investigation) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let state = &world.states[st.state];
+        let at = fir.t + Duration::hours(self.rng.range(1, 30));
+        if at > inv.horizon {
+            return;
+        }
+        let (nature, vehicle) = if inv.ending.named == 0 && !inv.ending.detected_late {
+            // Hit and run: the vehicle was found abandoned, sometimes a stolen one.
+            let vehicle = match self
+                .rng
+                .chance(0.3)
+                .then(|| self.pick_stolen(st.state))
+                .flatten()
+            {
+                Some(stolen) => stolen,
+                None => self.factory.heavy_vehicle(&mut self.rng, state.geo.code),
+            };
+            (SeizureNature::Unclaimed, vehicle)
+        } else {
+            (
+                SeizureNature::Involved,
+                self.factory.heavy_vehicle(&mut self.rng, state.geo.code),
+            )
+        };
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("Spot of accident, {}", fir.place),
+            nature,
+            inv.io.id,
+        );
+        let status = if inv.concluded && self.rng.chance(0.5) {
+            PropertyStatus::Returned
+        } else {
+            PropertyStatus::Seized
+        };
+        self.write_item(fir.fir_id, Some(seizure), &vehicle, status);
+    }
+
+    /// Phones seized in a house search of A1.
+    fn seize_phones(&mut self, fir: &Fir, inv: &Investigation, a1: &str) {
+        let Some(at) = self
+            .seizure_time(inv.first_arrest)
+            .filter(|at| *at <= inv.horizon && self.rng.chance(0.6))
+        else {
+            return;
+        };
+        let seizure = self.seizure(
+            inv.case_id,
+            at,
+            format!("House search of accused {a1}"),
+            SeizureNature::Involved,
+            inv.io.id,
+        );
+        for _ in 0..self.rng.range(1, 3) {
+            let phone = self.factory.mobile(&mut self.rng);
+            self.write_item(fir.fir_id, Some(seizure), &phone, PropertyStatus::Seized);
+        }
+    }
+
+    /// The case diary: one to four entries by the IO up to the end of the investigation (or
+    /// today).
+    fn diary(&mut self, fir: &Fir, inv: &Investigation) {
         let entries = self.rng.range(1, 4) as usize;
-        let span = (horizon - assigned_at).num_seconds().max(3600);
-        let mut at = assigned_at;
+        let span = (inv.horizon - inv.assigned_at).num_seconds().max(3600);
+        let mut at = inv.assigned_at;
         for n in 0..entries {
             at = (at + Duration::seconds(self.rng.range(600, span / entries as i64 + 600)))
-                .min(horizon);
+                .min(inv.horizon);
             let code = if at < bns_from() {
                 Code::Ipc
             } else {
@@ -1717,30 +1967,25 @@ impl<'w> Gen<'w> {
                 T::CaseDiaryEntry,
                 [
                     v::big(id),
-                    v::big(case_id),
-                    v::big(io.id),
+                    v::big(inv.case_id),
+                    v::big(inv.io.id),
                     v::ts(at),
                     v::string(content),
                 ],
             );
         }
+    }
 
-        if !concluded {
-            self.custody(fir, &mut accused, None);
-            self.police_case(
-                case_id,
-                fir,
-                "UNDER_INVESTIGATION",
-                Some(io.id),
-                opened,
-                assigned_at,
-            );
-            return;
-        }
-
-        // Final report.
-        let sessions = profile.sessions;
-        let court = if kind == "CHARGESHEET" && sessions {
+    /// The final report to the court (a charge-sheet goes to the sessions court in sessions
+    /// cases) and which accused it charges. Returns (court, charged flags by accused).
+    fn final_report(&mut self, fir: &Fir, inv: &Investigation) -> (i64, Vec<bool>) {
+        let world = self.world;
+        let st = &world.stations[fir.station];
+        let district = &world.districts[st.district];
+        let kind = inv.ending.kind;
+        let accused = &inv.accused;
+        let sessions = fir.crime.profile().sessions;
+        let court = if kind == FinalReportKind::Chargesheet && sessions {
             district.sessions_court
         } else {
             district.magistrate_court
@@ -1749,27 +1994,27 @@ impl<'w> Gen<'w> {
         let sections = fir
             .charges
             .iter()
-            .map(|(act, s)| format!("{act} {s}"))
+            .map(|(act, s)| format!("{} {s}", act.to_value()))
             .collect::<Vec<_>>()
             .join(", ");
         let summary = match kind {
-            "CHARGESHEET" => format!("Charge-sheet against {} accused under {sections}.", accused.len()),
-            "UNDETECTED" => "True but undetected: the accused could not be traced; to be reopened on fresh information.".to_owned(),
-            "UNTRACED" => "The victim and the accused remain untraced despite efforts; case closed as untraced.".to_owned(),
-            "FALSE_CASE" => "Allegations found false on investigation.".to_owned(),
-            "MISTAKE_OF_FACT" => "The matter arose from a mistake of fact; no offence made out.".to_owned(),
-            "CIVIL_NATURE" => "The dispute is of a civil nature; parties advised to approach the civil court.".to_owned(),
-            _ => "The accused died during investigation; proceedings abated.".to_owned(),
+            FinalReportKind::Chargesheet => format!("Charge-sheet against {} accused under {sections}.", accused.len()),
+            FinalReportKind::Undetected => "True but undetected: the accused could not be traced; to be reopened on fresh information.".to_owned(),
+            FinalReportKind::Untraced => "The victim and the accused remain untraced despite efforts; case closed as untraced.".to_owned(),
+            FinalReportKind::FalseCase => "Allegations found false on investigation.".to_owned(),
+            FinalReportKind::MistakeOfFact => "The matter arose from a mistake of fact; no offence made out.".to_owned(),
+            FinalReportKind::CivilNature => "The dispute is of a civil nature; parties advised to approach the civil court.".to_owned(),
+            FinalReportKind::Abated => "The accused died during investigation; proceedings abated.".to_owned(),
         };
         self.bulk.push(
             T::FinalReport,
             [
                 v::big(report_id),
-                v::big(case_id),
-                v::text(kind),
+                v::big(inv.case_id),
+                v::enumeration(kind),
                 v::boolean(false),
-                v::ts(end),
-                v::big(io.id),
+                v::ts(inv.ending.end),
+                v::big(inv.io.id),
                 v::big(court),
                 v::string(summary),
             ],
@@ -1777,7 +2022,8 @@ impl<'w> Gen<'w> {
         let several = accused.len() > 1;
         let mut charged_flags = Vec::with_capacity(accused.len());
         for (k, a) in accused.iter().enumerate() {
-            let charged = kind == "CHARGESHEET" && !(several && k > 0 && self.rng.chance(0.08));
+            let charged = kind == FinalReportKind::Chargesheet
+                && !(several && k > 0 && self.rng.chance(0.08));
             charged_flags.push(charged);
             self.bulk.push(
                 T::FinalReportAccused,
@@ -1788,63 +2034,79 @@ impl<'w> Gen<'w> {
                 ],
             );
         }
-        if kind != "CHARGESHEET" {
-            self.custody(fir, &mut accused, None);
-            self.police_case(case_id, fir, "FINAL_REPORT", Some(io.id), opened, end);
+        (court, charged_flags)
+    }
+
+    /// A supplementary charge-sheet now and then (further evidence, e.g. the FSL report),
+    /// charging the accused the charge-sheet charged.
+    fn supplementary_chargesheet(
+        &mut self,
+        fir: &Fir,
+        inv: &Investigation,
+        court: i64,
+        charged: &[bool],
+    ) {
+        if !self.rng.chance(0.05) {
             return;
         }
-        // A supplementary charge-sheet now and then (further evidence, e.g. the FSL report).
-        if self.rng.chance(0.05) {
-            let at = end + self.days(30, 200);
-            if at <= today {
-                let id = self.bulk.id(T::FinalReport);
-                self.bulk.push(
-                    T::FinalReport,
-                    [
-                        v::big(id),
-                        v::big(case_id),
-                        v::text("CHARGESHEET"),
-                        v::boolean(true),
-                        v::ts(at),
-                        v::big(io.id),
-                        v::big(court),
-                        v::text("Supplementary charge-sheet with the FSL report and further witness statements."),
-                    ],
-                );
-                for (a, charged) in accused.iter().zip(&charged_flags) {
-                    self.bulk.push(
-                        T::FinalReportAccused,
-                        [
-                            v::big(id),
-                            v::big(fir.party_ids[a.party]),
-                            v::boolean(*charged),
-                        ],
-                    );
-                }
-            }
+        let at = inv.ending.end + self.days(30, 200);
+        if at > as_of() {
+            return;
         }
+        let id = self.bulk.id(T::FinalReport);
+        self.bulk.push(
+            T::FinalReport,
+            [
+                v::big(id),
+                v::big(inv.case_id),
+                v::enumeration(FinalReportKind::Chargesheet),
+                v::boolean(true),
+                v::ts(at),
+                v::big(inv.io.id),
+                v::big(court),
+                v::text(
+                    "Supplementary charge-sheet with the FSL report and further witness statements.",
+                ),
+            ],
+        );
+        for (a, charged) in inv.accused.iter().zip(charged) {
+            self.bulk.push(
+                T::FinalReportAccused,
+                [
+                    v::big(id),
+                    v::big(fir.party_ids[a.party]),
+                    v::boolean(*charged),
+                ],
+            );
+        }
+    }
 
-        // The court case.
+    /// The court case on a charge-sheet once the court takes cognizance (if it has by
+    /// today), then custody and the case's status.
+    fn prosecute(&mut self, fir: &Fir, inv: &mut Investigation, court: i64, charged: &[bool]) {
+        let end = inv.ending.end;
         let cognizance = end + self.days(5, 45);
-        if cognizance > today {
-            self.custody(fir, &mut accused, None);
-            self.police_case(case_id, fir, "CHARGESHEETED", Some(io.id), opened, end);
+        if cognizance > as_of() {
+            self.settle(fir, inv, CaseStatus::Chargesheeted, None, end);
             return;
         }
         let (court_case, disposed, changed, cnr) =
-            self.court_case(fir, &mut accused, court, cognizance, &charged_flags);
-        let status = if disposed { "DISPOSED" } else { "TRIAL" };
-        self.custody(fir, &mut accused, Some((court_case, cnr)));
-        self.police_case(case_id, fir, status, Some(io.id), opened, changed);
+            self.court_case(fir, &mut inv.accused, court, cognizance, charged);
+        let status = if disposed {
+            CaseStatus::Disposed
+        } else {
+            CaseStatus::Trial
+        };
+        self.settle(fir, inv, status, Some((court_case, cnr)), changed);
         self.bulk
-            .push(T::CourtCaseLink, [v::big(court_case), v::big(case_id)]);
+            .push(T::CourtCaseLink, [v::big(court_case), v::big(inv.case_id)]);
     }
 
     fn police_case(
         &mut self,
         id: i64,
         fir: &Fir,
-        status: &str,
+        status: CaseStatus,
         io: Option<i64>,
         opened: DateTime<Utc>,
         changed: DateTime<Utc>,
@@ -1856,7 +2118,7 @@ impl<'w> Gen<'w> {
                 v::big(id),
                 v::big(fir.fir_id),
                 v::big(st.id),
-                v::text(status),
+                v::enumeration(status),
                 v::opt_big(io),
                 v::ts(opened),
                 v::ts(changed),
@@ -1865,8 +2127,7 @@ impl<'w> Gen<'w> {
     }
 
     /// The trial: court case, hearings, orders, disposals. Returns (court case id, disposed,
-    /// when the case status last changed).
-    #[allow(clippy::too_many_lines)]
+    /// when the case status last changed, CNR).
     fn court_case(
         &mut self,
         fir: &Fir,
@@ -1880,7 +2141,6 @@ impl<'w> Gen<'w> {
         let district = &world.districts[st.district];
         let state = &world.states[st.state];
         let profile = fir.crime.profile();
-        let today = as_of();
         let ist = text::ist();
         let id = self.bulk.id(T::CourtCase);
         let year = cognizance.with_timezone(&ist).year();
@@ -1930,35 +2190,81 @@ impl<'w> Gen<'w> {
             self.rng.range(240, 1600)
         };
         let decided = cognizance + Duration::days(length);
-        let disposed = decided <= today && !triable.is_empty();
-        let stage_end = if disposed { decided } else { today };
-
-        // Verdicts.
-        if disposed {
-            let convict_case = self.rng.chance(profile.conviction);
-            for &k in &triable {
-                let result: &'static str = if compounded {
-                    "COMPOUNDED"
-                } else if convict_case == self.rng.chance(0.88) {
-                    "CONVICTED"
-                } else {
-                    self.rng.weighted_copy(&[
-                        ("ACQUITTED", 88),
-                        ("DISCHARGED", 7),
-                        ("WITHDRAWN", 3),
-                        ("ABATED", 2),
-                    ])
-                };
-                let (sentence, days) = if result == "CONVICTED" {
-                    sentence(&mut self.rng, fir.crime)
-                } else {
-                    (None, 0)
-                };
-                accused[k].result = Some((result, sentence, days, decided));
-            }
+        let trial = Trial {
+            id,
+            court,
+            cognizance,
+            decided,
+            disposed: decided <= as_of() && !triable.is_empty(),
+        };
+        if trial.disposed {
+            self.verdicts(fir.crime, accused, &triable, compounded, decided);
         }
+        let (dates, stage) = self.hearings(&trial);
+        self.bulk.push(
+            T::CourtCase,
+            [
+                v::big(id),
+                v::string(cnr.clone()),
+                v::big(court),
+                v::text(case_type),
+                v::int(number),
+                v::int(year),
+                v::string(stage),
+                v::ts(cognizance),
+            ],
+        );
+        let first_hearing = dates.first().copied().unwrap_or(cognizance);
+        self.orders(fir, accused, &trial, first_hearing);
+        if trial.disposed {
+            let title = format!("{case_type} {number}/{year} by the {court_name}");
+            self.judgment(fir, accused, &triable, &trial, &title);
+        }
+        let changed = if trial.disposed { decided } else { cognizance };
+        (id, trial.disposed, changed, cnr)
+    }
 
-        // Hearings: past ones with outcomes, the judgment, or the next date fixed.
+    /// Verdicts on the `triable` accused, pronounced on `decided`: all compounded, or as the
+    /// case goes (most convicted or most acquitted), with the sentences of the convicted.
+    fn verdicts(
+        &mut self,
+        crime: Crime,
+        accused: &mut [Accused],
+        triable: &[usize],
+        compounded: bool,
+        decided: DateTime<Utc>,
+    ) {
+        let convict_case = self.rng.chance(crime.profile().conviction);
+        for &k in triable {
+            let result = if compounded {
+                DisposalResult::Compounded
+            } else if convict_case == self.rng.chance(0.88) {
+                DisposalResult::Convicted
+            } else {
+                self.rng.weighted_copy(&[
+                    (DisposalResult::Acquitted, 88),
+                    (DisposalResult::Discharged, 7),
+                    (DisposalResult::Withdrawn, 3),
+                    (DisposalResult::Abated, 2),
+                ])
+            };
+            let (sentence, days) = if result == DisposalResult::Convicted {
+                sentence(&mut self.rng, crime)
+            } else {
+                (None, 0)
+            };
+            accused[k].result = Some((result, sentence, days, decided));
+        }
+    }
+
+    /// Hearings: past ones with outcomes, the judgment, or the next date fixed. Returns the
+    /// dates of the past hearings and the stage of the case.
+    fn hearings(&mut self, trial: &Trial) -> (Vec<DateTime<Utc>>, String) {
+        let today = as_of();
+        let ist = text::ist();
+        let (id, cognizance, decided, disposed) =
+            (trial.id, trial.cognizance, trial.decided, trial.disposed);
+        let stage_end = trial.stage_end();
         let code = if cognizance < bns_from() {
             Code::Ipc
         } else {
@@ -2009,22 +2315,23 @@ impl<'w> Gen<'w> {
             stage = purpose.to_owned();
             self.hearing(id, date, purpose, None, None);
         }
-        self.bulk.push(
-            T::CourtCase,
-            [
-                v::big(id),
-                v::string(cnr.clone()),
-                v::big(court),
-                v::text(case_type),
-                v::int(number),
-                v::int(year),
-                v::string(stage),
-                v::ts(cognizance),
-            ],
-        );
+        (dates, stage)
+    }
 
-        // Orders.
-        let first_hearing = dates.first().copied().unwrap_or(cognizance);
+    /// Orders on the accused (up to four, juveniles apart): warrants against absconders and
+    /// proclamations (with the proclaimed offenders), remands of those in custody, summons
+    /// to the others.
+    fn orders(
+        &mut self,
+        fir: &Fir,
+        accused: &[Accused],
+        trial: &Trial,
+        first_hearing: DateTime<Utc>,
+    ) {
+        let today = as_of();
+        let ist = text::ist();
+        let (id, court, cognizance) = (trial.id, trial.court, trial.cognizance);
+        let stage_end = trial.stage_end();
         let mut orders = 0;
         for a in accused.iter() {
             let party = &fir.parties[a.party];
@@ -2041,7 +2348,7 @@ impl<'w> Gen<'w> {
                 if warrant < stage_end {
                     self.order(
                         id,
-                        "WARRANT",
+                        CourtOrderKind::Warrant,
                         warrant,
                         Some(party.person.id),
                         format!("Non-bailable warrant issued against absconding accused {who}."),
@@ -2055,13 +2362,13 @@ impl<'w> Gen<'w> {
                             Code::Bns
                         }
                         .proclamation_section();
-                        self.order(id, "PROCLAMATION", proclaimed, Some(party.person.id), format!("Proclamation under {section} against accused {who}, directed to appear within 30 days."));
+                        self.order(id, CourtOrderKind::Proclamation, proclaimed, Some(party.person.id), format!("Proclamation under {section} against accused {who}, directed to appear within 30 days."));
                         let declared = proclaimed + Duration::days(30);
                         if declared <= today {
                             let status = self.rng.weighted_copy(&[
-                                ("ABSCONDING", 75),
-                                ("ARRESTED", 18),
-                                ("WITHDRAWN", 7),
+                                (OffenderStatus::Absconding, 75),
+                                (OffenderStatus::Arrested, 18),
+                                (OffenderStatus::Withdrawn, 7),
                             ]);
                             let po = self.bulk.id(T::ProclaimedOffender);
                             self.bulk.push(
@@ -2073,7 +2380,7 @@ impl<'w> Gen<'w> {
                                     v::big(court),
                                     v::big(fir.fir_id),
                                     v::ts(declared),
-                                    v::text(status),
+                                    v::enumeration(status),
                                 ],
                             );
                         }
@@ -2085,7 +2392,7 @@ impl<'w> Gen<'w> {
                     .format("%d.%m.%Y");
                 self.order(
                     id,
-                    "REMAND",
+                    CourtOrderKind::Remand,
                     cognizance,
                     Some(party.person.id),
                     format!("Accused {who} remanded to judicial custody till {till}."),
@@ -2094,7 +2401,7 @@ impl<'w> Gen<'w> {
             } else {
                 self.order(
                     id,
-                    "SUMMONS",
+                    CourtOrderKind::Summons,
                     cognizance + Duration::days(1),
                     Some(party.person.id),
                     format!(
@@ -2105,55 +2412,61 @@ impl<'w> Gen<'w> {
                 orders += 1;
             }
         }
-        if disposed {
-            let verdicts: Vec<String> = triable
-                .iter()
-                .filter_map(|&k| {
-                    let party = &fir.parties[accused[k].party];
-                    accused[k]
-                        .result
-                        .as_ref()
-                        .map(|(result, sentence, _, _)| match sentence {
-                            Some(s) => format!(
-                                "{} {} {}: {}",
-                                party.code.as_deref().unwrap_or("A"),
-                                party.person.name,
-                                result.to_lowercase(),
-                                s.to_lowercase()
-                            ),
-                            None => format!(
-                                "{} {} {}",
-                                party.code.as_deref().unwrap_or("A"),
-                                party.person.name,
-                                result.to_lowercase()
-                            ),
-                        })
-                })
-                .collect();
-            let text = format!(
-                "Judgment pronounced in {case_type} {number}/{year} by the {court_name}. {}.",
-                verdicts.join("; ")
-            );
-            self.order(id, "JUDGMENT", decided, None, text);
-            for &k in &triable {
-                if let Some((result, sentence, _, _)) = accused[k].result.clone() {
-                    let d = self.bulk.id(T::Disposal);
-                    self.bulk.push(
-                        T::Disposal,
-                        [
-                            v::big(d),
-                            v::big(id),
-                            v::big(fir.party_ids[accused[k].party]),
-                            v::text(result),
-                            v::opt_text(sentence),
-                            v::ts(decided),
-                        ],
-                    );
-                }
+    }
+
+    /// The judgment in the case `title` (type, number and court) and the disposal of each
+    /// `triable` accused.
+    fn judgment(
+        &mut self,
+        fir: &Fir,
+        accused: &[Accused],
+        triable: &[usize],
+        trial: &Trial,
+        title: &str,
+    ) {
+        let (id, decided) = (trial.id, trial.decided);
+        let verdicts: Vec<String> = triable
+            .iter()
+            .filter_map(|&k| {
+                let party = &fir.parties[accused[k].party];
+                accused[k]
+                    .result
+                    .as_ref()
+                    .map(|(result, sentence, _, _)| match sentence {
+                        Some(s) => format!(
+                            "{} {} {}: {}",
+                            party.code.as_deref().unwrap_or("A"),
+                            party.person.name,
+                            result.to_value().to_lowercase(),
+                            s.to_lowercase()
+                        ),
+                        None => format!(
+                            "{} {} {}",
+                            party.code.as_deref().unwrap_or("A"),
+                            party.person.name,
+                            result.to_value().to_lowercase()
+                        ),
+                    })
+            })
+            .collect();
+        let text = format!("Judgment pronounced in {title}. {}.", verdicts.join("; "));
+        self.order(id, CourtOrderKind::Judgment, decided, None, text);
+        for &k in triable {
+            if let Some((result, sentence, _, _)) = accused[k].result.clone() {
+                let d = self.bulk.id(T::Disposal);
+                self.bulk.push(
+                    T::Disposal,
+                    [
+                        v::big(d),
+                        v::big(id),
+                        v::big(fir.party_ids[accused[k].party]),
+                        v::enumeration(result),
+                        v::opt_text(sentence),
+                        v::ts(decided),
+                    ],
+                );
             }
         }
-        let changed = if disposed { decided } else { cognizance };
-        (id, disposed, changed, cnr)
     }
 
     fn hearing(
@@ -2181,7 +2494,7 @@ impl<'w> Gen<'w> {
     fn order(
         &mut self,
         court_case: i64,
-        kind: &str,
+        kind: CourtOrderKind,
         at: DateTime<Utc>,
         person: Option<i64>,
         text: String,
@@ -2192,7 +2505,7 @@ impl<'w> Gen<'w> {
             [
                 v::big(id),
                 v::big(court_case),
-                v::text(kind),
+                v::enumeration(kind),
                 v::ts(at),
                 v::opt_big(person),
                 v::string(text),
@@ -2233,43 +2546,56 @@ impl<'w> Gen<'w> {
                 let bail = admitted + Duration::days(bail_days) + self.minutes(0, 600);
                 let record = match &verdict {
                     Some((result, _, days, at)) if *at <= bail => {
-                        if *result == "CONVICTED" && *days > 0 {
+                        if *result == DisposalResult::Convicted && *days > 0 {
                             // Convicted while inside: the undertrial becomes a convict.
                             let out = admitted + Duration::days(*days);
                             if out <= today {
                                 Custody::new(
                                     admitted,
-                                    "CONVICT",
+                                    PrisonerCategory::Convict,
                                     Some(out),
-                                    Some("SENTENCE_COMPLETE"),
+                                    Some(ReleaseReason::SentenceComplete),
                                 )
                             } else if self.rng.chance(0.04) {
                                 let parole = (*at + self.days(200, 400)).min(today);
-                                Custody::new(admitted, "CONVICT", Some(parole), Some("PAROLE"))
+                                Custody::new(
+                                    admitted,
+                                    PrisonerCategory::Convict,
+                                    Some(parole),
+                                    Some(ReleaseReason::Parole),
+                                )
                             } else {
-                                Custody::new(admitted, "CONVICT", None, None)
+                                Custody::new(admitted, PrisonerCategory::Convict, None, None)
                             }
-                        } else if *result == "CONVICTED" {
+                        } else if *result == DisposalResult::Convicted {
                             Custody::new(
                                 admitted,
-                                "UNDERTRIAL",
+                                PrisonerCategory::Undertrial,
                                 Some(*at),
-                                Some("SENTENCE_COMPLETE"),
+                                Some(ReleaseReason::SentenceComplete),
                             )
                         } else {
-                            Custody::new(admitted, "UNDERTRIAL", Some(*at), Some("ACQUITTAL"))
+                            Custody::new(
+                                admitted,
+                                PrisonerCategory::Undertrial,
+                                Some(*at),
+                                Some(ReleaseReason::Acquittal),
+                            )
                         }
                     }
-                    _ if bail <= today => {
-                        Custody::new(admitted, "UNDERTRIAL", Some(bail), Some("BAIL"))
-                    }
-                    _ => Custody::new(admitted, "UNDERTRIAL", None, None),
+                    _ if bail <= today => Custody::new(
+                        admitted,
+                        PrisonerCategory::Undertrial,
+                        Some(bail),
+                        Some(ReleaseReason::Bail),
+                    ),
+                    _ => Custody::new(admitted, PrisonerCategory::Undertrial, None, None),
                 };
                 records.push(record);
             }
             // Convicted after being on bail: taken into custody on the day of judgment.
             if let Some((result, _, days, at)) = &verdict
-                && *result == "CONVICTED"
+                && *result == DisposalResult::Convicted
                 && *days > 0
                 && records
                     .iter()
@@ -2277,9 +2603,14 @@ impl<'w> Gen<'w> {
             {
                 let out = *at + Duration::days(*days);
                 records.push(if out <= today {
-                    Custody::new(*at, "CONVICT", Some(out), Some("SENTENCE_COMPLETE"))
+                    Custody::new(
+                        *at,
+                        PrisonerCategory::Convict,
+                        Some(out),
+                        Some(ReleaseReason::SentenceComplete),
+                    )
                 } else {
-                    Custody::new(*at, "CONVICT", None, None)
+                    Custody::new(*at, PrisonerCategory::Convict, None, None)
                 });
             }
             for record in records {
@@ -2306,7 +2637,10 @@ impl<'w> Gen<'w> {
                 return;
             }
         }
-        if c.released.is_none() && c.category == "UNDERTRIAL" && self.rng.chance(0.005) {
+        if c.released.is_none()
+            && c.category == PrisonerCategory::Undertrial
+            && self.rng.chance(0.005)
+        {
             let stay = (today - c.admitted).num_seconds().max(3600);
             c.escaped = Some(c.admitted + Duration::seconds(self.rng.range(3600, stay)));
         }
@@ -2322,7 +2656,7 @@ impl<'w> Gen<'w> {
         };
         let prisoner_id = format!("{}/{year}/{serial:05}", district.prison_tag);
         let warrant = match (c.category, court_case) {
-            ("CONVICT", Some((_, cnr))) => format!("Conviction warrant, CNR {cnr}"),
+            (PrisonerCategory::Convict, Some((_, cnr))) => format!("Conviction warrant, CNR {cnr}"),
             _ => {
                 let n = {
                     let counter = self.remands.entry(district.magistrate_court).or_insert(0);
@@ -2342,11 +2676,11 @@ impl<'w> Gen<'w> {
                 v::big(party.person.id),
                 v::opt_big(court_case.map(|c| c.0)),
                 v::big(fir.fir_id),
-                v::text(c.category),
+                v::enumeration(c.category),
                 v::ts(c.admitted),
                 v::string(warrant),
                 v::opt_ts(c.released),
-                v::opt_text(c.reason.map(str::to_owned)),
+                v::opt_enumeration(c.reason),
                 v::opt_ts(c.escaped),
             ],
         );
@@ -2354,7 +2688,7 @@ impl<'w> Gen<'w> {
         let until = c.escaped.or(c.released).unwrap_or(today);
         let stay = (until - c.admitted).num_seconds();
         if stay > 2 * DAY {
-            let productions = if c.category == "UNDERTRIAL" {
+            let productions = if c.category == PrisonerCategory::Undertrial {
                 self.rng.range(0, 2)
             } else {
                 0
@@ -2372,14 +2706,14 @@ impl<'w> Gen<'w> {
                 }
                 self.movement(
                     id,
-                    "COURT_PRODUCTION",
+                    MovementKind::CourtProduction,
                     at,
                     Some(district.magistrate_court),
                     format!("Produced before the {court_name}"),
                 );
                 self.movement(
                     id,
-                    "RETURNED",
+                    MovementKind::Returned,
                     at + Duration::hours(7),
                     None,
                     "Returned to prison after production".to_owned(),
@@ -2389,7 +2723,7 @@ impl<'w> Gen<'w> {
                 let at = c.admitted + Duration::seconds(self.rng.range(DAY / 2, stay - DAY / 2));
                 self.movement(
                     id,
-                    "HOSPITAL",
+                    MovementKind::Hospital,
                     at,
                     None,
                     format!("Referred to the District Hospital, {}", district.geo.name),
@@ -2398,7 +2732,7 @@ impl<'w> Gen<'w> {
                     (at + Duration::hours(self.rng.range(4, 72))).min(until - Duration::seconds(1));
                 self.movement(
                     id,
-                    "RETURNED",
+                    MovementKind::Returned,
                     back,
                     None,
                     "Returned from hospital".to_owned(),
@@ -2410,7 +2744,7 @@ impl<'w> Gen<'w> {
     fn movement(
         &mut self,
         record: i64,
-        kind: &str,
+        kind: MovementKind,
         at: DateTime<Utc>,
         destination: Option<i64>,
         note: String,
@@ -2421,7 +2755,7 @@ impl<'w> Gen<'w> {
             [
                 v::big(id),
                 v::big(record),
-                v::text(kind),
+                v::enumeration(kind),
                 v::ts(at),
                 v::opt_big(destination),
                 v::string(note),
@@ -2438,12 +2772,12 @@ impl<'w> Gen<'w> {
         &mut self,
         station: usize,
         received: DateTime<Utc>,
-        channel: &str,
+        channel: ComplaintChannel,
         nature: &str,
         complainant: Option<i64>,
         citizen: Option<String>,
         description: String,
-        status: &str,
+        status: ComplaintStatus,
         fir: Option<i64>,
         closure: Option<String>,
     ) {
@@ -2462,12 +2796,12 @@ impl<'w> Gen<'w> {
                 v::string(format!("{}/PET/{year}/{n:05}", st.code)),
                 v::big(st.id),
                 v::ts(received),
-                v::text(channel),
+                v::enumeration(channel),
                 v::text(nature),
                 v::opt_big(complainant),
                 v::opt_text(citizen),
                 v::string(description),
-                v::text(status),
+                v::enumeration(status),
                 v::opt_big(fir),
                 v::opt_text(closure),
             ],
@@ -2480,9 +2814,9 @@ impl<'w> Gen<'w> {
         let age = victim.age.unwrap_or(15);
         let height = self.rng.range(120, 165) as i32;
         let status = if (as_of() - t).num_days() > 60 && self.rng.chance(0.6) {
-            "TRACED"
+            MissingStatus::Traced
         } else {
-            "MISSING"
+            MissingStatus::Missing
         };
         let marks = text::marks(&mut self.rng).to_owned();
         let since = t - Duration::hours(self.rng.range(8, 48));
@@ -2494,14 +2828,14 @@ impl<'w> Gen<'w> {
                 v::big(st.id),
                 v::opt_big(Some(victim.person.id)),
                 v::text(&victim.person.name),
-                v::text(victim.person.sex.as_str()),
+                v::enumeration(victim.person.sex.stored()),
                 v::opt_int(Some(age)),
                 v::opt_int(Some(height)),
                 v::string(marks),
                 v::ts(since),
                 v::string(format!("Last seen {place}")),
                 v::ts(t),
-                v::text(status),
+                v::enumeration(status),
             ],
         );
     }
@@ -2522,10 +2856,12 @@ impl<'w> Gen<'w> {
                 district.geo.name
             );
             let (nature, description) = text::petition(&mut self.rng, &place);
-            let channel = *self
-                .rng
-                .weighted(&[("WALK_IN", 4), ("WRITTEN", 4), ("PORTAL", 2)]);
-            let (person, citizen) = if channel == "PORTAL" {
+            let channel = *self.rng.weighted(&[
+                (ComplaintChannel::WalkIn, 4),
+                (ComplaintChannel::Written, 4),
+                (ComplaintChannel::Portal, 2),
+            ]);
+            let (person, citizen) = if channel == ComplaintChannel::Portal {
                 (None, Some(self.citizen()))
             } else {
                 let sex = if self.rng.chance(0.7) {
@@ -2544,13 +2880,13 @@ impl<'w> Gen<'w> {
             };
             let (status, closure) = if old > 120 && self.rng.chance(0.85) {
                 (
-                    "CLOSED",
+                    ComplaintStatus::Closed,
                     Some(text::closure_reason(&mut self.rng).to_owned()),
                 )
             } else if self.rng.chance(0.5) {
-                ("UNDER_ENQUIRY", None)
+                (ComplaintStatus::UnderEnquiry, None)
             } else {
-                ("RECEIVED", None)
+                (ComplaintStatus::Received, None)
             };
             self.complaint(
                 station,
@@ -2578,9 +2914,9 @@ impl<'w> Gen<'w> {
             let name = names::person_name(&mut self.rng, world.region(station), sex).full;
             let since = t - Duration::hours(self.rng.range(6, 96));
             let status = if old > 60 && self.rng.chance(0.72) {
-                "TRACED"
+                MissingStatus::Traced
             } else {
-                "MISSING"
+                MissingStatus::Missing
             };
             let height = if age < 18 {
                 self.rng.range(110, 165)
@@ -2601,22 +2937,22 @@ impl<'w> Gen<'w> {
                     v::big(st.id),
                     v::opt_big(None),
                     v::string(name),
-                    v::text(sex.as_str()),
+                    v::enumeration(sex.stored()),
                     v::opt_int(Some(age)),
                     v::opt_int(Some(height)),
                     v::string(marks),
                     v::ts(since),
                     v::string(place),
                     v::ts(t),
-                    v::text(status),
+                    v::enumeration(status),
                 ],
             );
         }
         if self.rng.chance(0.012) {
             let sex = if self.rng.chance(0.8) {
-                "MALE"
+                Sex::Male
             } else {
-                "FEMALE"
+                Sex::Female
             };
             let low = self.rng.range(20, 65) as i32;
             let place = format!(
@@ -2631,9 +2967,9 @@ impl<'w> Gen<'w> {
                 self.rng.pick(district.geo.localities)
             );
             let status = if old > 60 && self.rng.chance(0.35) {
-                "IDENTIFIED"
+                BodyStatus::Identified
             } else {
-                "UNIDENTIFIED"
+                BodyStatus::Unidentified
             };
             let height = self.rng.range(150, 180) as i32;
             let marks = text::marks(&mut self.rng).to_owned();
@@ -2646,12 +2982,12 @@ impl<'w> Gen<'w> {
                     v::big(st.id),
                     v::ts(found),
                     v::string(place),
-                    v::text(sex),
+                    v::enumeration(sex.stored()),
                     v::opt_int(Some(low)),
                     v::opt_int(Some(low + 10)),
                     v::opt_int(Some(height)),
                     v::string(marks),
-                    v::text(status),
+                    v::enumeration(status),
                 ],
             );
         }
@@ -2707,14 +3043,18 @@ impl<'w> Gen<'w> {
                 v::big(st.id),
                 v::ts(found),
                 v::string(place),
-                v::text(sex.as_str()),
+                v::enumeration(sex.stored()),
                 v::opt_int(Some((age - 2).max(1))),
                 v::opt_int(Some(age + 3)),
                 v::opt_int(Some(height)),
                 v::string(marks),
                 v::opt_text(name_given),
                 v::opt_text(Some(format!("{home}, {}", district.geo.name))),
-                v::text(if restored { "RESTORED" } else { "IN_CARE" }),
+                v::enumeration(if restored {
+                    FoundStatus::Restored
+                } else {
+                    FoundStatus::InCare
+                }),
             ],
         );
     }
@@ -2723,18 +3063,18 @@ impl<'w> Gen<'w> {
 /// One custody record to write.
 struct Custody {
     admitted: DateTime<Utc>,
-    category: &'static str,
+    category: PrisonerCategory,
     released: Option<DateTime<Utc>>,
-    reason: Option<&'static str>,
+    reason: Option<ReleaseReason>,
     escaped: Option<DateTime<Utc>>,
 }
 
 impl Custody {
     fn new(
         admitted: DateTime<Utc>,
-        category: &'static str,
+        category: PrisonerCategory,
         released: Option<DateTime<Utc>>,
-        reason: Option<&'static str>,
+        reason: Option<ReleaseReason>,
     ) -> Self {
         Self {
             admitted,
@@ -2750,7 +3090,7 @@ impl Custody {
 fn number_accused(parties: &mut [Party]) {
     let mut k = 0;
     for p in parties.iter_mut() {
-        if p.role == "ACCUSED" {
+        if p.role == PartyRole::Accused {
             k += 1;
             p.code = Some(format!("A{k}"));
         }

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use entities::enums::Act;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ActiveEnum, ConnectionTrait, DbErr};
 
 use super::rng::Rng;
 
@@ -507,7 +508,7 @@ impl Code {
 }
 
 /// One charge: act and section as written.
-pub(crate) type ChargeRef = (&'static str, &'static str);
+pub(crate) type ChargeRef = (Act, &'static str);
 
 /// The charges of an FIR of `crime` registered under `code`, with `accused` accused.
 pub(crate) fn charges(
@@ -521,8 +522,8 @@ pub(crate) fn charges(
     // `p(ipc, bns)`: the penal-code section of the era.
     let p = |ipc: &'static str, bns: &'static str| -> ChargeRef {
         match code {
-            Code::Ipc => ("IPC", ipc),
-            Code::Bns => ("BNS", bns),
+            Code::Ipc => (Act::Ipc, ipc),
+            Code::Bns => (Act::Bns, bns),
         }
     };
     let mut out: Vec<ChargeRef> = Vec::with_capacity(4);
@@ -555,7 +556,7 @@ pub(crate) fn charges(
                 out.push(p("397", "311"));
             }
             if rng.chance(0.3) {
-                out.push(("ARMS", "25"));
+                out.push((Act::Arms, "25"));
             }
         }
         Hurt => {
@@ -601,9 +602,9 @@ pub(crate) fn charges(
         CyberFraud => {
             out.push(p("420", "318(4)"));
             if rng.chance(0.7) {
-                out.push(("IT", "66D"));
+                out.push((Act::It, "66D"));
             } else {
-                out.push(("IT", "66C"));
+                out.push((Act::It, "66C"));
             }
         }
         Forgery => {
@@ -637,7 +638,7 @@ pub(crate) fn charges(
         Murder => {
             out.push(p("302", "103(1)"));
             if rng.chance(0.15) {
-                out.push(("ARMS", "27"));
+                out.push((Act::Arms, "27"));
             }
             if rng.chance(0.1) {
                 out.push(p("120B", "61(2)"));
@@ -646,7 +647,7 @@ pub(crate) fn charges(
         AttemptToMurder => {
             out.push(p("307", "109"));
             if rng.chance(0.2) {
-                out.push(("ARMS", "27"));
+                out.push((Act::Arms, "27"));
             }
             if rng.chance(0.4) {
                 out.push(p("506", "351(2)"));
@@ -710,31 +711,31 @@ pub(crate) fn charges(
                 } else {
                     out.push(p("376", "64"));
                 }
-                out.push(("POCSO", if rng.chance(0.3) { "6" } else { "4" }));
+                out.push((Act::Pocso, if rng.chance(0.3) { "6" } else { "4" }));
             }
             1 => {
                 out.push(p("354", "74"));
-                out.push(("POCSO", if rng.chance(0.3) { "10" } else { "8" }));
+                out.push((Act::Pocso, if rng.chance(0.3) { "10" } else { "8" }));
             }
             _ => {
                 out.push(p("354A", "75"));
-                out.push(("POCSO", "12"));
+                out.push((Act::Pocso, "12"));
             }
         },
         Ndps => {
-            out.push(("NDPS", rng.pick_copy(&["20", "20", "21", "22", "27"])));
+            out.push((Act::Ndps, rng.pick_copy(&["20", "20", "21", "22", "27"])));
             if accused > 1 {
-                out.push(("NDPS", "29"));
+                out.push((Act::Ndps, "29"));
             }
         }
         Arms => {
-            out.push(("ARMS", "25"));
+            out.push((Act::Arms, "25"));
             if rng.chance(0.15) {
-                out.push(("ARMS", "27"));
+                out.push((Act::Arms, "27"));
             }
         }
         Obscenity => {
-            out.push(("IT", if rng.chance(0.7) { "67" } else { "67A" }));
+            out.push((Act::It, if rng.chance(0.7) { "67" } else { "67A" }));
             if rng.chance(0.5) {
                 out.push(p("354D", "78"));
             } else {
@@ -792,7 +793,7 @@ impl Catalogue {
 
     /// The statute id of a charge and whether it protects the victim's identity.
     pub(crate) fn resolve(&self, (act, section): ChargeRef) -> (Option<i64>, bool) {
-        match self.by_section.get(&(act.to_owned(), section.to_owned())) {
+        match self.by_section.get(&(act.to_value(), section.to_owned())) {
             Some(&(id, protected)) => (Some(id), protected),
             None => (None, false),
         }

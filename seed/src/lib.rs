@@ -41,10 +41,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use entities::enums::UnitKind;
 use entities::person_name_token;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Order, Query, SelectStatement};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait,
+    ActiveEnum, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult,
+    TransactionTrait,
 };
 
 use self::bulk::{Bulk, T};
@@ -389,7 +391,7 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
             let select = Query::select()
                 .column(col("id"))
                 .from(col("org_unit"))
-                .and_where(Expr::col(col("kind")).eq("POLICE_STATION"))
+                .and_where(Expr::col(col("kind")).eq(UnitKind::PoliceStation.to_value()))
                 .order_by(col("id"), Order::Asc)
                 .limit(1)
                 .to_owned();

@@ -37,11 +37,11 @@ pub(crate) enum Sex {
 
 impl Sex {
     /// The stored value.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub(crate) fn stored(self) -> entities::enums::Sex {
         match self {
-            Sex::Male => "MALE",
-            Sex::Female => "FEMALE",
-            Sex::Transgender => "TRANSGENDER",
+            Sex::Male => entities::enums::Sex::Male,
+            Sex::Female => entities::enums::Sex::Female,
+            Sex::Transgender => entities::enums::Sex::Transgender,
         }
     }
 }

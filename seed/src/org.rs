@@ -4,6 +4,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::Value;
 
+use entities::enums::{Rank, UnitKind};
+
 use super::bulk::{Bulk, T};
 use super::geo::{self, District, State};
 use super::names::{self, Region, Sex};
@@ -139,7 +141,7 @@ impl Ctx<'_> {
         &mut self,
         code: &str,
         name: &str,
-        kind: &str,
+        kind: UnitKind,
         parent: Option<i64>,
         path: &str,
         depth: i32,
@@ -152,7 +154,7 @@ impl Ctx<'_> {
                 v::big(id),
                 v::text(code),
                 v::text(name),
-                v::text(kind),
+                v::enumeration(kind),
                 v::opt_big(parent),
                 v::text(path),
                 v::int(depth),
@@ -167,7 +169,7 @@ impl Ctx<'_> {
         &mut self,
         unit: i64,
         login: &str,
-        rank: &str,
+        rank: Rank,
         region: Region,
         belt: Option<String>,
         female_p: f64,
@@ -183,9 +185,9 @@ impl Ctx<'_> {
                 v::big(unit),
                 v::text(login),
                 v::text(&name),
-                v::text(rank),
+                v::enumeration(rank),
                 v::opt_text(belt),
-                v::text(sex.as_str()),
+                v::enumeration(sex.stored()),
                 Value::Bool(Some(true)),
                 v::ts(self.created),
             ],
@@ -220,7 +222,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
     let national = cx.unit(
         "IN",
         "India",
-        "NATIONAL",
+        UnitKind::National,
         None,
         "/IN/",
         0,
@@ -249,7 +251,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
         let state_id = cx.unit(
             st,
             geo_state.name,
-            "STATE",
+            UnitKind::State,
             Some(national),
             &state_path,
             1,
@@ -258,7 +260,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
         cx.officer(
             state_id,
             &format!("{st}.dgp"),
-            "DGP",
+            Rank::Dgp,
             geo_state.region,
             None,
             0.1,
@@ -271,7 +273,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
         cx.unit(
             &fsl_code,
             &format!("{} State Forensic Science Laboratory", geo_state.name),
-            "FORENSIC_LAB",
+            UnitKind::ForensicLab,
             Some(state_id),
             &format!("{state_path}{fsl_code}/"),
             2,
@@ -304,7 +306,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             let district_id = cx.unit(
                 &code,
                 geo_district.name,
-                "DISTRICT",
+                UnitKind::District,
                 Some(state_id),
                 &path,
                 2,
@@ -314,7 +316,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                 .officer(
                     district_id,
                     &format!("{code}.sp"),
-                    "SP",
+                    Rank::Sp,
                     geo_state.region,
                     None,
                     0.15,
@@ -330,7 +332,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             let sessions_court = cx.unit(
                 &format!("{code}-CT01"),
                 &sessions_name,
-                "COURT",
+                UnitKind::Court,
                 Some(district_id),
                 &format!("{path}{code}-CT01/"),
                 3,
@@ -339,7 +341,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             let magistrate_court = cx.unit(
                 &format!("{code}-CT02"),
                 &magistrate_name,
-                "COURT",
+                UnitKind::Court,
                 Some(district_id),
                 &format!("{path}{code}-CT02/"),
                 3,
@@ -355,7 +357,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             let prison = cx.unit(
                 &prison_code,
                 &prison_name,
-                "PRISON",
+                UnitKind::Prison,
                 Some(district_id),
                 &format!("{path}{prison_code}/"),
                 3,
@@ -368,7 +370,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             cx.unit(
                 &po_code,
                 &format!("District Prosecution Office, {}", geo_district.name),
-                "PROSECUTION_OFFICE",
+                UnitKind::ProsecutionOffice,
                 Some(district_id),
                 &format!("{path}{po_code}/"),
                 3,
@@ -402,7 +404,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                 let sd_id = cx.unit(
                     &sd_code,
                     &format!("{first_locality} Sub-Division"),
-                    "SUBDIVISION",
+                    UnitKind::Subdivision,
                     Some(district_id),
                     &sd_path,
                     3,
@@ -411,7 +413,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                 cx.officer(
                     sd_id,
                     &format!("{sd_code}.dsp"),
-                    "DSP",
+                    Rank::Dsp,
                     geo_state.region,
                     None,
                     0.15,
@@ -429,7 +431,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let station_id = cx.unit(
                         &ps_code,
                         &format!("{locality} Police Station"),
-                        "POLICE_STATION",
+                        UnitKind::PoliceStation,
                         Some(sd_id),
                         &format!("{sd_path}{ps_code}/"),
                         4,
@@ -439,7 +441,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let sho = cx.officer(
                         station_id,
                         &format!("{ps_code}.sho"),
-                        "INSPECTOR",
+                        Rank::Inspector,
                         region,
                         None,
                         0.1,
@@ -447,7 +449,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let io1 = cx.officer(
                         station_id,
                         &format!("{ps_code}.io1"),
-                        "SI",
+                        Rank::Si,
                         region,
                         None,
                         0.15,
@@ -455,7 +457,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let io2 = cx.officer(
                         station_id,
                         &format!("{ps_code}.io2"),
-                        "SI",
+                        Rank::Si,
                         region,
                         None,
                         0.45,
@@ -464,7 +466,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let asi = cx.officer(
                         station_id,
                         &format!("{ps_code}.asi1"),
-                        "ASI",
+                        Rank::Asi,
                         region,
                         belt,
                         0.15,
@@ -473,9 +475,9 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
                     let mut constables = Vec::with_capacity(n_constables);
                     for k in 0..n_constables {
                         let (login, rank) = if k == 0 {
-                            (format!("{ps_code}.hc1"), "HEAD_CONSTABLE")
+                            (format!("{ps_code}.hc1"), Rank::HeadConstable)
                         } else {
-                            (format!("{ps_code}.pc{k}"), "CONSTABLE")
+                            (format!("{ps_code}.pc{k}"), Rank::Constable)
                         };
                         let belt = cx.belt(geo_district);
                         constables.push(cx.officer(station_id, &login, rank, region, belt, 0.2));

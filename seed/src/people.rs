@@ -2,6 +2,7 @@
 //! of repeat offenders who turn up in FIRs across stations and states.
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use entities::enums::IdentityKind;
 use entities::name_key;
 
 use super::bulk::{Bulk, T};
@@ -133,7 +134,7 @@ fn letters(mut x: u64, n: usize) -> String {
 
 /// Identity numbers derived from the person id: unique per kind by construction.
 pub(crate) fn identity_number(
-    kind: &str,
+    kind: IdentityKind,
     person_id: i64,
     surname_initial: char,
     state: &str,
@@ -141,13 +142,13 @@ pub(crate) fn identity_number(
 ) -> String {
     let id = person_id as u64;
     match kind {
-        "AADHAAR" => {
+        IdentityKind::Aadhaar => {
             let body = 20_000_000_000 + scramble(id % 80_000_000_000, 80_000_000_000, key);
             let body = body.to_string();
             let check = verhoeff(&body);
             format!("{body}{check}")
         }
-        "PAN" => {
+        IdentityKind::Pan => {
             let x = scramble(id % 175_760_000, 175_760_000, key ^ 0x50);
             let check = char::from(b'A' + ((x * 7 + 3) % 26) as u8);
             format!(
@@ -158,22 +159,22 @@ pub(crate) fn identity_number(
                 check
             )
         }
-        "VOTER_ID" => {
+        IdentityKind::VoterId => {
             let x = scramble(id % 175_760_000_000, 175_760_000_000, key ^ 0x56);
             format!("{}{:07}", letters(x / 10_000_000, 3), x % 10_000_000)
         }
-        "DRIVING_LICENCE" => {
+        IdentityKind::DrivingLicence => {
             let x = scramble(id % 39_600_000_000, 39_600_000_000, key ^ 0x44);
             let rto = 1 + x % 99;
             let year = 1985 + (x / 99) % 40;
             let serial = x / (99 * 40);
             format!("{state}{rto:02}{year}{serial:07}")
         }
-        "PASSPORT" => {
+        IdentityKind::Passport => {
             let x = scramble(id % 260_000_000, 260_000_000, key ^ 0x70);
             format!("{}{:07}", letters(x / 10_000_000, 1), x % 10_000_000)
         }
-        _ => {
+        IdentityKind::RationCard => {
             let x = scramble(id % 900_000_000_000, 900_000_000_000, key ^ 0x52);
             format!("{}", 100_000_000_000 + x)
         }
@@ -297,7 +298,7 @@ impl People<'_> {
                 v::big(id),
                 v::text(full),
                 v::string(name_key::normalize(full)),
-                v::text(sex.as_str()),
+                v::enumeration(sex.stored()),
                 v::opt_int(birth_year),
                 v::opt_date(birth_date),
                 v::text(relative),
@@ -337,12 +338,12 @@ impl People<'_> {
         }
         if rng.chance(details.identity) {
             let kind = rng.weighted_copy(&[
-                ("AADHAAR", 70),
-                ("VOTER_ID", 10),
-                ("DRIVING_LICENCE", 8),
-                ("PAN", 7),
-                ("RATION_CARD", 3),
-                ("PASSPORT", 2),
+                (IdentityKind::Aadhaar, 70),
+                (IdentityKind::VoterId, 10),
+                (IdentityKind::DrivingLicence, 8),
+                (IdentityKind::Pan, 7),
+                (IdentityKind::RationCard, 3),
+                (IdentityKind::Passport, 2),
             ]);
             self.identity(bulk, id, kind, full, district);
         }
@@ -390,7 +391,7 @@ impl People<'_> {
         &self,
         bulk: &mut Bulk,
         id: i64,
-        kind: &str,
+        kind: IdentityKind,
         full: &str,
         district: usize,
     ) {
@@ -414,7 +415,7 @@ impl People<'_> {
             [
                 v::big(identity_id),
                 v::big(id),
-                v::text(kind),
+                v::enumeration(kind),
                 v::string(number),
             ],
         );
@@ -497,13 +498,31 @@ impl People<'_> {
                 );
             }
             if rng.chance(0.65) {
-                self.identity(bulk, person.id, "AADHAAR", &name.full, st.district);
+                self.identity(
+                    bulk,
+                    person.id,
+                    IdentityKind::Aadhaar,
+                    &name.full,
+                    st.district,
+                );
             }
             if rng.chance(0.2) {
-                self.identity(bulk, person.id, "DRIVING_LICENCE", &name.full, st.district);
+                self.identity(
+                    bulk,
+                    person.id,
+                    IdentityKind::DrivingLicence,
+                    &name.full,
+                    st.district,
+                );
             }
             if rng.chance(0.2) {
-                self.identity(bulk, person.id, "VOTER_ID", &name.full, st.district);
+                self.identity(
+                    bulk,
+                    person.id,
+                    IdentityKind::VoterId,
+                    &name.full,
+                    st.district,
+                );
             }
             pool.push(PoolPerson {
                 person,
@@ -544,24 +563,27 @@ mod tests {
     #[test]
     fn identity_numbers_are_unique_per_kind() {
         for kind in [
-            "AADHAAR",
-            "PAN",
-            "VOTER_ID",
-            "DRIVING_LICENCE",
-            "PASSPORT",
-            "RATION_CARD",
+            IdentityKind::Aadhaar,
+            IdentityKind::Pan,
+            IdentityKind::VoterId,
+            IdentityKind::DrivingLicence,
+            IdentityKind::Passport,
+            IdentityKind::RationCard,
         ] {
             let mut seen = std::collections::HashSet::new();
             for id in 1..20_000 {
                 assert!(
                     seen.insert(identity_number(kind, id, 'P', "MH", 99)),
-                    "{kind} {id}"
+                    "{kind:?} {id}"
                 );
             }
         }
-        let aadhaar = identity_number("AADHAAR", 1, 'P', "MH", 99);
+        let aadhaar = identity_number(IdentityKind::Aadhaar, 1, 'P', "MH", 99);
         assert_eq!(aadhaar.len(), 12);
         assert!(aadhaar.as_bytes()[0] >= b'2');
-        assert_eq!(identity_number("PAN", 1, 'P', "MH", 99).len(), 10);
+        assert_eq!(
+            identity_number(IdentityKind::Pan, 1, 'P', "MH", 99).len(),
+            10
+        );
     }
 }

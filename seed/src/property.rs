@@ -1,13 +1,15 @@
 //! Property: vehicles (registration, chassis and engine numbers), mobiles (IMEI), arms,
 //! jewellery, cash, drugs. Identifiers are unique by construction from counters.
 
+use entities::enums::PropertyCategory;
+
 use super::people::luhn;
 use super::rng::{Rng, scramble};
 
 /// A property item before it is written.
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
-    pub(crate) category: &'static str,
+    pub(crate) category: PropertyCategory,
     pub(crate) description: String,
     pub(crate) value: Option<i64>,
     pub(crate) registration: Option<String>,
@@ -20,7 +22,7 @@ pub(crate) struct Item {
 }
 
 impl Item {
-    fn plain(category: &'static str, description: String, value: i64) -> Self {
+    fn plain(category: PropertyCategory, description: String, value: i64) -> Self {
         Self {
             category,
             description,
@@ -43,8 +45,10 @@ impl Item {
     /// A short phrase for narratives: `a Honda Activa 6G scooter (MH12AB1234)`.
     pub(crate) fn phrase(&self) -> String {
         match (self.category, &self.registration, &self.imei) {
-            ("VEHICLE", Some(reg), _) => format!("{} ({reg})", self.description),
-            ("MOBILE", _, Some(imei)) => format!("{} (IMEI {imei})", self.description),
+            (PropertyCategory::Vehicle, Some(reg), _) => format!("{} ({reg})", self.description),
+            (PropertyCategory::Mobile, _, Some(imei)) => {
+                format!("{} (IMEI {imei})", self.description)
+            }
             _ => self.description.clone(),
         }
     }
@@ -301,7 +305,7 @@ impl Factory {
         );
         let value = rng.range(model.value.0, model.value.1) / 500 * 500;
         Item {
-            category: "VEHICLE",
+            category: PropertyCategory::Vehicle,
             description: format!(
                 "{} {} {}, {}",
                 model.make,
@@ -330,13 +334,13 @@ impl Factory {
         let body = format!("{}{:06}", phone.tac, x / PHONES.len() as u64);
         let imei = format!("{body}{}", luhn(&body));
         Item {
-            category: "MOBILE",
+            category: PropertyCategory::Mobile,
             description: format!("{} {} mobile phone", phone.make, phone.model),
             value: Some(rng.range(phone.value.0, phone.value.1) / 100 * 100),
             imei: Some(imei),
             make: Some(phone.make),
             model: Some(phone.model),
-            ..Item::plain("MOBILE", String::new(), 0)
+            ..Item::plain(PropertyCategory::Mobile, String::new(), 0)
         }
     }
 
@@ -344,7 +348,7 @@ impl Factory {
     pub(crate) fn arm(&mut self, rng: &mut Rng) -> Item {
         if rng.chance(0.55) {
             return Item::plain(
-                "ARM",
+                PropertyCategory::Arm,
                 "Country-made pistol (katta) with no serial number".to_owned(),
                 3_000,
             );
@@ -383,13 +387,13 @@ impl Factory {
             ),
         ]);
         Item {
-            category: "ARM",
+            category: PropertyCategory::Arm,
             description: description.to_owned(),
             value: Some(value),
             arm_serial: Some(format!("{prefix}-{x:07}")),
             make: Some(make),
             model: Some(model),
-            ..Item::plain("ARM", String::new(), 0)
+            ..Item::plain(PropertyCategory::Arm, String::new(), 0)
         }
     }
 
@@ -405,7 +409,7 @@ impl Factory {
             "silver anklets",
         ]);
         Item::plain(
-            "JEWELLERY",
+            PropertyCategory::Jewellery,
             format!("{what}, about {grams} g"),
             grams * rng.range(5_000, 6_500),
         )
@@ -415,7 +419,7 @@ impl Factory {
     pub(crate) fn cash(rng: &mut Rng) -> Item {
         let amount = rng.range(2, 150) * 500;
         Item::plain(
-            "CURRENCY",
+            PropertyCategory::Currency,
             format!("Cash {}", super::text::rupees(amount)),
             amount,
         )
@@ -433,7 +437,11 @@ impl Factory {
             ("bicycle", 3_000, 8_000),
             ("water pump motor", 6_000, 15_000),
         ]);
-        Item::plain("OTHER", what.to_owned(), rng.range(lo, hi) / 100 * 100)
+        Item::plain(
+            PropertyCategory::Other,
+            what.to_owned(),
+            rng.range(lo, hi) / 100 * 100,
+        )
     }
 
     /// Seized narcotics.
@@ -461,7 +469,7 @@ impl Factory {
             ),
         };
         Item::plain(
-            "OTHER",
+            PropertyCategory::Other,
             format!("{what}, {qty}, sealed in the presence of panch witnesses"),
             value / 100 * 100,
         )
@@ -477,12 +485,16 @@ impl Factory {
             "Axe",
             "Sword",
         ]);
-        Item::plain("OTHER", what.to_string(), 200)
+        Item::plain(PropertyCategory::Other, what.to_string(), 200)
     }
 
     /// Cartridges.
     pub(crate) fn cartridges(rng: &mut Rng) -> Item {
-        Item::plain("OTHER", format!("{} live cartridges", rng.range(1, 8)), 500)
+        Item::plain(
+            PropertyCategory::Other,
+            format!("{} live cartridges", rng.range(1, 8)),
+            500,
+        )
     }
 }
 

@@ -3,8 +3,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use entities::enums::CaseStatus;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
+use sea_orm::{
+    ActiveEnum, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Iterable, Statement,
+};
 
 use super::crimes::{self, CRIME_WEIGHTS, Catalogue, Code, Crime};
 use super::rng::Rng;
@@ -404,15 +407,8 @@ async fn the_data_keeps_the_rules_of_the_domain() {
         .await
         .into_iter()
         .collect();
-    for status in [
-        "REGISTERED",
-        "UNDER_INVESTIGATION",
-        "CHARGESHEETED",
-        "FINAL_REPORT",
-        "TRIAL",
-        "DISPOSED",
-    ] {
-        assert!(statuses.contains(status), "no case {status}: {statuses:?}");
+    for status in CaseStatus::iter().map(|s| s.to_value()) {
+        assert!(statuses.contains(&status), "no case {status}: {statuses:?}");
     }
     let types: BTreeSet<String> = texts(&db, "SELECT DISTINCT fir_type FROM fir")
         .await
@@ -606,7 +602,7 @@ async fn every_charge_the_generator_uses_is_in_the_catalogue() {
                     let under_16 = rng.chance(0.5);
                     for charge in crimes::charges(&mut rng, crime, code, accused, under_16) {
                         if !catalogue.contains(charge) {
-                            missing.insert(charge);
+                            missing.insert((charge.0.to_value(), charge.1));
                         }
                     }
                 }

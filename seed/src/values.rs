@@ -1,6 +1,7 @@
 //! Typed column values (a NULL keeps its SQL type, which PostgreSQL needs for parameters).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::ActiveEnum;
 use sea_orm::sea_query::Value;
 
 pub(crate) fn big(x: i64) -> Value {
@@ -29,6 +30,16 @@ pub(crate) fn string(x: String) -> Value {
 
 pub(crate) fn opt_text(x: Option<String>) -> Value {
     Value::String(x)
+}
+
+/// The stored value of an enumeration of the `entities` crate (its `string_value`).
+pub(crate) fn enumeration<E: ActiveEnum<Value = String>>(e: E) -> Value {
+    Value::String(Some(e.to_value()))
+}
+
+/// The stored value of an optional enumeration of the `entities` crate, or a text NULL.
+pub(crate) fn opt_enumeration<E: ActiveEnum<Value = String>>(e: Option<E>) -> Value {
+    Value::String(e.map(|e| e.to_value()))
 }
 
 pub(crate) fn boolean(x: bool) -> Value {
