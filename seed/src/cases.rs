@@ -341,13 +341,7 @@ impl<'w> Gen<'w> {
             && !matches!(crime, Crime::Cruelty | Crime::Cheating | Crime::Forgery)
             && self.rng.chance(0.7))
         .then(|| text::delay_reason(&mut self.rng).to_owned());
-        let locality = if self.rng.chance(0.7) {
-            st.locality.clone()
-        } else {
-            (self.rng.pick_copy(district.geo.localities)).to_owned()
-        };
-        let landmark = self.rng.pick_copy(super::geo::LANDMARKS);
-        let place = format!("near {landmark}, {locality}");
+        let place = self.place_of_occurrence(station);
         let online = matches!(crime, Crime::CyberFraud | Crime::Obscenity);
 
         // Parties.
@@ -360,32 +354,7 @@ impl<'w> Gen<'w> {
             .filter(|p| p.role == PartyRole::Accused)
             .count();
         let charges = crimes::charges(&mut self.rng, crime, code, named.max(1), child_under_16);
-        let mut protected = false;
-        for (position, charge) in charges.iter().enumerate() {
-            let (statute, flag) = self.catalogue.resolve(*charge);
-            protected |= flag;
-            let charge_id = self.bulk.id(T::Charge);
-            self.bulk.push(
-                T::Charge,
-                [
-                    v::big(charge_id),
-                    v::big(fir_id),
-                    v::opt_big(statute),
-                    v::enumeration(charge.0),
-                    v::text(charge.1),
-                    v::int(position as i32 + 1),
-                    v::ts(t),
-                    v::opt_ts(None),
-                    v::opt_big(None),
-                ],
-            );
-        }
-        let ways = crime.modus_operandi();
-        if !ways.is_empty() && self.later.chance(0.7) {
-            let way = self.later.pick_copy(ways);
-            self.bulk
-                .push(T::FirModusOperandi, [v::big(fir_id), v::text(way)]);
-        }
+        let protected = self.write_charges(fir_id, t, crime, &charges);
         let party_ids: Vec<i64> = parties
             .iter()
             .map(|p| self.write_party(fir_id, p))
@@ -393,100 +362,36 @@ impl<'w> Gen<'w> {
 
         // Stolen property and the amount involved.
         let items = self.stolen_items(crime, state.geo.code);
-        let property_value = match crime {
-            Crime::Cheating | Crime::Forgery => Some(self.rng.range(20, 2_000) * 5_000),
-            Crime::CyberFraud => Some(self.rng.range(2, 800) * 1_000 + self.rng.range(0, 999)),
-            _ if !items.is_empty() => Some(items.iter().filter_map(|i| i.value).sum()),
-            _ => None,
+        let property_value = self.property_value(crime, &items);
+        let mut fir = Fir {
+            t,
+            station,
+            crime,
+            fir_id,
+            place,
+            occurred_from,
+            parties,
+            party_ids,
+            items,
+            charges,
         };
 
-        // Type: Zero FIRs for offences elsewhere; e-FIRs for thefts by unknown persons.
-        let zero = transfer.is_none()
-            && crime.zero_fir_prone()
-            && world.stations.len() > 1
-            && self.rng.chance(0.05);
-        let e_fir = transfer.is_none()
-            && !zero
-            && named == 0
-            && matches!(crime, Crime::TheftMobile | Crime::TheftVehicle)
-            && self.rng.chance(0.5);
-        let fir_type = if zero {
-            FirType::Zero
-        } else if e_fir {
-            FirType::EFir
-        } else {
-            FirType::Regular
-        };
-
-        // Narrative.
-        let io_for_text = st.ios[self.rng.index(2)].clone();
-        let complainant = parties.iter().find(|p| p.role == PartyRole::Complainant);
-        let victim = parties.iter().find(|p| p.role == PartyRole::Victim);
-        let accused: Vec<&Party> = parties
-            .iter()
-            .filter(|p| p.role == PartyRole::Accused)
-            .collect();
-        let accused_text = match accused.len() {
-            0 => {
-                if self.rng.chance(0.5) {
-                    "unknown persons".to_owned()
-                } else {
-                    "an unknown person".to_owned()
-                }
-            }
-            1 => format!("the accused {}", accused[0].person.name),
-            2 => format!("the accused {} and one other", accused[0].person.name),
-            k => format!(
-                "the accused {} and {} others",
-                accused[0].person.name,
-                k - 1
-            ),
-        };
-        let item_text = match items.len() {
-            0 => "a mobile phone and documents".to_owned(),
-            _ => items
-                .iter()
-                .take(3)
-                .map(Item::phrase)
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
-        let when = text::when(occurred_from);
-        let narrative = {
-            let facts = Facts {
-                when: &when,
-                place: &format!("{place}, {}", district.geo.name),
-                complainant: complainant.map_or("(suo motu)", |p| p.person.name.as_str()),
-                victim: victim.map_or("the victim", |p| p.person.name.as_str()),
-                accused: &accused_text,
-                items: &item_text,
-                value: property_value.unwrap_or(0),
-                officer: &format!("SI {}", io_for_text.name),
-                relation,
-            };
-            let mut narrative = text::narrative(&mut self.rng, crime, &facts);
-            if let Some(tr) = &transfer {
-                narrative.push_str(&format!(" Received on transfer as Zero FIR {}.", tr.number));
-            }
-            narrative
-        };
+        let fir_type = self.fir_type(crime, transfer.is_some(), named);
+        let zero = fir_type == FirType::Zero;
+        let e_fir = fir_type == FirType::EFir;
+        let narrative = self.fir_narrative(
+            &fir,
+            relation,
+            property_value,
+            transfer.as_ref().map(|tr| tr.number.as_str()),
+        );
         let (lat, lon) = if online {
             (None, None)
         } else {
-            (
-                Some(((st.lat + (self.rng.unit() - 0.5) * 0.02) * 1e5).round() / 1e5),
-                Some(((st.lon + (self.rng.unit() - 0.5) * 0.02) * 1e5).round() / 1e5),
-            )
+            let (lat, lon) = self.spot_near_station(station);
+            (Some(lat), Some(lon))
         };
-        let registered_by = if e_fir {
-            None
-        } else if self.rng.chance(0.3) {
-            Some(st.sho.id)
-        } else if self.rng.chance(0.5) {
-            Some(st.asi.id)
-        } else {
-            Some(st.constables[0].id)
-        };
+        let registered_by = self.registering_officer(station, e_fir);
         let (transferred_from, original_number) = match &transfer {
             Some(tr) => {
                 self.transfer_links.push((tr.zero_fir_id, fir_id));
@@ -497,7 +402,7 @@ impl<'w> Gen<'w> {
         let place_address = if online {
             "Online (complainant's residence)".to_owned()
         } else {
-            format!("{place}, {}, {}", district.geo.name, state.geo.name)
+            format!("{}, {}, {}", fir.place, district.geo.name, state.geo.name)
         };
         self.bulk.push(
             T::Fir,
@@ -527,80 +432,19 @@ impl<'w> Gen<'w> {
             ],
         );
 
-        // The complaint the FIR came from.
-        let complainant_id = complainant.map(|p| p.person.id);
         if e_fir || self.rng.chance(0.12) {
-            let channel = if e_fir {
-                ComplaintChannel::EFir
-            } else {
-                *self.rng.weighted(&[
-                    (ComplaintChannel::Written, 5),
-                    (ComplaintChannel::WalkIn, 3),
-                    (ComplaintChannel::Portal, 2),
-                ])
-            };
-            let citizen = matches!(channel, ComplaintChannel::EFir | ComplaintChannel::Portal)
-                .then(|| self.citizen());
-            let received = t - self.minutes(20, 900);
-            let description = format!(
-                "{} reported {} {}.",
-                crime.label(),
-                if online { "online" } else { "at" },
-                if online { "" } else { place.as_str() }
-            );
-            self.complaint(
-                station,
-                received,
-                channel,
-                crime.label(),
-                complainant_id,
-                citizen,
-                description.trim_end_matches(" .").to_owned() + "",
-                ComplaintStatus::ConvertedToFir,
-                Some(fir_id),
-                None,
-            );
+            self.fir_complaint(&fir, e_fir, online);
         }
-
         if zero {
             // Registered here, investigated where the offence happened.
-            let mut target = world.pick_station(&mut self.rng);
-            while target == station {
-                target = world.pick_station(&mut self.rng);
-            }
-            let delay = self.rng.range(DAY, 6 * DAY) as f64;
-            let mut at = slot + ((delay / self.timeline.step()).ceil() as u64).max(1);
-            while self.transfers.contains_key(&at) {
-                at += 1;
-            }
-            if at < self.n {
-                self.transfers.insert(
-                    at,
-                    Transfer {
-                        zero_fir_id: fir_id,
-                        number: format!("{} {number}", st.code),
-                        station: target,
-                        crime,
-                        parties: parties.clone(),
-                        relation,
-                        under_16: child_under_16,
-                        occurred_from,
-                    },
-                );
-            }
+            self.transfer_zero_fir(
+                slot,
+                fir,
+                format!("{} {number}", st.code),
+                relation,
+                child_under_16,
+            );
         } else {
-            let mut fir = Fir {
-                t,
-                station,
-                crime,
-                fir_id,
-                place,
-                occurred_from,
-                parties,
-                party_ids,
-                items,
-                charges,
-            };
             if crime == Crime::Kidnapping
                 && let Some(victim) = fir.parties.iter().find(|p| p.role == PartyRole::Victim)
             {
@@ -611,6 +455,259 @@ impl<'w> Gen<'w> {
             self.investigate(&mut fir);
         }
         self.registers(station, t);
+    }
+
+    /// Where in the station's area (mostly its own locality) an offence happened: `near
+    /// <landmark>, <locality>`.
+    fn place_of_occurrence(&mut self, station: usize) -> String {
+        let st = &self.world.stations[station];
+        let district = &self.world.districts[st.district];
+        let locality = if self.rng.chance(0.7) {
+            st.locality.clone()
+        } else {
+            (self.rng.pick_copy(&district.geo.localities)).to_owned()
+        };
+        let landmark = self.rng.pick_copy(super::geo::landmarks());
+        format!("near {landmark}, {locality}")
+    }
+
+    /// A spot within about a kilometre of the station, to five decimals (latitude, longitude).
+    fn spot_near_station(&mut self, station: usize) -> (f64, f64) {
+        let st = &self.world.stations[station];
+        (
+            ((st.lat + (self.rng.unit() - 0.5) * 0.02) * 1e5).round() / 1e5,
+            ((st.lon + (self.rng.unit() - 0.5) * 0.02) * 1e5).round() / 1e5,
+        )
+    }
+
+    /// Writes the FIR's charges in order, and (on the later stream) its modus operandi for
+    /// 70% of crimes that have one; returns whether a charge makes the FIR protected (names of
+    /// victims withheld).
+    fn write_charges(
+        &mut self,
+        fir_id: i64,
+        t: DateTime<Utc>,
+        crime: Crime,
+        charges: &[ChargeRef],
+    ) -> bool {
+        let mut protected = false;
+        for (position, charge) in charges.iter().enumerate() {
+            let (statute, flag) = self.catalogue.resolve(*charge);
+            protected |= flag;
+            let charge_id = self.bulk.id(T::Charge);
+            self.bulk.push(
+                T::Charge,
+                [
+                    v::big(charge_id),
+                    v::big(fir_id),
+                    v::opt_big(statute),
+                    v::enumeration(charge.0),
+                    v::text(charge.1),
+                    v::int(position as i32 + 1),
+                    v::ts(t),
+                    v::opt_ts(None),
+                    v::opt_big(None),
+                ],
+            );
+        }
+        let ways = crime.modus_operandi();
+        if !ways.is_empty() && self.later.chance(0.7) {
+            let way = self.later.pick_copy(ways);
+            self.bulk
+                .push(T::FirModusOperandi, [v::big(fir_id), v::text(way)]);
+        }
+        protected
+    }
+
+    /// The amount involved: the sum cheated or defrauded, or the value of the stolen items.
+    fn property_value(&mut self, crime: Crime, items: &[Item]) -> Option<i64> {
+        match crime {
+            Crime::Cheating | Crime::Forgery => Some(self.rng.range(20, 2_000) * 5_000),
+            Crime::CyberFraud => Some(self.rng.range(2, 800) * 1_000 + self.rng.range(0, 999)),
+            _ if !items.is_empty() => Some(items.iter().filter_map(|i| i.value).sum()),
+            _ => None,
+        }
+    }
+
+    /// The FIR's type: Zero FIRs for offences elsewhere (never for an FIR received on
+    /// transfer); e-FIRs for thefts by unknown persons (`named` accused).
+    fn fir_type(&mut self, crime: Crime, transferred: bool, named: usize) -> FirType {
+        let zero = !transferred
+            && crime.zero_fir_prone()
+            && self.world.stations.len() > 1
+            && self.rng.chance(0.05);
+        let e_fir = !transferred
+            && !zero
+            && named == 0
+            && matches!(crime, Crime::TheftMobile | Crime::TheftVehicle)
+            && self.rng.chance(0.5);
+        if zero {
+            FirType::Zero
+        } else if e_fir {
+            FirType::EFir
+        } else {
+            FirType::Regular
+        }
+    }
+
+    /// The FIR's narrative, as written by one of the station's IOs; `zero_fir` is the number
+    /// of the Zero FIR it was received on transfer as, if any.
+    fn fir_narrative(
+        &mut self,
+        fir: &Fir,
+        relation: &str,
+        property_value: Option<i64>,
+        zero_fir: Option<&str>,
+    ) -> String {
+        let st = &self.world.stations[fir.station];
+        let district = &self.world.districts[st.district];
+        let io_for_text = st.ios[self.rng.index(2)].clone();
+        let complainant = fir
+            .parties
+            .iter()
+            .find(|p| p.role == PartyRole::Complainant);
+        let victim = fir.parties.iter().find(|p| p.role == PartyRole::Victim);
+        let accused: Vec<&Party> = fir
+            .parties
+            .iter()
+            .filter(|p| p.role == PartyRole::Accused)
+            .collect();
+        let accused_text = match accused.len() {
+            0 => {
+                if self.rng.chance(0.5) {
+                    "unknown persons".to_owned()
+                } else {
+                    "an unknown person".to_owned()
+                }
+            }
+            1 => format!("the accused {}", accused[0].person.name),
+            2 => format!("the accused {} and one other", accused[0].person.name),
+            k => format!(
+                "the accused {} and {} others",
+                accused[0].person.name,
+                k - 1
+            ),
+        };
+        let item_text = match fir.items.len() {
+            0 => "a mobile phone and documents".to_owned(),
+            _ => fir
+                .items
+                .iter()
+                .take(3)
+                .map(Item::phrase)
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let when = text::when(fir.occurred_from);
+        let facts = Facts {
+            when: &when,
+            place: &format!("{}, {}", fir.place, district.geo.name),
+            complainant: complainant.map_or("(suo motu)", |p| p.person.name.as_str()),
+            victim: victim.map_or("the victim", |p| p.person.name.as_str()),
+            accused: &accused_text,
+            items: &item_text,
+            value: property_value.unwrap_or(0),
+            officer: &format!("SI {}", io_for_text.name),
+            relation,
+        };
+        let mut narrative = text::narrative(&mut self.rng, fir.crime, &facts);
+        if let Some(number) = zero_fir {
+            narrative.push_str(&format!(" Received on transfer as Zero FIR {number}."));
+        }
+        narrative
+    }
+
+    /// Who registered the FIR at the station: nobody for an e-FIR, otherwise the SHO, the ASI
+    /// or the head constable.
+    fn registering_officer(&mut self, station: usize, e_fir: bool) -> Option<i64> {
+        let st = &self.world.stations[station];
+        if e_fir {
+            None
+        } else if self.rng.chance(0.3) {
+            Some(st.sho.id)
+        } else if self.rng.chance(0.5) {
+            Some(st.asi.id)
+        } else {
+            Some(st.constables[0].id)
+        }
+    }
+
+    /// The complaint an FIR came from: an e-FIR's own, or a written, walk-in or portal
+    /// complaint.
+    fn fir_complaint(&mut self, fir: &Fir, e_fir: bool, online: bool) {
+        let complainant_id = fir
+            .parties
+            .iter()
+            .find(|p| p.role == PartyRole::Complainant)
+            .map(|p| p.person.id);
+        let channel = if e_fir {
+            ComplaintChannel::EFir
+        } else {
+            *self.rng.weighted(&[
+                (ComplaintChannel::Written, 5),
+                (ComplaintChannel::WalkIn, 3),
+                (ComplaintChannel::Portal, 2),
+            ])
+        };
+        let citizen = matches!(channel, ComplaintChannel::EFir | ComplaintChannel::Portal)
+            .then(|| self.citizen());
+        let received = fir.t - self.minutes(20, 900);
+        let description = format!(
+            "{} reported {} {}.",
+            fir.crime.label(),
+            if online { "online" } else { "at" },
+            if online { "" } else { fir.place.as_str() }
+        );
+        self.complaint(
+            fir.station,
+            received,
+            channel,
+            fir.crime.label(),
+            complainant_id,
+            citizen,
+            description.trim_end_matches(" .").to_owned() + "",
+            ComplaintStatus::ConvertedToFir,
+            Some(fir.fir_id),
+            None,
+        );
+    }
+
+    /// Schedules a Zero FIR's transfer to another station, where it is registered again a day
+    /// to six days later (if that falls within the run); `number` is the Zero FIR's number as
+    /// quoted there.
+    fn transfer_zero_fir(
+        &mut self,
+        slot: u64,
+        fir: Fir,
+        number: String,
+        relation: &'static str,
+        under_16: bool,
+    ) {
+        let world = self.world;
+        let mut target = world.pick_station(&mut self.rng);
+        while target == fir.station {
+            target = world.pick_station(&mut self.rng);
+        }
+        let delay = self.rng.range(DAY, 6 * DAY) as f64;
+        let mut at = slot + ((delay / self.timeline.step()).ceil() as u64).max(1);
+        while self.transfers.contains_key(&at) {
+            at += 1;
+        }
+        if at < self.n {
+            self.transfers.insert(
+                at,
+                Transfer {
+                    zero_fir_id: fir.fir_id,
+                    number,
+                    station: target,
+                    crime: fir.crime,
+                    parties: fir.parties,
+                    relation,
+                    under_16,
+                    occurred_from: fir.occurred_from,
+                },
+            );
+        }
     }
 
     /// When the offence happened (from, to).
@@ -1661,8 +1758,8 @@ impl<'w> Gen<'w> {
         } else {
             format!(
                 "Near {}, {}",
-                self.rng.pick(super::geo::LANDMARKS),
-                self.rng.pick(district.geo.localities)
+                self.rng.pick(super::geo::landmarks()),
+                self.rng.pick(&district.geo.localities)
             )
         };
         let informed_at = at + self.minutes(20, 180);
@@ -1744,7 +1841,7 @@ impl<'w> Gen<'w> {
         };
         let place = format!(
             "At the instance of accused {a1}, from his house at {}",
-            self.rng.pick(district.geo.localities)
+            self.rng.pick(&district.geo.localities)
         );
         let seizure = self.seizure(inv.case_id, at, place, SeizureNature::Stolen, inv.io.id);
         let mut unrecovered = Vec::new();
@@ -2852,7 +2949,7 @@ impl<'w> Gen<'w> {
             let received = t + self.minutes(5, 600);
             let place = format!(
                 "{}, {}",
-                self.rng.pick(district.geo.localities),
+                self.rng.pick(&district.geo.localities),
                 district.geo.name
             );
             let (nature, description) = text::petition(&mut self.rng, &place);
@@ -2925,8 +3022,8 @@ impl<'w> Gen<'w> {
             } as i32;
             let place = format!(
                 "Near {}, {}",
-                self.rng.pick(super::geo::LANDMARKS),
-                self.rng.pick(district.geo.localities)
+                self.rng.pick(super::geo::landmarks()),
+                self.rng.pick(&district.geo.localities)
             );
             let marks = text::marks(&mut self.rng).to_owned();
             let id = self.bulk.id(T::MissingPerson);
@@ -2964,7 +3061,7 @@ impl<'w> Gen<'w> {
                     "Open ground",
                     "River ghat"
                 ]),
-                self.rng.pick(district.geo.localities)
+                self.rng.pick(&district.geo.localities)
             );
             let status = if old > 60 && self.rng.chance(0.35) {
                 BodyStatus::Identified
@@ -3024,8 +3121,8 @@ impl<'w> Gen<'w> {
         });
         let place = format!(
             "Near {}, {}",
-            self.later.pick(super::geo::LANDMARKS),
-            self.later.pick(district.geo.localities)
+            self.later.pick(super::geo::landmarks()),
+            self.later.pick(&district.geo.localities)
         );
         let home = if child {
             "Children's Home"

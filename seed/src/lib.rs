@@ -25,6 +25,7 @@
 mod bulk;
 mod cases;
 mod crimes;
+mod data;
 mod geo;
 mod names;
 mod org;

@@ -7,6 +7,9 @@
 //! `Laxmi`/`Lakshmi`, `Chaudhary`/`Choudhury`) occur naturally and are also used on purpose
 //! for the duplicate person records a fuzzy search has to bring together.
 
+use std::sync::LazyLock;
+
+use super::data::{self, Sections};
 use super::rng::Rng;
 
 /// Linguistic region of a state: decides the shape of names.
@@ -53,881 +56,81 @@ pub(crate) struct PersonName {
     pub(crate) relative: String,
 }
 
+/// The first names and surnames of one region, read from `seed/data/names/<region>.txt`.
 struct Pool {
-    male: &'static [&'static str],
-    female: &'static [&'static str],
-    surnames: &'static [&'static str],
+    male: Vec<&'static str>,
+    female: Vec<&'static str>,
+    surnames: Vec<&'static str>,
 }
 
-const MARATHI: Pool = Pool {
-    male: &[
-        "Sachin",
-        "Rahul",
-        "Ganesh",
-        "Santosh",
-        "Prakash",
-        "Sunil",
-        "Vitthal",
-        "Dnyaneshwar",
-        "Sandeep",
-        "Sandip",
-        "Vijay",
-        "Ajay",
-        "Mahesh",
-        "Nitin",
-        "Amol",
-        "Tushar",
-        "Dattatray",
-        "Balasaheb",
-        "Pandurang",
-        "Rohit",
-        "Akash",
-        "Shivaji",
-        "Dilip",
-        "Dipak",
-        "Deepak",
-        "Yogesh",
-        "Swapnil",
-        "Sagar",
-        "Rajendra",
-        "Anil",
-        "Suresh",
-        "Kiran",
-        "Omkar",
-    ],
-    female: &[
-        "Sunita",
-        "Sangita",
-        "Pooja",
-        "Puja",
-        "Ashwini",
-        "Vaishali",
-        "Manisha",
-        "Savita",
-        "Laxmi",
-        "Lakshmi",
-        "Priyanka",
-        "Snehal",
-        "Rupali",
-        "Jyoti",
-        "Kavita",
-        "Shubhangi",
-        "Sarika",
-        "Anita",
-        "Mangal",
-        "Rekha",
-        "Pallavi",
-        "Shraddha",
-        "Sonali",
-        "Archana",
-    ],
-    surnames: &[
-        "Patil",
-        "Jadhav",
-        "Jadhao",
-        "Pawar",
-        "Shinde",
-        "Deshmukh",
-        "Kulkarni",
-        "Joshi",
-        "More",
-        "Gaikwad",
-        "Kale",
-        "Salunkhe",
-        "Chavan",
-        "Bhosale",
-        "Kadam",
-        "Mane",
-        "Shelke",
-        "Wagh",
-        "Deshpande",
-        "Sawant",
-        "Thorat",
-        "Kamble",
-        "Sonawane",
-        "Mhatre",
-        "Londhe",
-        "Jagtap",
-        "Kshirsagar",
-        "Bhagat",
-        "Chaudhari",
-    ],
-};
+impl Pool {
+    /// Reads the `[male]`, `[female]` and `[surnames]` sections of a names table.
+    fn parse(sections: &mut Sections) -> Self {
+        Pool {
+            male: sections.take("male"),
+            female: sections.take("female"),
+            surnames: sections.take("surnames"),
+        }
+    }
 
-const KANNADA: Pool = Pool {
-    male: &[
-        "Manjunath",
-        "Manjunatha",
-        "Basavaraj",
-        "Basavaraju",
-        "Shivakumar",
-        "Sivakumar",
-        "Nagaraj",
-        "Nagaraju",
-        "Ramesh",
-        "Suresh",
-        "Prakash",
-        "Mahesh",
-        "Raghavendra",
-        "Venkatesh",
-        "Srinivas",
-        "Shrinivas",
-        "Ravi",
-        "Chandrashekar",
-        "Lokesh",
-        "Harish",
-        "Girish",
-        "Santosh",
-        "Mallikarjun",
-        "Siddappa",
-        "Hanumanthappa",
-        "Kiran",
-        "Darshan",
-    ],
-    female: &[
-        "Lakshmi", "Laxmi", "Savitha", "Kavya", "Shobha", "Geetha", "Pushpa", "Renuka", "Sowmya",
-        "Nandini", "Bhavya", "Manjula", "Roopa", "Sudha", "Yashoda", "Chaitra", "Shilpa", "Rekha",
-        "Jayamma", "Parvathi",
-    ],
-    surnames: &[
-        "Gowda", "Gouda", "Shetty", "Hegde", "Rao", "Nayak", "Naik", "Kulkarni", "Patil", "Reddy",
-        "Kumar", "Swamy", "Murthy", "Bhat", "Poojary", "Acharya", "Hiremath", "Kamath", "Shenoy",
-        "Naidu",
-    ],
-};
+    /// Reads a regional names table.
+    fn from_text(text: &'static str) -> Self {
+        Pool::parse(&mut Sections::parse(text))
+    }
+}
 
-const HINDI: Pool = Pool {
-    male: &[
-        "Ramesh",
-        "Suresh",
-        "Rajesh",
-        "Mukesh",
-        "Rakesh",
-        "Dinesh",
-        "Sanjay",
-        "Manoj",
-        "Pankaj",
-        "Amit",
-        "Sumit",
-        "Anil",
-        "Sunil",
-        "Vijay",
-        "Vijai",
-        "Ajay",
-        "Ravi",
-        "Deepak",
-        "Dipak",
-        "Sandeep",
-        "Sandip",
-        "Pradeep",
-        "Pradip",
-        "Vikas",
-        "Arvind",
-        "Rahul",
-        "Rohit",
-        "Ankit",
-        "Gaurav",
-        "Saurabh",
-        "Ashok",
-        "Rajkumar",
-        "Shyam",
-        "Ram",
-        "Lalit",
-        "Kuldeep",
-        "Kuldip",
-        "Surendra",
-        "Surender",
-        "Bhupendra",
-        "Bhupender",
-        "Satish",
-        "Sushil",
-        "Susheel",
-        "Jitendra",
-        "Om Prakash",
-        "Raj Kumar",
-        "Pappu",
-    ],
-    female: &[
-        "Sunita", "Anita", "Geeta", "Seema", "Rekha", "Pooja", "Puja", "Priya", "Neha", "Kavita",
-        "Savita", "Suman", "Poonam", "Rinki", "Pinki", "Manju", "Sarita", "Laxmi", "Lakshmi",
-        "Shanti", "Kiran", "Mamta", "Radha", "Sushila", "Nisha", "Preeti", "Anjali", "Kajal",
-        "Guddi", "Urmila",
-    ],
-    surnames: &[
-        "Sharma",
-        "Verma",
-        "Yadav",
-        "Singh",
-        "Gupta",
-        "Chaudhary",
-        "Choudhary",
-        "Mishra",
-        "Tiwari",
-        "Pandey",
-        "Kumar",
-        "Chauhan",
-        "Rajput",
-        "Meena",
-        "Jat",
-        "Saini",
-        "Dubey",
-        "Shukla",
-        "Srivastava",
-        "Agarwal",
-        "Jain",
-        "Rathore",
-        "Prajapati",
-        "Kushwaha",
-        "Maurya",
-        "Pal",
-        "Nishad",
-        "Rawat",
-        "Bhatt",
-        "Tyagi",
-        "Thakur",
-        "Sahu",
-        "Paswan",
-        "Mahto",
-        "Jha",
-        "Sinha",
-        "Prasad",
-    ],
-};
+/// Muslim names, used in every region: the pool plus the prefixes of male names (`Mohd` in
+/// `Mohd Irfan Shaikh`).
+struct MuslimNames {
+    male_prefix: Vec<&'static str>,
+    pool: Pool,
+}
 
-const TAMIL: Pool = Pool {
-    male: &[
-        "Murugan",
-        "Selvam",
-        "Karthik",
-        "Senthil",
-        "Kumar",
-        "Ganesan",
-        "Rajendran",
-        "Saravanan",
-        "Subramanian",
-        "Subramaniam",
-        "Arun",
-        "Vignesh",
-        "Balaji",
-        "Prabhu",
-        "Ramesh",
-        "Suresh",
-        "Manikandan",
-        "Muthu",
-        "Pandian",
-        "Velu",
-        "Ravi",
-        "Sathish",
-        "Satish",
-        "Dinesh",
-        "Vijay",
-        "Ashok",
-        "Sivakumar",
-        "Shivakumar",
-    ],
-    female: &[
-        "Lakshmi",
-        "Meena",
-        "Kavitha",
-        "Selvi",
-        "Priya",
-        "Revathi",
-        "Malathi",
-        "Saranya",
-        "Deepa",
-        "Vijaya",
-        "Gomathi",
-        "Jayanthi",
-        "Chitra",
-        "Sumathi",
-        "Valli",
-        "Anitha",
-        "Mahalakshmi",
-        "Bhuvaneswari",
-        "Divya",
-        "Kalaiselvi",
-    ],
-    surnames: &[
-        "Ramasamy",
-        "Krishnan",
-        "Murugesan",
-        "Subramani",
-        "Arumugam",
-        "Palanisamy",
-        "Raman",
-        "Natarajan",
-        "Sundaram",
-        "Pillai",
-        "Thevar",
-        "Gounder",
-        "Nadar",
-        "Chettiar",
-        "Mudaliar",
-        "Iyer",
-        "Iyengar",
-        "Perumal",
-        "Velusamy",
-        "Kannan",
-    ],
-};
+static MARATHI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/marathi.txt")));
+static KANNADA: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/kannada.txt")));
+static HINDI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/hindi.txt")));
+static TAMIL: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/tamil.txt")));
+static BENGALI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/bengali.txt")));
+static GUJARATI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/gujarati.txt")));
+static MALAYALAM: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/malayalam.txt")));
+static TELUGU: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/telugu.txt")));
+static PUNJABI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/punjabi.txt")));
+static ODIA: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/odia.txt")));
+static ASSAMESE: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/assamese.txt")));
+static KONKANI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/konkani.txt")));
+static KASHMIRI: LazyLock<Pool> =
+    LazyLock::new(|| Pool::from_text(include_str!("../data/names/kashmiri.txt")));
 
-const BENGALI: Pool = Pool {
-    male: &[
-        "Subhas",
-        "Biswajit",
-        "Tapas",
-        "Sourav",
-        "Subrata",
-        "Partha",
-        "Debasish",
-        "Amit",
-        "Sanjib",
-        "Prosenjit",
-        "Arup",
-        "Abhijit",
-        "Sudip",
-        "Sandip",
-        "Pradip",
-        "Dilip",
-        "Gopal",
-        "Ratan",
-        "Bapi",
-        "Raju",
-        "Tanmoy",
-        "Somnath",
-        "Kaushik",
-        "Anirban",
-    ],
-    female: &[
-        "Rina",
-        "Mousumi",
-        "Moumita",
-        "Sudipta",
-        "Rupa",
-        "Mitali",
-        "Soma",
-        "Piyali",
-        "Sharmila",
-        "Sangita",
-        "Tanushree",
-        "Puja",
-        "Pooja",
-        "Laxmi",
-        "Lakshmi",
-        "Anjana",
-        "Rumpa",
-        "Paromita",
-        "Chandana",
-        "Shampa",
-    ],
-    surnames: &[
-        "Das",
-        "Ghosh",
-        "Ghose",
-        "Chatterjee",
-        "Chaterjee",
-        "Banerjee",
-        "Banerji",
-        "Mondal",
-        "Roy",
-        "Sarkar",
-        "Mukherjee",
-        "Mukherji",
-        "Choudhury",
-        "Chowdhury",
-        "Bose",
-        "Dutta",
-        "Saha",
-        "Biswas",
-        "Halder",
-        "Paul",
-        "Bhattacharya",
-        "Bhattacharjee",
-        "Sen",
-        "Majumdar",
-        "Pramanik",
-        "Mallick",
-    ],
-};
-
-const GUJARATI: Pool = Pool {
-    male: &[
-        "Jignesh", "Hitesh", "Bhavesh", "Nilesh", "Mukesh", "Ramesh", "Kalpesh", "Paresh",
-        "Rakesh", "Mahesh", "Dinesh", "Alpesh", "Chirag", "Harsh", "Ketan", "Vipul", "Jayesh",
-        "Pravin", "Bharat", "Naresh", "Kirit", "Dharmesh", "Sanjay",
-    ],
-    female: &[
-        "Hetal", "Komal", "Nisha", "Bhavna", "Jagruti", "Manisha", "Rekha", "Daxa", "Geeta",
-        "Hansa", "Kokila", "Pooja", "Puja", "Mittal", "Krupa", "Falguni", "Varsha", "Nirmala",
-    ],
-    surnames: &[
-        "Patel",
-        "Shah",
-        "Desai",
-        "Parmar",
-        "Solanki",
-        "Chauhan",
-        "Rathod",
-        "Thakor",
-        "Vaghela",
-        "Makwana",
-        "Joshi",
-        "Trivedi",
-        "Mehta",
-        "Bhatt",
-        "Pandya",
-        "Prajapati",
-        "Chaudhari",
-        "Modi",
-        "Dave",
-        "Raval",
-        "Zala",
-        "Gohil",
-    ],
-};
-
-const MALAYALAM: Pool = Pool {
-    male: &[
-        "Anil Kumar",
-        "Suresh",
-        "Biju",
-        "Shaji",
-        "Reji",
-        "Sajan",
-        "Rajesh",
-        "Sunil",
-        "Suneel",
-        "Manoj",
-        "Pradeep",
-        "Vinod",
-        "Santhosh",
-        "Jayan",
-        "Sreejith",
-        "Arun",
-        "Vishnu",
-        "Abhilash",
-        "Jithin",
-        "Sreenivasan",
-        "Gopakumar",
-        "Rajeev",
-    ],
-    female: &[
-        "Sindhu", "Bindu", "Sreeja", "Remya", "Divya", "Lekha", "Anju", "Asha", "Beena", "Jaya",
-        "Lakshmi", "Sheeba", "Smitha", "Reshma", "Ambili", "Soumya", "Deepthi",
-    ],
-    surnames: &[
-        "Nair",
-        "Menon",
-        "Pillai",
-        "Kurup",
-        "Varghese",
-        "Verghese",
-        "Thomas",
-        "Joseph",
-        "Kutty",
-        "Panicker",
-        "Namboothiri",
-        "Warrier",
-        "Mathew",
-        "George",
-        "Chacko",
-        "Kurian",
-        "Philip",
-        "Nambiar",
-        "Ezhava",
-        "Raj",
-    ],
-};
-
-const TELUGU: Pool = Pool {
-    male: &[
-        "Srinivas",
-        "Sreenivas",
-        "Srinivasa",
-        "Venkatesh",
-        "Venkata Ramana",
-        "Ramesh",
-        "Suresh",
-        "Mahesh",
-        "Nagaraju",
-        "Ravi Kumar",
-        "Prasad",
-        "Krishna",
-        "Satyanarayana",
-        "Anjaneyulu",
-        "Raju",
-        "Naresh",
-        "Kiran",
-        "Praveen",
-        "Chandra Sekhar",
-        "Vamsi",
-        "Sai Kumar",
-        "Narsimha",
-        "Yadagiri",
-    ],
-    female: &[
-        "Lakshmi",
-        "Laxmi",
-        "Padma",
-        "Sravani",
-        "Swathi",
-        "Anusha",
-        "Bhavani",
-        "Sujatha",
-        "Radha",
-        "Vijaya Lakshmi",
-        "Sirisha",
-        "Madhavi",
-        "Kalyani",
-        "Sunitha",
-        "Aruna",
-        "Jyothi",
-        "Rani",
-        "Manga",
-    ],
-    surnames: &[
-        "Reddy", "Reddi", "Rao", "Naidu", "Goud", "Yadav", "Chowdary", "Varma", "Raju", "Sharma",
-        "Sarma", "Setty", "Babu", "Naik", "Mudiraj", "Kumar", "Chary", "Murthy",
-    ],
-};
-
-const PUNJABI: Pool = Pool {
-    male: &[
-        "Gurpreet",
-        "Gurprit",
-        "Harpreet",
-        "Jaswinder",
-        "Jasvinder",
-        "Manpreet",
-        "Simranjeet",
-        "Kulwinder",
-        "Sukhwinder",
-        "Balwinder",
-        "Paramjit",
-        "Amarjit",
-        "Harjinder",
-        "Gurdeep",
-        "Lakhwinder",
-        "Parkash",
-        "Jagdish",
-        "Ravinder",
-        "Satnam",
-        "Baljit",
-        "Surinder",
-    ],
-    female: &[
-        "Harpreet",
-        "Manpreet",
-        "Gurpreet",
-        "Simran",
-        "Jasleen",
-        "Kulwant",
-        "Navneet",
-        "Rajwinder",
-        "Sukhjit",
-        "Paramjit",
-        "Amandeep",
-        "Ramandeep",
-        "Baljeet",
-    ],
-    surnames: &[
-        "Gill", "Sandhu", "Dhillon", "Sidhu", "Grewal", "Brar", "Bajwa", "Randhawa", "Virk",
-        "Sekhon", "Aulakh", "Mann", "Cheema", "Bhullar", "Kang", "Arora", "Malhotra", "Khanna",
-        "Kapoor", "Sharma",
-    ],
-};
-
-const ODIA: Pool = Pool {
-    male: &[
-        "Bijay",
-        "Sanjay",
-        "Prasanta",
-        "Debasis",
-        "Sarat",
-        "Manas",
-        "Pradeep",
-        "Ashok",
-        "Bikash",
-        "Rabindra",
-        "Santosh",
-        "Susanta",
-        "Dillip",
-        "Niranjan",
-        "Jagannath",
-        "Gobinda",
-        "Ranjan",
-        "Subrat",
-    ],
-    female: &[
-        "Subhashree",
-        "Sasmita",
-        "Mamata",
-        "Sujata",
-        "Pramila",
-        "Kalpana",
-        "Lipsa",
-        "Smruti",
-        "Jayanti",
-        "Bijayalaxmi",
-        "Sabita",
-        "Rashmita",
-        "Laxmi",
-        "Lakshmi",
-    ],
-    surnames: &[
-        "Mohanty", "Mahanty", "Patnaik", "Pattnaik", "Das", "Sahoo", "Behera", "Nayak", "Mishra",
-        "Swain", "Pradhan", "Jena", "Panda", "Rout", "Sethi", "Mallick", "Biswal", "Samal",
-        "Parida", "Dash",
-    ],
-};
-
-const ASSAMESE: Pool = Pool {
-    male: &[
-        "Bhaskar",
-        "Pranjal",
-        "Rupjyoti",
-        "Dipankar",
-        "Bhupen",
-        "Hemanta",
-        "Jayanta",
-        "Nabajit",
-        "Pankaj",
-        "Rajib",
-        "Bikram",
-        "Dhruba",
-        "Mridul",
-        "Himangshu",
-    ],
-    female: &[
-        "Jyotishmita",
-        "Nilakshi",
-        "Pallabi",
-        "Bornali",
-        "Rupali",
-        "Mousumi",
-        "Dipti",
-        "Anamika",
-        "Gitanjali",
-        "Priyanka",
-        "Junmoni",
-    ],
-    surnames: &[
-        "Sarma",
-        "Sharma",
-        "Bora",
-        "Gogoi",
-        "Baruah",
-        "Barua",
-        "Kalita",
-        "Saikia",
-        "Deka",
-        "Hazarika",
-        "Das",
-        "Bordoloi",
-        "Phukan",
-        "Choudhury",
-        "Medhi",
-        "Talukdar",
-        "Nath",
-    ],
-};
-
-const KONKANI: Pool = Pool {
-    male: &[
-        "Sanjay",
-        "Prakash",
-        "Rajesh",
-        "Sagar",
-        "Vishal",
-        "Joaquim",
-        "Agnelo",
-        "Savio",
-        "Francis",
-        "Anthony",
-        "Sebastian",
-        "Xavier",
-        "Santosh",
-        "Gurudas",
-        "Dattaprasad",
-    ],
-    female: &[
-        "Maria", "Sheetal", "Shilpa", "Sushma", "Fatima", "Lourdes", "Agnes", "Sonia", "Rupa",
-        "Priti", "Anisha", "Melba",
-    ],
-    surnames: &[
-        "Naik",
-        "Gaonkar",
-        "Kamat",
-        "Sawant",
-        "Fernandes",
-        "D'Souza",
-        "Dsouza",
-        "Rodrigues",
-        "Pereira",
-        "Gomes",
-        "Dias",
-        "Shirodkar",
-        "Parab",
-        "Desai",
-        "Pednekar",
-        "Colaco",
-    ],
-};
-
-const KASHMIRI: Pool = Pool {
-    male: &[
-        "Ghulam Mohammad",
-        "Ghulam Nabi",
-        "Mushtaq Ahmad",
-        "Mushtaq Ahmed",
-        "Bashir Ahmad",
-        "Abdul Rashid",
-        "Abdul Rasheed",
-        "Farooq Ahmad",
-        "Nazir Ahmad",
-        "Showkat Ali",
-        "Imtiyaz Ahmad",
-        "Ashok",
-        "Sanjay",
-        "Rakesh",
-    ],
-    female: &[
-        "Haleema", "Shameema", "Rubeena", "Fatima", "Fathima", "Mehmooda", "Shazia", "Nusrat",
-        "Rehana", "Sunita",
-    ],
-    surnames: &[
-        "Bhat", "Dar", "Lone", "Mir", "Wani", "Sheikh", "Shaikh", "Malik", "Ganai", "Rather",
-        "Kaul", "Koul", "Raina", "Pandita", "Khan",
-    ],
-};
-
-const MUSLIM_MALE_FIRST: &[&str] = &[
-    "Mohammed", "Mohammad", "Muhammad", "Mohd", "Md", "Abdul", "Syed", "Sayyed",
-];
-const MUSLIM_MALE: &[&str] = &[
-    "Salim", "Saleem", "Irfan", "Imran", "Arif", "Rashid", "Rasheed", "Javed", "Javid", "Iqbal",
-    "Ikbal", "Yusuf", "Yousuf", "Anwar", "Shahid", "Aslam", "Asif", "Rizwan", "Sajid", "Wasim",
-    "Naseem", "Faisal", "Tariq", "Zakir", "Aftab", "Ayub", "Ismail", "Salman", "Shakeel", "Nadeem",
-    "Rafiq", "Sharif",
-];
-const MUSLIM_FEMALE: &[&str] = &[
-    "Fatima",
-    "Fathima",
-    "Ayesha",
-    "Aisha",
-    "Shabana",
-    "Rukhsana",
-    "Nazia",
-    "Parveen",
-    "Shaheen",
-    "Farzana",
-    "Reshma",
-    "Nasreen",
-    "Sana",
-    "Salma",
-    "Zeenat",
-    "Tabassum",
-    "Noorjahan",
-    "Rehana",
-    "Sultana",
-    "Yasmin",
-];
-const MUSLIM_SURNAMES: &[&str] = &[
-    "Khan",
-    "Ansari",
-    "Qureshi",
-    "Kureshi",
-    "Shaikh",
-    "Sheikh",
-    "Siddiqui",
-    "Ahmed",
-    "Ahmad",
-    "Pathan",
-    "Syed",
-    "Sayyed",
-    "Mansuri",
-    "Malik",
-    "Mirza",
-    "Hussain",
-    "Ali",
-    "Rizvi",
-    "Chaudhary",
-    "Memon",
-    "Khatri",
-    "Saifi",
-    "Shah",
-];
+static MUSLIM: LazyLock<MuslimNames> = LazyLock::new(|| {
+    let mut sections = Sections::parse(include_str!("../data/names/muslim.txt"));
+    MuslimNames {
+        male_prefix: sections.take("male_prefix"),
+        pool: Pool::parse(&mut sections),
+    }
+});
 
 /// Groups of spellings of the same name, as they turn up across records.
-const VARIANTS: &[&[&str]] = &[
-    &["Mohammed", "Mohammad", "Muhammad", "Mohd", "Md"],
-    &["Sharma", "Sarma"],
-    &["Laxmi", "Lakshmi"],
-    &[
-        "Chaudhary",
-        "Choudhury",
-        "Chaudhari",
-        "Chowdhury",
-        "Choudhary",
-    ],
-    &["Shaikh", "Sheikh", "Shekh"],
-    &["Salim", "Saleem"],
-    &["Qureshi", "Kureshi", "Quraishi"],
-    &["Syed", "Sayyed", "Saiyed"],
-    &["Ahmed", "Ahmad"],
-    &["Srinivas", "Shrinivas", "Sreenivas", "Srinivasa"],
-    &["Pooja", "Puja"],
-    &["Deepak", "Dipak"],
-    &["Vijay", "Vijai"],
-    &["Satish", "Sathish"],
-    &["Gowda", "Gouda"],
-    &["Reddy", "Reddi"],
-    &["Shivakumar", "Sivakumar"],
-    &["Prakash", "Parkash"],
-    &["Jaswinder", "Jasvinder"],
-    &["Gurpreet", "Gurprit"],
-    &["Harpreet", "Harprit"],
-    &["Bhattacharya", "Bhattacharjee"],
-    &["Mukherjee", "Mukherji", "Mukerji"],
-    &["Chatterjee", "Chaterjee"],
-    &["Banerjee", "Banerji"],
-    &["Ghosh", "Ghose"],
-    &["Mohanty", "Mahanty"],
-    &["Patnaik", "Pattnaik", "Pattanaik"],
-    &["Jadhav", "Jadhao"],
-    &["Fatima", "Fathima"],
-    &["Ayesha", "Aisha"],
-    &["Yusuf", "Yousuf"],
-    &["Iqbal", "Ikbal"],
-    &["Rashid", "Rasheed"],
-    &["Javed", "Javid"],
-    &["Nagaraj", "Nagaraju"],
-    &["Basavaraj", "Basavaraju"],
-    &["Manjunath", "Manjunatha"],
-    &["Subramanian", "Subramaniam", "Subramanyam"],
-    &["Sandeep", "Sandip"],
-    &["Pradeep", "Pradip"],
-    &["Kuldeep", "Kuldip"],
-    &["Dilip", "Dileep", "Dillip"],
-    &["Sushil", "Susheel"],
-    &["Sunil", "Suneel"],
-    &["Bhupendra", "Bhupender", "Bhupinder"],
-    &["Surendra", "Surender", "Surinder"],
-    &["Varghese", "Verghese"],
-    &["D'Souza", "Dsouza", "De Souza"],
-    &["Baruah", "Barua"],
-    &["Kaul", "Koul"],
-    &["Santosh", "Santhosh"],
-    &["Mushtaq", "Mustaq"],
-    &["Venkatesh", "Venkatesha"],
-];
+static VARIANTS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    data::lines(include_str!("../data/names/variants.tsv"))
+        .map(|group| group.split('\t').collect())
+        .collect()
+});
 
 /// Street nicknames recorded as aliases of accused persons.
-const NICKNAMES: &[&str] = &[
-    "Pappu", "Munna", "Bablu", "Guddu", "Chhotu", "Raju", "Kalia", "Tiger", "Langda", "Bunty",
-    "Sonu", "Monu", "Golu", "Lalla", "Tinku", "Pintu", "Kallu", "Bittu", "Sheru", "Dada", "Bhura",
-    "Mama", "Sultan", "Chikna", "Tony", "Baba", "Appu", "Kutty", "Anna",
-];
+static NICKNAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::entries(include_str!("../data/names/nicknames.txt")));
 
 fn pool(region: Region) -> &'static Pool {
     match region {
@@ -960,26 +163,27 @@ fn muslim_share(region: Region) -> f64 {
 
 /// A Muslim name, e.g. `Mohd Irfan Shaikh`; the relative gets a name of the same shape.
 fn muslim(rng: &mut Rng, sex: Sex) -> (String, String) {
-    let surname = rng.pick_copy(MUSLIM_SURNAMES);
-    let father = format!("{} {}", rng.pick(MUSLIM_MALE), surname);
+    let m = &*MUSLIM;
+    let surname = rng.pick_copy(&m.pool.surnames);
+    let father = format!("{} {}", rng.pick(&m.pool.male), surname);
     let full = match sex {
         Sex::Female => {
             if rng.chance(0.3) {
-                format!("{} Begum", rng.pick(MUSLIM_FEMALE))
+                format!("{} Begum", rng.pick(&m.pool.female))
             } else {
-                format!("{} {}", rng.pick(MUSLIM_FEMALE), surname)
+                format!("{} {}", rng.pick(&m.pool.female), surname)
             }
         }
         _ => {
             if rng.chance(0.45) {
                 format!(
                     "{} {} {}",
-                    rng.pick(MUSLIM_MALE_FIRST),
-                    rng.pick(MUSLIM_MALE),
+                    rng.pick(&m.male_prefix),
+                    rng.pick(&m.pool.male),
                     surname
                 )
             } else {
-                format!("{} {}", rng.pick(MUSLIM_MALE), surname)
+                format!("{} {}", rng.pick(&m.pool.male), surname)
             }
         }
     };
@@ -994,14 +198,14 @@ pub(crate) fn person_name(rng: &mut Rng, region: Region, sex: Sex) -> PersonName
         return PersonName { full, relative };
     }
     let p = pool(region);
-    let surname = rng.pick_copy(p.surnames);
+    let surname = rng.pick_copy(&p.surnames);
     let first = match sex {
-        Sex::Female | Sex::Transgender => rng.pick_copy(p.female),
-        Sex::Male => rng.pick_copy(p.male),
+        Sex::Female | Sex::Transgender => rng.pick_copy(&p.female),
+        Sex::Male => rng.pick_copy(&p.male),
     };
-    let mut relative_first = rng.pick_copy(p.male);
+    let mut relative_first = rng.pick_copy(&p.male);
     if relative_first == first {
-        relative_first = rng.pick_copy(p.male);
+        relative_first = rng.pick_copy(&p.male);
     }
     let relative = format!("{relative_first} {surname}");
     let full = match region {
@@ -1064,21 +268,22 @@ pub(crate) fn person_name(rng: &mut Rng, region: Region, sex: Sex) -> PersonName
 /// `R. Murugan`, `Harpreet Kaur` in Punjab.
 pub(crate) fn family_name(rng: &mut Rng, region: Region, sex: Sex, head: &str) -> String {
     let words: Vec<&str> = head.split(' ').collect();
+    let m = &*MUSLIM;
     let muslim = words.iter().any(|w| {
-        MUSLIM_SURNAMES.contains(w) || MUSLIM_MALE_FIRST.contains(w) || MUSLIM_MALE.contains(w)
+        m.pool.surnames.contains(w) || m.male_prefix.contains(w) || m.pool.male.contains(w)
     }) && region != Region::Punjabi;
     let surname = words.last().copied().unwrap_or("Kumar");
     if muslim {
         let first = match sex {
-            Sex::Female => rng.pick_copy(MUSLIM_FEMALE),
-            _ => rng.pick_copy(MUSLIM_MALE),
+            Sex::Female => rng.pick_copy(&m.pool.female),
+            _ => rng.pick_copy(&m.pool.male),
         };
         return format!("{first} {surname}");
     }
     let p = pool(region);
     let first = match sex {
-        Sex::Female => rng.pick_copy(p.female),
-        _ => rng.pick_copy(p.male),
+        Sex::Female => rng.pick_copy(&p.female),
+        _ => rng.pick_copy(&p.male),
     };
     let head_first = words.first().copied().unwrap_or("Ram");
     match region {
@@ -1111,7 +316,7 @@ pub(crate) fn variant_spelling(rng: &mut Rng, name: &str) -> Option<String> {
             VARIANTS
                 .iter()
                 .find(|group| group.contains(&bare))
-                .map(|group| (i, *group))
+                .map(|group| (i, group.as_slice()))
         })
         .collect();
     if candidates.is_empty() {
@@ -1137,24 +342,24 @@ pub(crate) fn variant_spelling(rng: &mut Rng, name: &str) -> Option<String> {
 
 /// A street nickname.
 pub(crate) fn nickname(rng: &mut Rng) -> &'static str {
-    rng.pick_copy(NICKNAMES)
+    rng.pick_copy(&NICKNAMES)
 }
 
 /// A first name for an officer or staff member of the region.
 pub(crate) fn officer_name(rng: &mut Rng, region: Region, sex: Sex) -> String {
     let p = pool(region);
     let first = match sex {
-        Sex::Female => rng.pick_copy(p.female),
-        _ => rng.pick_copy(p.male),
+        Sex::Female => rng.pick_copy(&p.female),
+        _ => rng.pick_copy(&p.male),
     };
     if region == Region::Punjabi {
         let sikh = if sex == Sex::Female { "Kaur" } else { "Singh" };
-        return format!("{first} {sikh} {}", rng.pick(p.surnames));
+        return format!("{first} {sikh} {}", rng.pick(&p.surnames));
     }
     if rng.chance(muslim_share(region) * 0.6) {
         return muslim(rng, sex).0;
     }
-    format!("{first} {}", rng.pick(p.surnames))
+    format!("{first} {}", rng.pick(&p.surnames))
 }
 
 #[cfg(test)]
@@ -1168,5 +373,43 @@ mod tests {
         assert_ne!(v, "Mohammed Salim Qureshi");
         assert_eq!(v.split(' ').count(), 3);
         assert!(variant_spelling(&mut rng, "Xyz Abc").is_none());
+    }
+
+    /// The entry counts of the names tables as they were when the tables moved to
+    /// `seed/data/names/`: a truncated or damaged file fails here.
+    #[test]
+    fn the_names_tables_are_complete() {
+        let regions = [
+            (Region::Marathi, 33, 24, 29),
+            (Region::Kannada, 27, 20, 20),
+            (Region::Hindi, 48, 30, 37),
+            (Region::Tamil, 28, 20, 20),
+            (Region::Bengali, 24, 20, 26),
+            (Region::Gujarati, 23, 18, 22),
+            (Region::Malayalam, 22, 17, 20),
+            (Region::Telugu, 23, 18, 18),
+            (Region::Punjabi, 21, 13, 20),
+            (Region::Odia, 18, 14, 20),
+            (Region::Assamese, 14, 11, 17),
+            (Region::Konkani, 15, 12, 16),
+            (Region::Kashmiri, 14, 10, 15),
+        ];
+        for (region, male, female, surnames) in regions {
+            let p = pool(region);
+            let counts = (p.male.len(), p.female.len(), p.surnames.len());
+            assert_eq!(counts, (male, female, surnames), "{region:?}");
+        }
+        let m = &*MUSLIM;
+        let counts = (
+            m.male_prefix.len(),
+            m.pool.male.len(),
+            m.pool.female.len(),
+            m.pool.surnames.len(),
+        );
+        assert_eq!(counts, (8, 32, 20, 23));
+        assert_eq!(VARIANTS.len(), 54);
+        assert_eq!(VARIANTS.iter().map(Vec::len).sum::<usize>(), 126);
+        assert!(VARIANTS.iter().all(|group| group.len() >= 2));
+        assert_eq!(NICKNAMES.len(), 29);
     }
 }

@@ -240,45 +240,7 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
         .take(n_states)
         .enumerate()
     {
-        let st = geo_state.code;
-        let state_path = format!("/IN/{st}/");
-        let address = format!(
-            "Police Headquarters, {}, {} - {}",
-            geo_state.capital,
-            geo_state.name,
-            pin(&mut cx.rng, geo_state)
-        );
-        let state_id = cx.unit(
-            st,
-            geo_state.name,
-            UnitKind::State,
-            Some(national),
-            &state_path,
-            1,
-            Some(address),
-        );
-        cx.officer(
-            state_id,
-            &format!("{st}.dgp"),
-            Rank::Dgp,
-            geo_state.region,
-            None,
-            0.1,
-        );
-        let fsl_code = format!("{st}-FSL");
-        let address = format!(
-            "Forensic Science Laboratory, {}, {}",
-            geo_state.capital, geo_state.name
-        );
-        cx.unit(
-            &fsl_code,
-            &format!("{} State Forensic Science Laboratory", geo_state.name),
-            UnitKind::ForensicLab,
-            Some(state_id),
-            &format!("{state_path}{fsl_code}/"),
-            2,
-            Some(address),
-        );
+        let state_id = cx.state_headquarters(geo_state, national);
         let mut state = StateW {
             geo: geo_state,
             districts: Vec::new(),
@@ -295,212 +257,33 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
             if n_in_district == 0 {
                 continue;
             }
-            let code = format!("{st}-{}", geo_district.code);
-            let path = format!("{state_path}{code}/");
-            let address = format!(
-                "Office of the Superintendent of Police, {}, {} - {}",
-                geo_district.name,
-                geo_state.name,
-                pin(&mut cx.rng, geo_state)
-            );
-            let district_id = cx.unit(
-                &code,
-                geo_district.name,
-                UnitKind::District,
-                Some(state_id),
-                &path,
-                2,
-                Some(address),
-            );
-            let sp = cx
-                .officer(
-                    district_id,
-                    &format!("{code}.sp"),
-                    Rank::Sp,
-                    geo_state.region,
-                    None,
-                    0.15,
-                )
-                .id;
-            let cnr_prefix = cnr_letters(st, geo_district.code, &mut cnr_taken);
-            let sessions_name = format!("District and Sessions Court, {}", geo_district.name);
-            let magistrate_name = format!("Chief Judicial Magistrate Court, {}", geo_district.name);
-            let court_address = Some(format!(
-                "District Court Complex, {}, {}",
-                geo_district.name, geo_state.name
-            ));
-            let sessions_court = cx.unit(
-                &format!("{code}-CT01"),
-                &sessions_name,
-                UnitKind::Court,
-                Some(district_id),
-                &format!("{path}{code}-CT01/"),
-                3,
-                court_address.clone(),
-            );
-            let magistrate_court = cx.unit(
-                &format!("{code}-CT02"),
-                &magistrate_name,
-                UnitKind::Court,
-                Some(district_id),
-                &format!("{path}{code}-CT02/"),
-                3,
-                court_address,
-            );
-            let prison_name =
-                if geo_district.name == geo_state.capital || state.districts.is_empty() {
-                    format!("Central Prison, {}", geo_district.name)
-                } else {
-                    format!("District Prison, {}", geo_district.name)
-                };
-            let prison_code = format!("{code}-PR1");
-            let prison = cx.unit(
-                &prison_code,
-                &prison_name,
-                UnitKind::Prison,
-                Some(district_id),
-                &format!("{path}{prison_code}/"),
-                3,
-                Some(format!(
-                    "Jail Road, {}, {}",
-                    geo_district.name, geo_state.name
-                )),
-            );
-            let po_code = format!("{code}-PO1");
-            cx.unit(
-                &po_code,
-                &format!("District Prosecution Office, {}", geo_district.name),
-                UnitKind::ProsecutionOffice,
-                Some(district_id),
-                &format!("{path}{po_code}/"),
-                3,
-                Some(format!(
-                    "District Court Complex, {}, {}",
-                    geo_district.name, geo_state.name
-                )),
-            );
             let district_index = world.districts.len();
-            let mut district = DistrictW {
-                geo: geo_district,
-                state: state_index,
-                code: code.clone(),
-                cnr_prefix,
-                sessions_court,
-                magistrate_court,
-                sessions_court_name: sessions_name,
-                magistrate_court_name: magistrate_name,
-                prison,
-                prison_tag: prison_code.replace('-', ""),
-                sp,
-                stations: Vec::new(),
-            };
+            let (district_id, mut district) = cx.district_offices(
+                geo_state,
+                geo_district,
+                (state_index, state_id),
+                state.districts.is_empty(),
+                &mut cnr_taken,
+            );
             let n_subdivisions = n_in_district.div_ceil(5);
             let mut station_number = 0usize;
             for (sd_index, n_in_sd) in split(n_in_district, n_subdivisions).into_iter().enumerate()
             {
-                let sd_code = format!("{code}-SD{}", sd_index + 1);
-                let sd_path = format!("{path}{sd_code}/");
-                let first_locality = station_locality(geo_district.localities, station_number);
-                let sd_id = cx.unit(
-                    &sd_code,
-                    &format!("{first_locality} Sub-Division"),
-                    UnitKind::Subdivision,
-                    Some(district_id),
-                    &sd_path,
-                    3,
-                    None,
-                );
-                cx.officer(
-                    sd_id,
-                    &format!("{sd_code}.dsp"),
-                    Rank::Dsp,
-                    geo_state.region,
-                    None,
-                    0.15,
-                );
+                let subdivision =
+                    cx.subdivision(geo_state, &district, district_id, sd_index, station_number);
                 for _ in 0..n_in_sd {
-                    let locality = station_locality(geo_district.localities, station_number);
+                    let (station, weight) = cx.station(
+                        geo_state,
+                        &district,
+                        district_index,
+                        (subdivision.0, &subdivision.1),
+                        station_number,
+                    );
                     station_number += 1;
-                    let ps_code = format!("{code}-PS{station_number:03}");
-                    let address = format!(
-                        "{locality}, {}, {} - {}",
-                        geo_district.name,
-                        geo_state.name,
-                        pin(&mut cx.rng, geo_state)
-                    );
-                    let station_id = cx.unit(
-                        &ps_code,
-                        &format!("{locality} Police Station"),
-                        UnitKind::PoliceStation,
-                        Some(sd_id),
-                        &format!("{sd_path}{ps_code}/"),
-                        4,
-                        Some(address),
-                    );
-                    let region = geo_state.region;
-                    let sho = cx.officer(
-                        station_id,
-                        &format!("{ps_code}.sho"),
-                        Rank::Inspector,
-                        region,
-                        None,
-                        0.1,
-                    );
-                    let io1 = cx.officer(
-                        station_id,
-                        &format!("{ps_code}.io1"),
-                        Rank::Si,
-                        region,
-                        None,
-                        0.15,
-                    );
-                    let io2 = cx.officer(
-                        station_id,
-                        &format!("{ps_code}.io2"),
-                        Rank::Si,
-                        region,
-                        None,
-                        0.45,
-                    );
-                    let belt = cx.belt(geo_district);
-                    let asi = cx.officer(
-                        station_id,
-                        &format!("{ps_code}.asi1"),
-                        Rank::Asi,
-                        region,
-                        belt,
-                        0.15,
-                    );
-                    let n_constables = cx.rng.range(2, 4) as usize;
-                    let mut constables = Vec::with_capacity(n_constables);
-                    for k in 0..n_constables {
-                        let (login, rank) = if k == 0 {
-                            (format!("{ps_code}.hc1"), Rank::HeadConstable)
-                        } else {
-                            (format!("{ps_code}.pc{k}"), Rank::Constable)
-                        };
-                        let belt = cx.belt(geo_district);
-                        constables.push(cx.officer(station_id, &login, rank, region, belt, 0.2));
-                    }
-                    let lat = geo_district.lat + (cx.rng.unit() - 0.5) * 0.12;
-                    let lon = geo_district.lon + (cx.rng.unit() - 0.5) * 0.12;
-                    let weight = cx.rng.range(40, 250) as u64;
                     let previous = world.station_weights.last().copied().unwrap_or(0);
                     world.station_weights.push(previous + weight);
                     let index = world.stations.len();
-                    world.stations.push(StationW {
-                        id: station_id,
-                        code: ps_code,
-                        locality,
-                        district: district_index,
-                        state: state_index,
-                        lat,
-                        lon,
-                        sho,
-                        ios: [io1, io2],
-                        asi,
-                        constables,
-                    });
+                    world.stations.push(station);
                     district.stations.push(index);
                     state.stations.push(index);
                 }
@@ -511,6 +294,296 @@ pub(crate) fn build(bulk: &mut Bulk, seed: u64, states: u32, stations: u32) -> W
         world.states.push(state);
     }
     world
+}
+
+impl Ctx<'_> {
+    /// The state's police headquarters (under `national`) with its DGP, and the state forensic
+    /// laboratory; returns the headquarters' unit id.
+    fn state_headquarters(&mut self, geo_state: &State, national: i64) -> i64 {
+        let st = geo_state.code;
+        let state_path = format!("/IN/{st}/");
+        let address = format!(
+            "Police Headquarters, {}, {} - {}",
+            geo_state.capital,
+            geo_state.name,
+            pin(&mut self.rng, geo_state)
+        );
+        let state_id = self.unit(
+            st,
+            geo_state.name,
+            UnitKind::State,
+            Some(national),
+            &state_path,
+            1,
+            Some(address),
+        );
+        self.officer(
+            state_id,
+            &format!("{st}.dgp"),
+            Rank::Dgp,
+            geo_state.region,
+            None,
+            0.1,
+        );
+        let fsl_code = format!("{st}-FSL");
+        let address = format!(
+            "Forensic Science Laboratory, {}, {}",
+            geo_state.capital, geo_state.name
+        );
+        self.unit(
+            &fsl_code,
+            &format!("{} State Forensic Science Laboratory", geo_state.name),
+            UnitKind::ForensicLab,
+            Some(state_id),
+            &format!("{state_path}{fsl_code}/"),
+            2,
+            Some(address),
+        );
+        state_id
+    }
+
+    /// A district's police office with its SP, its sessions and magistrate courts, prison
+    /// (the central prison for the state's first district or its capital) and prosecution
+    /// office; `state` is the state's index and unit id. Returns the district's unit id and
+    /// the district, without stations yet.
+    fn district_offices(
+        &mut self,
+        geo_state: &State,
+        geo_district: &'static District,
+        state: (usize, i64),
+        first_in_state: bool,
+        cnr_taken: &mut Vec<String>,
+    ) -> (i64, DistrictW) {
+        let (state_index, state_id) = state;
+        let st = geo_state.code;
+        let code = format!("{st}-{}", geo_district.code);
+        let path = format!("/IN/{st}/{code}/");
+        let address = format!(
+            "Office of the Superintendent of Police, {}, {} - {}",
+            geo_district.name,
+            geo_state.name,
+            pin(&mut self.rng, geo_state)
+        );
+        let district_id = self.unit(
+            &code,
+            geo_district.name,
+            UnitKind::District,
+            Some(state_id),
+            &path,
+            2,
+            Some(address),
+        );
+        let sp = self
+            .officer(
+                district_id,
+                &format!("{code}.sp"),
+                Rank::Sp,
+                geo_state.region,
+                None,
+                0.15,
+            )
+            .id;
+        let cnr_prefix = cnr_letters(st, geo_district.code, cnr_taken);
+        let sessions_name = format!("District and Sessions Court, {}", geo_district.name);
+        let magistrate_name = format!("Chief Judicial Magistrate Court, {}", geo_district.name);
+        let court_address = Some(format!(
+            "District Court Complex, {}, {}",
+            geo_district.name, geo_state.name
+        ));
+        let sessions_court = self.unit(
+            &format!("{code}-CT01"),
+            &sessions_name,
+            UnitKind::Court,
+            Some(district_id),
+            &format!("{path}{code}-CT01/"),
+            3,
+            court_address.clone(),
+        );
+        let magistrate_court = self.unit(
+            &format!("{code}-CT02"),
+            &magistrate_name,
+            UnitKind::Court,
+            Some(district_id),
+            &format!("{path}{code}-CT02/"),
+            3,
+            court_address,
+        );
+        let prison_name = if geo_district.name == geo_state.capital || first_in_state {
+            format!("Central Prison, {}", geo_district.name)
+        } else {
+            format!("District Prison, {}", geo_district.name)
+        };
+        let prison_code = format!("{code}-PR1");
+        let prison = self.unit(
+            &prison_code,
+            &prison_name,
+            UnitKind::Prison,
+            Some(district_id),
+            &format!("{path}{prison_code}/"),
+            3,
+            Some(format!(
+                "Jail Road, {}, {}",
+                geo_district.name, geo_state.name
+            )),
+        );
+        let po_code = format!("{code}-PO1");
+        self.unit(
+            &po_code,
+            &format!("District Prosecution Office, {}", geo_district.name),
+            UnitKind::ProsecutionOffice,
+            Some(district_id),
+            &format!("{path}{po_code}/"),
+            3,
+            Some(format!(
+                "District Court Complex, {}, {}",
+                geo_district.name, geo_state.name
+            )),
+        );
+        let district = DistrictW {
+            geo: geo_district,
+            state: state_index,
+            code,
+            cnr_prefix,
+            sessions_court,
+            magistrate_court,
+            sessions_court_name: sessions_name,
+            magistrate_court_name: magistrate_name,
+            prison,
+            prison_tag: prison_code.replace('-', ""),
+            sp,
+            stations: Vec::new(),
+        };
+        (district_id, district)
+    }
+
+    /// Sub-division `sd_index` of a district, named after the locality of its first station
+    /// (`station_number`), with its DSP; returns its unit id and path.
+    fn subdivision(
+        &mut self,
+        geo_state: &State,
+        district: &DistrictW,
+        district_id: i64,
+        sd_index: usize,
+        station_number: usize,
+    ) -> (i64, String) {
+        let code = &district.code;
+        let sd_code = format!("{code}-SD{}", sd_index + 1);
+        let sd_path = format!("/IN/{}/{code}/{sd_code}/", geo_state.code);
+        let first_locality = station_locality(&district.geo.localities, station_number);
+        let sd_id = self.unit(
+            &sd_code,
+            &format!("{first_locality} Sub-Division"),
+            UnitKind::Subdivision,
+            Some(district_id),
+            &sd_path,
+            3,
+            None,
+        );
+        self.officer(
+            sd_id,
+            &format!("{sd_code}.dsp"),
+            Rank::Dsp,
+            geo_state.region,
+            None,
+            0.15,
+        );
+        (sd_id, sd_path)
+    }
+
+    /// The district's station number `station_number + 1` in `subdivision` (its unit id and
+    /// path): the station unit, its SHO, two investigating SIs, an ASI and a head constable
+    /// with one to three constables, and its position near the district headquarters. Returns
+    /// the station and its workload weight.
+    fn station(
+        &mut self,
+        geo_state: &State,
+        district: &DistrictW,
+        district_index: usize,
+        subdivision: (i64, &str),
+        station_number: usize,
+    ) -> (StationW, u64) {
+        let (sd_id, sd_path) = subdivision;
+        let geo_district = district.geo;
+        let locality = station_locality(&geo_district.localities, station_number);
+        let ps_code = format!("{}-PS{:03}", district.code, station_number + 1);
+        let address = format!(
+            "{locality}, {}, {} - {}",
+            geo_district.name,
+            geo_state.name,
+            pin(&mut self.rng, geo_state)
+        );
+        let station_id = self.unit(
+            &ps_code,
+            &format!("{locality} Police Station"),
+            UnitKind::PoliceStation,
+            Some(sd_id),
+            &format!("{sd_path}{ps_code}/"),
+            4,
+            Some(address),
+        );
+        let region = geo_state.region;
+        let sho = self.officer(
+            station_id,
+            &format!("{ps_code}.sho"),
+            Rank::Inspector,
+            region,
+            None,
+            0.1,
+        );
+        let io1 = self.officer(
+            station_id,
+            &format!("{ps_code}.io1"),
+            Rank::Si,
+            region,
+            None,
+            0.15,
+        );
+        let io2 = self.officer(
+            station_id,
+            &format!("{ps_code}.io2"),
+            Rank::Si,
+            region,
+            None,
+            0.45,
+        );
+        let belt = self.belt(geo_district);
+        let asi = self.officer(
+            station_id,
+            &format!("{ps_code}.asi1"),
+            Rank::Asi,
+            region,
+            belt,
+            0.15,
+        );
+        let n_constables = self.rng.range(2, 4) as usize;
+        let mut constables = Vec::with_capacity(n_constables);
+        for k in 0..n_constables {
+            let (login, rank) = if k == 0 {
+                (format!("{ps_code}.hc1"), Rank::HeadConstable)
+            } else {
+                (format!("{ps_code}.pc{k}"), Rank::Constable)
+            };
+            let belt = self.belt(geo_district);
+            constables.push(self.officer(station_id, &login, rank, region, belt, 0.2));
+        }
+        let lat = geo_district.lat + (self.rng.unit() - 0.5) * 0.12;
+        let lon = geo_district.lon + (self.rng.unit() - 0.5) * 0.12;
+        let weight = self.rng.range(40, 250) as u64;
+        let station = StationW {
+            id: station_id,
+            code: ps_code,
+            locality,
+            district: district_index,
+            state: district.state,
+            lat,
+            lon,
+            sho,
+            ios: [io1, io2],
+            asi,
+            constables,
+        };
+        (station, weight)
+    }
 }
 
 /// Two letters for the district in CNRs, unique within the state (`PUN` → `PU`).

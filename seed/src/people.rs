@@ -6,7 +6,7 @@ use entities::enums::IdentityKind;
 use entities::name_key;
 
 use super::bulk::{Bulk, T};
-use super::geo::{self, STREETS};
+use super::geo;
 use super::names::{self, Region, Sex};
 use super::org::World;
 use super::rng::{Rng, scramble};
@@ -185,14 +185,14 @@ pub(crate) fn identity_number(
 pub(crate) fn address(rng: &mut Rng, world: &World, district: usize) -> String {
     let d = &world.districts[district];
     let state = world.states[d.state].geo;
-    let locality = rng.pick(d.geo.localities);
+    let locality = rng.pick(&d.geo.localities);
     let pin = state.pin_prefix * 10_000 + rng.range(1_001, 9_899) as u32;
     match rng.below(3) {
         0 => format!(
             "H.No. {}/{}, {}, {locality}, {}, {} - {pin}",
             rng.range(1, 400),
             rng.range(1, 20),
-            rng.pick(STREETS),
+            rng.pick(geo::streets()),
             d.geo.name,
             state.name
         ),
@@ -212,7 +212,7 @@ pub(crate) fn address(rng: &mut Rng, world: &World, district: usize) -> String {
         ),
         _ => format!(
             "Near {}, {locality}, {}, {} - {pin}",
-            rng.pick(geo::LANDMARKS),
+            rng.pick(geo::landmarks()),
             d.geo.name,
             state.name
         ),
