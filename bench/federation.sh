@@ -23,7 +23,7 @@ CLIENTS=${CLIENTS:-8}
 ROUNDS=${ROUNDS:-3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 (cd tests/peers && npm ci --silent --no-audit --no-fund)
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 
 work=$(mktemp -d)
 pids=()

@@ -13,7 +13,7 @@ source scripts/pg.sh
 FIRS=${FIRS:-30000}
 pg_start -c shared_buffers=1GB -c synchronous_commit=off
 trap pg_stop EXIT
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 target/release/cctns seed --database-url "$PG_URL" --states 12 --stations 400 --firs "$FIRS" --seed 1 >"$PG_WORK/seed.log"
 psql "$PG_URL" -qc "VACUUM ANALYZE" >/dev/null
 FIELD_BENCH_DATABASE_URL="$PG_URL" cargo test --release -q -p schema --lib field_cost -- --ignored --nocapture 2>&1 \

@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed: apt-get install sqlite3" >&2; exit 1; }
 
 pg_start
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; pg_stop; rm -rf "$work"' EXIT
 sqlite_url="sqlite://$work/bench.db?mode=rwc"

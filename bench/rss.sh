@@ -15,7 +15,7 @@ DURATION=${DURATION:-300}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 pg_start -c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB -c synchronous_commit=off
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 target/release/cctns seed --database-url "$PG_URL" --states 12 --stations 400 --firs "$FIRS" --seed 1 >"$PG_WORK/seed.log"
 psql "$PG_URL" -qc "VACUUM ANALYZE" >/dev/null
 

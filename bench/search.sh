@@ -19,7 +19,7 @@ STATIONS=${STATIONS:-400}
 REPEAT=${REPEAT:-200}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 PLANS=${PLANS:-docs/SEARCH_PLANS.md}
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 work=$(mktemp -d)
 gw_pid=""
 stop_gateway() { [ -n "$gw_pid" ] && kill "$gw_pid" 2>/dev/null && wait "$gw_pid" 2>/dev/null; gw_pid=""; }

@@ -22,7 +22,7 @@ DURATION=${DURATION:-600}
 DOWN=${DOWN:-15}
 WRITERS=${WRITERS:-2}
 READERS=${READERS:-4}
-cargo build --release -q -p gateway
+cargo build --release -q -p gateway -p bench  # one release build for every benchmark (the same features)
 # shellcheck source=../scripts/pg.sh
 source scripts/pg.sh
 pg_start -c shared_buffers=512MB -c synchronous_commit=on >/dev/null
