@@ -442,6 +442,10 @@ fn subscription_transports(remotes: &[SubgraphConfig]) -> SupergraphSubscription
 /// Timeouts and circuit breakers: each remote subgraph's own timeout; a breaker that opens
 /// when half of the last 5 fetches failed (unreachable, timed out or answered 5xx) and lets
 /// fetches through again after 10 s.
+/// How long a pooled connection to a remote subgraph may stay idle (below the 5 s after
+/// which common Node servers close it).
+const POOL_IDLE: std::time::Duration = std::time::Duration::from_secs(4);
+
 fn traffic_shaping(
     remotes: &[SubgraphConfig],
 ) -> anyhow::Result<hive_router_config::traffic_shaping::SupergraphTrafficShapingConfig> {
@@ -461,8 +465,12 @@ fn traffic_shaping(
             (remote.name.clone(), config)
         })
         .collect();
+    // An idle pooled connection is dropped before a peer's server would close it: Node's
+    // HTTP server (Apollo Server, GraphQL Yoga) closes idle keep-alive connections after
+    // 5 s, and a request sent on one just as it closes fails with a connection reset.
+    let all = serde_json::json!({ "pool_idle_timeout": format!("{}ms", POOL_IDLE.as_millis()) });
     let config: hive_router_config::traffic_shaping::TrafficShapingConfig =
-        serde_json::from_value(serde_json::json!({ "subgraphs": subgraphs }))
+        serde_json::from_value(serde_json::json!({ "all": all, "subgraphs": subgraphs }))
             .map_err(|e| anyhow::anyhow!("traffic shaping: {e}"))?;
     Ok((&config).into())
 }
@@ -470,6 +478,13 @@ fn traffic_shaping(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idle_connections_to_remote_subgraphs_close_before_a_node_server_would() {
+        let shaping = traffic_shaping(&[]).expect("traffic shaping");
+        assert_eq!(shaping.all.pool_idle_timeout, POOL_IDLE);
+        assert!(POOL_IDLE < std::time::Duration::from_secs(5));
+    }
     use crate::compose::{SubgraphSdl, compose};
 
     /// The local graph with FIRs, and a lab whose subscription returns reports on them.
