@@ -14,7 +14,9 @@ Prints one Markdown table row per kind (NOTE added to its notes). SHOW_MISSES=1 
 name variants whose name was not in the top 3, SHOW_SLOW=MS those slower than MS, to stderr. With SQL_LOG (the gateway's `cctns::sql` trace), it also
 prints the statements of one request of each kind, for EXPLAIN, as PLAN lines.
 """
-import base64, http.client, os, json, random, re, sqlite3, subprocess, sys, time, urllib.parse
+import base64, hashlib, http.client, os, json, random, re, sqlite3, subprocess, sys, time, urllib.parse
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 url, token, kind, db, repeat, sql_log = sys.argv[1:7]
 note = sys.argv[7] if len(sys.argv) > 7 else ""
@@ -29,6 +31,20 @@ def rows(sql):
         return sqlite3.connect(db).execute(sql).fetchall()
     out = subprocess.run(["psql", db, "-AtF", "\t", "-c", sql], check=True, capture_output=True, text=True).stdout
     return [tuple(line.split("\t")) for line in out.splitlines() if line]
+
+
+# Global ids are opaque: one AES-128 block (the row id, then a tag of the type) under a
+# key derived from the gateway's id key (schema/src/ids.rs); the benchmark's gateway runs
+# with CCTNS_ID_KEY, or the development key.
+ID_KEY = os.environ.get("CCTNS_ID_KEY", "cctns-development-id-key").encode()
+ID_CIPHER = Cipher(algorithms.AES(hashlib.sha256(b"cctns-global-id\0" + ID_KEY).digest()[:16]), modes.ECB())
+
+
+def row_of(global_id):
+    """The row id inside a global id."""
+    block = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4))
+    plain = ID_CIPHER.decryptor().update(block)
+    return int.from_bytes(plain[:8], "big", signed=True)
 
 
 def graphql(query, variables):
@@ -128,8 +144,7 @@ for pid, name in persons:
     if ms > float(os.environ.get("SHOW_SLOW", "inf")):
         print(f"SLOW {ms:.0f} ms {query_name!r} (for {name!r})", file=sys.stderr)
     hits = data["searchPersons"][:3]
-    # Global ids are URL-safe base64 of "Person:<row id>".
-    rows_found = [base64.urlsafe_b64decode(h["person"]["id"] + "==").decode().split(":")[-1] for h in hits]
+    rows_found = [str(row_of(h["person"]["id"])) for h in hits]
     person_top3 += str(pid) in rows_found
     # Many people share a name; a namesake in the top 3 is the right answer to the query too.
     named = any(h["person"]["name"].lower() == name.lower() for h in hits)
