@@ -109,6 +109,20 @@ struct Party {
     at: DateTime<Utc>,
 }
 
+impl Party {
+    /// A party in `role` from `at`, with no code yet and not a juvenile.
+    fn new(person: PersonRef, role: PartyRole, age: Option<i32>, at: DateTime<Utc>) -> Self {
+        Self {
+            person,
+            role,
+            code: None,
+            age,
+            juvenile: false,
+            at,
+        }
+    }
+}
+
 /// A Zero FIR waiting to be registered afresh at the station with jurisdiction.
 struct Transfer {
     zero_fir_id: i64,
@@ -886,196 +900,47 @@ impl<'w> Gen<'w> {
     ) -> (Vec<Party>, &'static str, bool) {
         let profile = crime.profile();
         let mut parties: Vec<Party> = Vec::with_capacity(6);
-        let party = |person: PersonRef, role: PartyRole, age: Option<i32>| Party {
-            person,
-            role,
-            code: None,
-            age,
-            juvenile: false,
-            at: t,
-        };
-        let mut relation = "self";
-        let mut under_16 = false;
         let named = self.rng.chance(profile.named);
         let family_crime = matches!(crime, Crime::Cruelty | Crime::DowryDeath);
 
         // In family crimes the husband is A1 and the victim is named after him.
-        let mut husband: Option<(PersonRef, i32)> = None;
-        if family_crime {
+        let husband = if family_crime {
             let age = self.rng.range(23, 42) as i32;
             let person = self.person(station, t, Sex::Male, age, Details::ACCUSED);
-            husband = Some((person, age));
-        }
+            Some((person, age))
+        } else {
+            None
+        };
 
-        match profile.victim {
-            VictimKind::None => {}
+        let (relation, under_16) = match profile.victim {
+            VictimKind::None => ("self", false),
             VictimKind::Adult(female) | VictimKind::Deceased(female) => {
-                let sex = if self.rng.chance(0.004) {
-                    Sex::Transgender
-                } else if self.rng.chance(female) {
-                    Sex::Female
-                } else {
-                    Sex::Male
-                };
                 let deceased = matches!(profile.victim, VictimKind::Deceased(_));
-                let age = match crime {
-                    Crime::DowryDeath => self.rng.range(19, 32) as i32,
-                    Crime::RoadDeath => self.rng.range(8, 80) as i32,
-                    _ => self.adult_age(),
-                };
-                let victim = match &husband {
-                    Some((h, _)) => {
-                        self.family(station, t, Sex::Female, age, &h.name, Details::VICTIM)
-                    }
-                    None => self.person(
-                        station,
-                        t,
-                        sex,
-                        age,
-                        if deceased {
-                            Details::VICTIM
-                        } else {
-                            Details::COMPLAINANT
-                        },
-                    ),
-                };
-                if deceased {
-                    relation = match (sex, self.rng.below(4)) {
-                        (_, 0) => "father",
-                        (_, 1) => "brother",
-                        (Sex::Female, _) if crime != Crime::DowryDeath => "husband",
-                        (Sex::Female, _) => "mother",
-                        (_, 2) if age >= 30 => "wife",
-                        _ if age >= 45 => "son",
-                        _ => "brother",
-                    };
-                    let complainant =
-                        self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-                    parties.push(party(complainant, PartyRole::Complainant, None));
-                } else {
-                    parties.push(party(victim.clone(), PartyRole::Complainant, None));
-                }
-                parties.push(party(victim, PartyRole::Victim, Some(age)));
+                let (relation, pair) =
+                    self.adult_victim(crime, station, t, female, deceased, husband.as_ref());
+                parties.extend(pair);
+                (relation, false)
             }
             VictimKind::Woman => {
-                let age = match crime {
-                    Crime::Rape => self.rng.range(18, 35) as i32,
-                    _ => self.rng.range(19, 45) as i32,
-                };
-                let victim = match &husband {
-                    Some((h, _)) => {
-                        self.family(station, t, Sex::Female, age, &h.name, Details::COMPLAINANT)
-                    }
-                    None => self.person(station, t, Sex::Female, age, Details::COMPLAINANT),
-                };
-                let by_parent = match crime {
-                    Crime::Cruelty => self.rng.chance(0.12),
-                    Crime::Rape => self.rng.chance(0.1),
-                    _ => false,
-                };
-                if by_parent {
-                    relation = if crime == Crime::Rape || self.rng.chance(0.4) {
-                        "mother"
-                    } else {
-                        "father"
-                    };
-                    let complainant =
-                        self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-                    parties.push(party(complainant, PartyRole::Complainant, None));
-                } else {
-                    parties.push(party(victim.clone(), PartyRole::Complainant, None));
-                }
-                parties.push(party(victim, PartyRole::Victim, Some(age)));
+                let (relation, pair) = self.woman_victim(crime, station, t, husband.as_ref());
+                parties.extend(pair);
+                (relation, false)
             }
             VictimKind::Child(female) => {
-                let sex = if self.rng.chance(female) {
-                    Sex::Female
-                } else {
-                    Sex::Male
-                };
-                let age = match crime {
-                    Crime::Pocso => self.rng.range(5, 17) as i32,
-                    _ => self.rng.range(8, 17) as i32,
-                };
-                under_16 = age < 16;
-                let father = self.rng.chance(0.65);
-                relation = if father { "father" } else { "mother" };
-                let parent_age = age + self.rng.range(22, 34) as i32;
-                let parent = self.person(
-                    station,
-                    t,
-                    if father { Sex::Male } else { Sex::Female },
-                    parent_age,
-                    Details::COMPLAINANT,
-                );
-                // The child carries the father's name (or the mother's husband's).
-                let head = if father {
-                    parent.name.clone()
-                } else {
-                    parent.relative.clone()
-                };
-                let child = self.family(
-                    station,
-                    t,
-                    sex,
-                    age,
-                    &head,
-                    Details {
-                        phone: 0.0,
-                        identity: 0.05,
-                        alias: 0.0,
-                        address: 0.9,
-                    },
-                );
-                parties.push(party(parent, PartyRole::Complainant, None));
-                parties.push(party(child, PartyRole::Victim, Some(age)));
+                let (relation, under_16, pair) = self.child_victim(crime, station, t, female);
+                parties.extend(pair);
+                (relation, under_16)
             }
-        }
+        };
 
         // Accused.
         if named {
             let count = self.rng.range(profile.accused.0, profile.accused.1) as usize;
             for k in 0..count {
-                let (person, age) = if let (0, Some((h, age))) = (k, &husband) {
-                    (h.clone(), *age)
-                } else if family_crime {
-                    // In-laws: mother-in-law, father-in-law, sister-in-law.
-                    let (sex, age) = match k {
-                        1 => (Sex::Female, self.rng.range(45, 65) as i32),
-                        2 => (Sex::Male, self.rng.range(50, 72) as i32),
-                        _ => (Sex::Female, self.rng.range(19, 32) as i32),
-                    };
-                    let husband_father = husband
-                        .as_ref()
-                        .map(|(h, _)| h.relative.clone())
-                        .unwrap_or_default();
-                    let person = if k == 2 {
-                        let birth_year = Some(t.year() - age);
-                        let grandfather = names::person_name(
-                            &mut self.rng,
-                            self.world.region(station),
-                            Sex::Male,
-                        )
-                        .relative;
-                        self.people.write(
-                            &mut self.bulk,
-                            &mut self.rng,
-                            t,
-                            &husband_father,
-                            &grandfather,
-                            Sex::Male,
-                            birth_year,
-                            None,
-                            self.world.stations[station].district,
-                            Details::ACCUSED,
-                            None,
-                        )
-                    } else {
-                        self.family(station, t, sex, age, &husband_father, Details::ACCUSED)
-                    };
-                    (person, age)
-                } else {
-                    self.accused_person(crime, station, t, &parties)
+                let (person, age) = match &husband {
+                    Some((h, age)) if k == 0 => (h.clone(), *age),
+                    Some((h, _)) => self.in_law(station, t, k, &h.relative),
+                    None => self.accused_person(crime, station, t, &parties),
                 };
                 parties.push(Party {
                     person,
@@ -1089,11 +954,222 @@ impl<'w> Gen<'w> {
         } else if self.rng.chance(0.08) {
             let age = self.adult_age();
             let suspect = self.person(station, t, Sex::Male, age, Details::WITNESS);
-            parties.push(party(suspect, PartyRole::Suspect, Some(age)));
+            parties.push(Party::new(suspect, PartyRole::Suspect, Some(age), t));
         }
         number_accused(&mut parties);
 
-        // Witnesses: panchas, neighbours, and now and then a known face from elsewhere.
+        self.witnesses(station, t, &mut parties);
+        (parties, relation, under_16)
+    }
+
+    /// The complainant and victim of a crime against an adult (`deceased` or not; female
+    /// with probability `female`), with the complainant's relation to the victim. In a
+    /// family crime the victim is the `husband`'s wife.
+    fn adult_victim(
+        &mut self,
+        crime: Crime,
+        station: usize,
+        t: DateTime<Utc>,
+        female: f64,
+        deceased: bool,
+        husband: Option<&(PersonRef, i32)>,
+    ) -> (&'static str, [Party; 2]) {
+        let sex = if self.rng.chance(0.004) {
+            Sex::Transgender
+        } else if self.rng.chance(female) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        let age = match crime {
+            Crime::DowryDeath => self.rng.range(19, 32) as i32,
+            Crime::RoadDeath => self.rng.range(8, 80) as i32,
+            _ => self.adult_age(),
+        };
+        let victim = match husband {
+            Some((h, _)) => self.family(station, t, Sex::Female, age, &h.name, Details::VICTIM),
+            None => self.person(
+                station,
+                t,
+                sex,
+                age,
+                if deceased {
+                    Details::VICTIM
+                } else {
+                    Details::COMPLAINANT
+                },
+            ),
+        };
+        let (relation, complainant) = if deceased {
+            let relation = match (sex, self.rng.below(4)) {
+                (_, 0) => "father",
+                (_, 1) => "brother",
+                (Sex::Female, _) if crime != Crime::DowryDeath => "husband",
+                (Sex::Female, _) => "mother",
+                (_, 2) if age >= 30 => "wife",
+                _ if age >= 45 => "son",
+                _ => "brother",
+            };
+            let complainant =
+                self.relative_of(station, t, &victim, husband.is_some(), relation, age);
+            (relation, complainant)
+        } else {
+            ("self", victim.clone())
+        };
+        (
+            relation,
+            [
+                Party::new(complainant, PartyRole::Complainant, None, t),
+                Party::new(victim, PartyRole::Victim, Some(age), t),
+            ],
+        )
+    }
+
+    /// The complainant and victim of a crime against a woman (in a family crime, the
+    /// `husband`'s wife), with the complainant's relation to her: herself, or now and then a
+    /// parent.
+    fn woman_victim(
+        &mut self,
+        crime: Crime,
+        station: usize,
+        t: DateTime<Utc>,
+        husband: Option<&(PersonRef, i32)>,
+    ) -> (&'static str, [Party; 2]) {
+        let age = match crime {
+            Crime::Rape => self.rng.range(18, 35) as i32,
+            _ => self.rng.range(19, 45) as i32,
+        };
+        let victim = match husband {
+            Some((h, _)) => {
+                self.family(station, t, Sex::Female, age, &h.name, Details::COMPLAINANT)
+            }
+            None => self.person(station, t, Sex::Female, age, Details::COMPLAINANT),
+        };
+        let by_parent = match crime {
+            Crime::Cruelty => self.rng.chance(0.12),
+            Crime::Rape => self.rng.chance(0.1),
+            _ => false,
+        };
+        let (relation, complainant) = if by_parent {
+            let relation = if crime == Crime::Rape || self.rng.chance(0.4) {
+                "mother"
+            } else {
+                "father"
+            };
+            let complainant =
+                self.relative_of(station, t, &victim, husband.is_some(), relation, age);
+            (relation, complainant)
+        } else {
+            ("self", victim.clone())
+        };
+        (
+            relation,
+            [
+                Party::new(complainant, PartyRole::Complainant, None, t),
+                Party::new(victim, PartyRole::Victim, Some(age), t),
+            ],
+        )
+    }
+
+    /// The complaining parent and the child victim (female with probability `female`) of a
+    /// crime against a child, with the parent's relation to the child and whether the child
+    /// is under 16.
+    fn child_victim(
+        &mut self,
+        crime: Crime,
+        station: usize,
+        t: DateTime<Utc>,
+        female: f64,
+    ) -> (&'static str, bool, [Party; 2]) {
+        let sex = if self.rng.chance(female) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        let age = match crime {
+            Crime::Pocso => self.rng.range(5, 17) as i32,
+            _ => self.rng.range(8, 17) as i32,
+        };
+        let father = self.rng.chance(0.65);
+        let relation = if father { "father" } else { "mother" };
+        let parent_age = age + self.rng.range(22, 34) as i32;
+        let parent = self.person(
+            station,
+            t,
+            if father { Sex::Male } else { Sex::Female },
+            parent_age,
+            Details::COMPLAINANT,
+        );
+        // The child carries the father's name (or the mother's husband's).
+        let head = if father {
+            parent.name.clone()
+        } else {
+            parent.relative.clone()
+        };
+        let child = self.family(
+            station,
+            t,
+            sex,
+            age,
+            &head,
+            Details {
+                phone: 0.0,
+                identity: 0.05,
+                alias: 0.0,
+                address: 0.9,
+            },
+        );
+        (
+            relation,
+            age < 16,
+            [
+                Party::new(parent, PartyRole::Complainant, None, t),
+                Party::new(child, PartyRole::Victim, Some(age), t),
+            ],
+        )
+    }
+
+    /// The `k`th accused (from 1) of a family crime after the husband: his mother, his
+    /// father (named `husband_father`) or his sister; with their age.
+    fn in_law(
+        &mut self,
+        station: usize,
+        t: DateTime<Utc>,
+        k: usize,
+        husband_father: &str,
+    ) -> (PersonRef, i32) {
+        // In-laws: mother-in-law, father-in-law, sister-in-law.
+        let (sex, age) = match k {
+            1 => (Sex::Female, self.rng.range(45, 65) as i32),
+            2 => (Sex::Male, self.rng.range(50, 72) as i32),
+            _ => (Sex::Female, self.rng.range(19, 32) as i32),
+        };
+        let person = if k == 2 {
+            let birth_year = Some(t.year() - age);
+            let grandfather =
+                names::person_name(&mut self.rng, self.world.region(station), Sex::Male).relative;
+            self.people.write(
+                &mut self.bulk,
+                &mut self.rng,
+                t,
+                husband_father,
+                &grandfather,
+                Sex::Male,
+                birth_year,
+                None,
+                self.world.stations[station].district,
+                Details::ACCUSED,
+                None,
+            )
+        } else {
+            self.family(station, t, sex, age, husband_father, Details::ACCUSED)
+        };
+        (person, age)
+    }
+
+    /// Adds the witnesses of a new FIR to its `parties`: panchas, neighbours, and now and
+    /// then a known face from elsewhere.
+    fn witnesses(&mut self, station: usize, t: DateTime<Utc>, parties: &mut Vec<Party>) {
         let witnesses = self.rng.weighted_copy(&[(0usize, 45), (1, 35), (2, 20)]);
         for _ in 0..witnesses {
             let from_pool = self
@@ -1119,9 +1195,8 @@ impl<'w> Gen<'w> {
                     self.person(station, t, sex, age, Details::WITNESS)
                 }
             };
-            parties.push(party(person, PartyRole::Witness, None));
+            parties.push(Party::new(person, PartyRole::Witness, None, t));
         }
-        (parties, relation, under_16)
     }
 
     /// A repeat offender of the station's state (or anywhere), if any.
@@ -2940,157 +3015,176 @@ impl<'w> Gen<'w> {
     /// The station's other registers: complaints that did not become FIRs, missing persons,
     /// unidentified dead bodies.
     fn registers(&mut self, station: usize, t: DateTime<Utc>) {
-        let world = self.world;
-        let st = &world.stations[station];
-        let district = &world.districts[st.district];
-        let today = as_of();
-        let old = (today - t).num_days();
+        let old = (as_of() - t).num_days();
         if self.rng.chance(0.12) {
-            let received = t + self.minutes(5, 600);
-            let place = format!(
-                "{}, {}",
-                self.rng.pick(&district.geo.localities),
-                district.geo.name
-            );
-            let (nature, description) = text::petition(&mut self.rng, &place);
-            let channel = *self.rng.weighted(&[
-                (ComplaintChannel::WalkIn, 4),
-                (ComplaintChannel::Written, 4),
-                (ComplaintChannel::Portal, 2),
-            ]);
-            let (person, citizen) = if channel == ComplaintChannel::Portal {
-                (None, Some(self.citizen()))
-            } else {
-                let sex = if self.rng.chance(0.7) {
-                    Sex::Male
-                } else {
-                    Sex::Female
-                };
-                let age = self.adult_age();
-                (
-                    Some(
-                        self.person(station, received, sex, age, Details::COMPLAINANT)
-                            .id,
-                    ),
-                    None,
-                )
-            };
-            let (status, closure) = if old > 120 && self.rng.chance(0.85) {
-                (
-                    ComplaintStatus::Closed,
-                    Some(text::closure_reason(&mut self.rng).to_owned()),
-                )
-            } else if self.rng.chance(0.5) {
-                (ComplaintStatus::UnderEnquiry, None)
-            } else {
-                (ComplaintStatus::Received, None)
-            };
-            self.complaint(
-                station,
-                received,
-                channel,
-                nature,
-                person,
-                citizen,
-                description,
-                status,
-                None,
-                closure,
-            );
+            self.petition(station, t, old);
         }
         if self.rng.chance(0.04) {
-            let sex = if self.rng.chance(0.55) {
-                Sex::Female
-            } else {
-                Sex::Male
-            };
-            let age = *self
-                .rng
-                .weighted(&[((8, 17), 35), ((18, 35), 40), ((36, 85), 25)]);
-            let age = self.rng.range(age.0, age.1) as i32;
-            let name = names::person_name(&mut self.rng, world.region(station), sex).full;
-            let since = t - Duration::hours(self.rng.range(6, 96));
-            let status = if old > 60 && self.rng.chance(0.72) {
-                MissingStatus::Traced
-            } else {
-                MissingStatus::Missing
-            };
-            let height = if age < 18 {
-                self.rng.range(110, 165)
-            } else {
-                self.rng.range(145, 182)
-            } as i32;
-            let place = format!(
-                "Near {}, {}",
-                self.rng.pick(super::geo::landmarks()),
-                self.rng.pick(&district.geo.localities)
-            );
-            let marks = text::marks(&mut self.rng).to_owned();
-            let id = self.bulk.id(T::MissingPerson);
-            self.bulk.push(
-                T::MissingPerson,
-                [
-                    v::big(id),
-                    v::big(st.id),
-                    v::opt_big(None),
-                    v::string(name),
-                    v::enumeration(sex.stored()),
-                    v::opt_int(Some(age)),
-                    v::opt_int(Some(height)),
-                    v::string(marks),
-                    v::ts(since),
-                    v::string(place),
-                    v::ts(t),
-                    v::enumeration(status),
-                ],
-            );
+            self.missing_person(station, t, old);
         }
         if self.rng.chance(0.012) {
-            let sex = if self.rng.chance(0.8) {
-                Sex::Male
-            } else {
-                Sex::Female
-            };
-            let low = self.rng.range(20, 65) as i32;
-            let place = format!(
-                "{} near {}",
-                self.rng.pick(&[
-                    "Railway track",
-                    "Canal bank",
-                    "Roadside ditch",
-                    "Open ground",
-                    "River ghat"
-                ]),
-                self.rng.pick(&district.geo.localities)
-            );
-            let status = if old > 60 && self.rng.chance(0.35) {
-                BodyStatus::Identified
-            } else {
-                BodyStatus::Unidentified
-            };
-            let height = self.rng.range(150, 180) as i32;
-            let marks = text::marks(&mut self.rng).to_owned();
-            let found = t + self.minutes(0, 600);
-            let id = self.bulk.id(T::UnidentifiedBody);
-            self.bulk.push(
-                T::UnidentifiedBody,
-                [
-                    v::big(id),
-                    v::big(st.id),
-                    v::ts(found),
-                    v::string(place),
-                    v::enumeration(sex.stored()),
-                    v::opt_int(Some(low)),
-                    v::opt_int(Some(low + 10)),
-                    v::opt_int(Some(height)),
-                    v::string(marks),
-                    v::enumeration(status),
-                ],
-            );
+            self.unidentified_body(station, t, old);
         }
         if self.later.chance(0.015) {
             self.found_person(station, t, old);
         }
+    }
+
+    /// A petition received at the station that did not become an FIR: walk-in, written or
+    /// from the portal, closed after enquiry if it is `old` days old.
+    fn petition(&mut self, station: usize, t: DateTime<Utc>, old: i64) {
+        let district = &self.world.districts[self.world.stations[station].district];
+        let received = t + self.minutes(5, 600);
+        let place = format!(
+            "{}, {}",
+            self.rng.pick(&district.geo.localities),
+            district.geo.name
+        );
+        let (nature, description) = text::petition(&mut self.rng, &place);
+        let channel = *self.rng.weighted(&[
+            (ComplaintChannel::WalkIn, 4),
+            (ComplaintChannel::Written, 4),
+            (ComplaintChannel::Portal, 2),
+        ]);
+        let (person, citizen) = if channel == ComplaintChannel::Portal {
+            (None, Some(self.citizen()))
+        } else {
+            let sex = if self.rng.chance(0.7) {
+                Sex::Male
+            } else {
+                Sex::Female
+            };
+            let age = self.adult_age();
+            (
+                Some(
+                    self.person(station, received, sex, age, Details::COMPLAINANT)
+                        .id,
+                ),
+                None,
+            )
+        };
+        let (status, closure) = if old > 120 && self.rng.chance(0.85) {
+            (
+                ComplaintStatus::Closed,
+                Some(text::closure_reason(&mut self.rng).to_owned()),
+            )
+        } else if self.rng.chance(0.5) {
+            (ComplaintStatus::UnderEnquiry, None)
+        } else {
+            (ComplaintStatus::Received, None)
+        };
+        self.complaint(
+            station,
+            received,
+            channel,
+            nature,
+            person,
+            citizen,
+            description,
+            status,
+            None,
+            closure,
+        );
+    }
+
+    /// A missing-person report, traced if it is `old` days old.
+    fn missing_person(&mut self, station: usize, t: DateTime<Utc>, old: i64) {
+        let world = self.world;
+        let st = &world.stations[station];
+        let district = &world.districts[st.district];
+        let sex = if self.rng.chance(0.55) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        let age = *self
+            .rng
+            .weighted(&[((8, 17), 35), ((18, 35), 40), ((36, 85), 25)]);
+        let age = self.rng.range(age.0, age.1) as i32;
+        let name = names::person_name(&mut self.rng, world.region(station), sex).full;
+        let since = t - Duration::hours(self.rng.range(6, 96));
+        let status = if old > 60 && self.rng.chance(0.72) {
+            MissingStatus::Traced
+        } else {
+            MissingStatus::Missing
+        };
+        let height = if age < 18 {
+            self.rng.range(110, 165)
+        } else {
+            self.rng.range(145, 182)
+        } as i32;
+        let place = format!(
+            "Near {}, {}",
+            self.rng.pick(super::geo::landmarks()),
+            self.rng.pick(&district.geo.localities)
+        );
+        let marks = text::marks(&mut self.rng).to_owned();
+        let id = self.bulk.id(T::MissingPerson);
+        self.bulk.push(
+            T::MissingPerson,
+            [
+                v::big(id),
+                v::big(st.id),
+                v::opt_big(None),
+                v::string(name),
+                v::enumeration(sex.stored()),
+                v::opt_int(Some(age)),
+                v::opt_int(Some(height)),
+                v::string(marks),
+                v::ts(since),
+                v::string(place),
+                v::ts(t),
+                v::enumeration(status),
+            ],
+        );
+    }
+
+    /// An unidentified dead body found in the station's area, identified if it is `old` days
+    /// old.
+    fn unidentified_body(&mut self, station: usize, t: DateTime<Utc>, old: i64) {
+        let st = &self.world.stations[station];
+        let district = &self.world.districts[st.district];
+        let sex = if self.rng.chance(0.8) {
+            Sex::Male
+        } else {
+            Sex::Female
+        };
+        let low = self.rng.range(20, 65) as i32;
+        let place = format!(
+            "{} near {}",
+            self.rng.pick(&[
+                "Railway track",
+                "Canal bank",
+                "Roadside ditch",
+                "Open ground",
+                "River ghat"
+            ]),
+            self.rng.pick(&district.geo.localities)
+        );
+        let status = if old > 60 && self.rng.chance(0.35) {
+            BodyStatus::Identified
+        } else {
+            BodyStatus::Unidentified
+        };
+        let height = self.rng.range(150, 180) as i32;
+        let marks = text::marks(&mut self.rng).to_owned();
+        let found = t + self.minutes(0, 600);
+        let id = self.bulk.id(T::UnidentifiedBody);
+        self.bulk.push(
+            T::UnidentifiedBody,
+            [
+                v::big(id),
+                v::big(st.id),
+                v::ts(found),
+                v::string(place),
+                v::enumeration(sex.stored()),
+                v::opt_int(Some(low)),
+                v::opt_int(Some(low + 10)),
+                v::opt_int(Some(height)),
+                v::string(marks),
+                v::enumeration(status),
+            ],
+        );
     }
 
     /// A found person: mostly a lost child or an elderly person found wandering, who

@@ -343,9 +343,51 @@ async fn unit(db: &DatabaseConnection, id: i64) -> Result<Option<(String, String
 /// another of the station), the prison and prosecution office those of its district; the citizen is one who
 /// filed complaints online. Empty if the database holds no police station.
 pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrincipal>, DbErr> {
-    // The case: a protected-victim case before a court if any, else a protected-victim case,
-    // else any case with an IO.
-    let mut case_row = None;
+    let Some((case_id, station_id, io_login)) = sample_case(db).await? else {
+        return Ok(Vec::new());
+    };
+    let Some((station, _)) = unit(db, station_id).await? else {
+        return Ok(Vec::new());
+    };
+    // `MH-PUN-PS001` → district `MH-PUN`, state `MH`.
+    let district = station
+        .rsplit_once("-PS")
+        .map_or(station.clone(), |(d, _)| d.to_owned());
+    let state = district.split('-').next().unwrap_or("IN").to_owned();
+    let mut out = Vec::new();
+    out.extend(sample_citizen(db, &station).await?);
+    out.extend(sample_police(db, &station, &district, io_login).await?);
+    out.push(SamplePrincipal {
+        role: Role::Analyst,
+        unit: "IN".to_owned(),
+        sub: "ncrb.analyst1".to_owned(),
+        rank: None,
+        name: "Meera Krishnan (NCRB analyst)".to_owned(),
+    });
+    out.extend(sample_court(db, case_id, station_id, &district).await?);
+    out.extend(sample_district_offices(db, &district).await?);
+    out.push(SamplePrincipal {
+        role: Role::Auditor,
+        unit: state.clone(),
+        sub: format!("{}.vigilance1", state.to_lowercase()),
+        rank: None,
+        name: "Vigilance auditor".to_owned(),
+    });
+    out.push(SamplePrincipal {
+        role: Role::Admin,
+        unit: "IN".to_owned(),
+        sub: "admin".to_owned(),
+        rank: None,
+        name: "System administrator".to_owned(),
+    });
+    Ok(out)
+}
+
+/// The case the sample police identities serve around, as (case id, station id, IO's login):
+/// a protected-victim case before a court if any, else a protected-victim case, else any
+/// case with an IO; failing all, no case (id 0) at the first police station. `None` if the
+/// database holds no police station.
+async fn sample_case(db: &DatabaseConnection) -> Result<Option<(i64, i64, Option<String>)>, DbErr> {
     for (protected_only, in_court) in [(true, true), (true, false), (false, false)] {
         let mut select = Query::select()
             .expr_as(Expr::col((col("pc"), col("id"))), col("case_id"))
@@ -382,51 +424,28 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
             let case: i64 = row.try_get("", "case_id")?;
             let station: i64 = row.try_get("", "station_id")?;
             let io: String = row.try_get("", "io_login")?;
-            case_row = Some((case, station, Some(io)));
-            break;
+            return Ok(Some((case, station, Some(io))));
         }
     }
-    let (case_id, station_id, io_login) = match case_row {
-        Some(found) => found,
-        None => {
-            let select = Query::select()
-                .column(col("id"))
-                .from(col("org_unit"))
-                .and_where(Expr::col(col("kind")).eq(UnitKind::PoliceStation.to_value()))
-                .order_by(col("id"), Order::Asc)
-                .limit(1)
-                .to_owned();
-            match first_row(db, &select).await? {
-                Some(row) => (0, row.try_get::<i64>("", "id")?, None),
-                None => return Ok(Vec::new()),
-            }
-        }
-    };
-    let Some((station, _)) = unit(db, station_id).await? else {
-        return Ok(Vec::new());
-    };
-    // `MH-PUN-PS001` → district `MH-PUN`, state `MH`.
-    let district = station
-        .rsplit_once("-PS")
-        .map_or(station.clone(), |(d, _)| d.to_owned());
-    let state = district.split('-').next().unwrap_or("IN").to_owned();
-    let mut out = Vec::new();
-    let push_officer = |out: &mut Vec<SamplePrincipal>,
-                        role: Role,
-                        unit: &str,
-                        found: Option<(String, String, String)>| {
-        if let Some((login, name, rank)) = found {
-            out.push(SamplePrincipal {
-                role,
-                unit: unit.to_owned(),
-                sub: login,
-                rank: Some(rank),
-                name,
-            });
-        }
-    };
+    let select = Query::select()
+        .column(col("id"))
+        .from(col("org_unit"))
+        .and_where(Expr::col(col("kind")).eq(UnitKind::PoliceStation.to_value()))
+        .order_by(col("id"), Order::Asc)
+        .limit(1)
+        .to_owned();
+    match first_row(db, &select).await? {
+        Some(row) => Ok(Some((0, row.try_get::<i64>("", "id")?, None))),
+        None => Ok(None),
+    }
+}
 
-    // Citizen: someone who filed complaints online.
+/// The sample citizen: someone who filed complaints online, with the unit of the station
+/// they complained to (else `station`).
+async fn sample_citizen(
+    db: &DatabaseConnection,
+    station: &str,
+) -> Result<Option<SamplePrincipal>, DbErr> {
     let select = Query::select()
         .column(col("citizen_sub"))
         .column(col("station_id"))
@@ -435,81 +454,66 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
         .order_by(col("id"), Order::Asc)
         .limit(1)
         .to_owned();
-    if let Some(row) = first_row(db, &select).await? {
-        let sub: String = row.try_get("", "citizen_sub")?;
-        let station_of: i64 = row.try_get("", "station_id")?;
-        let unit_code = unit(db, station_of)
-            .await?
-            .map_or_else(|| station.clone(), |u| u.0);
-        out.push(SamplePrincipal {
-            role: Role::Citizen,
-            unit: unit_code,
-            sub,
-            rank: None,
-            name: "Citizen (portal user)".to_owned(),
-        });
-    }
-    push_officer(
-        &mut out,
-        Role::StationOfficer,
-        &station,
-        officer(db, &format!("{station}.pc1")).await?,
-    );
+    let Some(row) = first_row(db, &select).await? else {
+        return Ok(None);
+    };
+    let sub: String = row.try_get("", "citizen_sub")?;
+    let station_of: i64 = row.try_get("", "station_id")?;
+    let unit_code = unit(db, station_of)
+        .await?
+        .map_or_else(|| station.to_owned(), |u| u.0);
+    Ok(Some(SamplePrincipal {
+        role: Role::Citizen,
+        unit: unit_code,
+        sub,
+        rank: None,
+        name: "Citizen (portal user)".to_owned(),
+    }))
+}
+
+/// The sample police officers: a constable, the case's IO (`io_login`, else the station's
+/// first IO) and the SHO of `station`, and the SP of `district`; those on the roll.
+async fn sample_police(
+    db: &DatabaseConnection,
+    station: &str,
+    district: &str,
+    io_login: Option<String>,
+) -> Result<Vec<SamplePrincipal>, DbErr> {
+    let constable = officer(db, &format!("{station}.pc1")).await?;
     let io = match io_login {
         Some(login) => officer(db, &login).await?,
         None => officer(db, &format!("{station}.io1")).await?,
     };
-    push_officer(&mut out, Role::InvestigatingOfficer, &station, io);
-    push_officer(
-        &mut out,
-        Role::StationHouseOfficer,
-        &station,
-        officer(db, &format!("{station}.sho")).await?,
-    );
-    push_officer(
-        &mut out,
-        Role::Supervisor,
-        &district,
-        officer(db, &format!("{district}.sp")).await?,
-    );
-    out.push(SamplePrincipal {
-        role: Role::Analyst,
-        unit: "IN".to_owned(),
-        sub: "ncrb.analyst1".to_owned(),
-        rank: None,
-        name: "Meera Krishnan (NCRB analyst)".to_owned(),
-    });
+    let sho = officer(db, &format!("{station}.sho")).await?;
+    let sp = officer(db, &format!("{district}.sp")).await?;
+    let officers = [
+        (Role::StationOfficer, station, constable),
+        (Role::InvestigatingOfficer, station, io),
+        (Role::StationHouseOfficer, station, sho),
+        (Role::Supervisor, district, sp),
+    ];
+    Ok(officers
+        .into_iter()
+        .filter_map(|(role, unit, found)| {
+            found.map(|(login, name, rank)| SamplePrincipal {
+                role,
+                unit: unit.to_owned(),
+                sub: login,
+                rank: Some(rank),
+                name,
+            })
+        })
+        .collect())
+}
 
-    // Court: the court trying that case, else one trying a case of the station, else the
-    // district's sessions court.
-    let court_of = |condition: sea_orm::sea_query::SimpleExpr| {
-        Query::select()
-            .expr_as(Expr::col((col("u"), col("code"))), col("code"))
-            .expr_as(Expr::col((col("u"), col("name"))), col("name"))
-            .from_as(col("court_case"), col("cc"))
-            .join_as(
-                JoinType::InnerJoin,
-                col("court_case_link"),
-                col("l"),
-                Expr::col((col("l"), col("court_case_id"))).equals((col("cc"), col("id"))),
-            )
-            .join_as(
-                JoinType::InnerJoin,
-                col("police_case"),
-                col("pc"),
-                Expr::col((col("pc"), col("id"))).equals((col("l"), col("case_id"))),
-            )
-            .join_as(
-                JoinType::InnerJoin,
-                col("org_unit"),
-                col("u"),
-                Expr::col((col("u"), col("id"))).equals((col("cc"), col("court_id"))),
-            )
-            .and_where(condition)
-            .order_by((col("cc"), col("id")), Order::Asc)
-            .limit(1)
-            .to_owned()
-    };
+/// The sample court: the court trying case `case_id`, else one trying a case of station
+/// `station_id`, else the sessions court of `district` if it exists.
+async fn sample_court(
+    db: &DatabaseConnection,
+    case_id: i64,
+    station_id: i64,
+    district: &str,
+) -> Result<Option<SamplePrincipal>, DbErr> {
     let mut found = first_row(db, &court_of(Expr::col((col("pc"), col("id"))).eq(case_id))).await?;
     if found.is_none() {
         found = first_row(
@@ -533,15 +537,53 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
             text_of(db, &select, "name").await?.map(|name| (code, name))
         }
     };
-    if let Some((code, name)) = court {
-        out.push(SamplePrincipal {
-            role: Role::Court,
-            sub: format!("ecourts.{}", code.to_lowercase()),
-            unit: code,
-            rank: None,
-            name,
-        });
-    }
+    Ok(court.map(|(code, name)| SamplePrincipal {
+        role: Role::Court,
+        sub: format!("ecourts.{}", code.to_lowercase()),
+        unit: code,
+        rank: None,
+        name,
+    }))
+}
+
+/// The first court (code and name) trying a police case that meets `condition`, over
+/// `court_case` `cc`, `police_case` `pc` and the court's `org_unit` `u`.
+fn court_of(condition: sea_orm::sea_query::SimpleExpr) -> SelectStatement {
+    Query::select()
+        .expr_as(Expr::col((col("u"), col("code"))), col("code"))
+        .expr_as(Expr::col((col("u"), col("name"))), col("name"))
+        .from_as(col("court_case"), col("cc"))
+        .join_as(
+            JoinType::InnerJoin,
+            col("court_case_link"),
+            col("l"),
+            Expr::col((col("l"), col("court_case_id"))).equals((col("cc"), col("id"))),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            col("police_case"),
+            col("pc"),
+            Expr::col((col("pc"), col("id"))).equals((col("l"), col("case_id"))),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            col("org_unit"),
+            col("u"),
+            Expr::col((col("u"), col("id"))).equals((col("cc"), col("court_id"))),
+        )
+        .and_where(condition)
+        .order_by((col("cc"), col("id")), Order::Asc)
+        .limit(1)
+        .to_owned()
+}
+
+/// The sample prosecutor and prison desks: those of `district`'s prosecution office and
+/// prison, where they exist.
+async fn sample_district_offices(
+    db: &DatabaseConnection,
+    district: &str,
+) -> Result<Vec<SamplePrincipal>, DbErr> {
+    let mut out = Vec::new();
     for (role, suffix, sub, label) in [
         (
             Role::Prosecutor,
@@ -567,19 +609,5 @@ pub async fn sample_principals(db: &DatabaseConnection) -> Result<Vec<SamplePrin
             });
         }
     }
-    out.push(SamplePrincipal {
-        role: Role::Auditor,
-        unit: state.clone(),
-        sub: format!("{}.vigilance1", state.to_lowercase()),
-        rank: None,
-        name: "Vigilance auditor".to_owned(),
-    });
-    out.push(SamplePrincipal {
-        role: Role::Admin,
-        unit: "IN".to_owned(),
-        sub: "admin".to_owned(),
-        rank: None,
-        name: "System administrator".to_owned(),
-    });
     Ok(out)
 }
