@@ -227,18 +227,10 @@ impl TestApp {
         body["data"].clone()
     }
 
-    /// The first column of every row `sql` returns, as text (cast in SQL where needed;
-    /// join several values with `||` to read more than one).
+    /// The first column of every row `sql` returns, as text (cast in SQL where needed; read
+    /// several columns typed with [`TestApp::rows`]).
     pub async fn texts(&self, sql: &str) -> Vec<String> {
-        let backend = self.db.get_database_backend();
-        let rows = self
-            .db
-            .query_all_raw(sea_orm::Statement::from_string(backend, sql.to_owned()))
-            .await
-            .expect("query");
-        rows.iter()
-            .map(|row| row.try_get_by_index::<String>(0).expect("a text column"))
-            .collect()
+        self.rows(sql).await
     }
 
     /// A unit where `role` may serve (DOMAIN.md, "Roles are bound to unit kinds"): the
