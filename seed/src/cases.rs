@@ -123,6 +123,14 @@ impl Party {
     }
 }
 
+/// The complainant and the victim (aged `age`) of an FIR registered at `t`.
+fn complaint(complainant: PersonRef, victim: PersonRef, age: i32, t: DateTime<Utc>) -> [Party; 2] {
+    [
+        Party::new(complainant, PartyRole::Complainant, None, t),
+        Party::new(victim, PartyRole::Victim, Some(age), t),
+    ]
+}
+
 /// A Zero FIR waiting to be registered afresh at the station with jurisdiction.
 struct Transfer {
     zero_fir_id: i64,
@@ -1000,8 +1008,8 @@ impl<'w> Gen<'w> {
                 },
             ),
         };
-        let (relation, complainant) = if deceased {
-            let relation = match (sex, self.rng.below(4)) {
+        let relation = if deceased {
+            Some(match (sex, self.rng.below(4)) {
                 (_, 0) => "father",
                 (_, 1) => "brother",
                 (Sex::Female, _) if crime != Crime::DowryDeath => "husband",
@@ -1009,20 +1017,11 @@ impl<'w> Gen<'w> {
                 (_, 2) if age >= 30 => "wife",
                 _ if age >= 45 => "son",
                 _ => "brother",
-            };
-            let complainant =
-                self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-            (relation, complainant)
+            })
         } else {
-            ("self", victim.clone())
+            None
         };
-        (
-            relation,
-            [
-                Party::new(complainant, PartyRole::Complainant, None, t),
-                Party::new(victim, PartyRole::Victim, Some(age), t),
-            ],
-        )
+        self.reported(station, t, victim, age, husband.is_some(), relation)
     }
 
     /// The complainant and victim of a crime against a woman (in a family crime, the
@@ -1050,25 +1049,35 @@ impl<'w> Gen<'w> {
             Crime::Rape => self.rng.chance(0.1),
             _ => false,
         };
-        let (relation, complainant) = if by_parent {
-            let relation = if crime == Crime::Rape || self.rng.chance(0.4) {
-                "mother"
-            } else {
-                "father"
-            };
-            let complainant =
-                self.relative_of(station, t, &victim, husband.is_some(), relation, age);
-            (relation, complainant)
+        let relation = if !by_parent {
+            None
+        } else if crime == Crime::Rape || self.rng.chance(0.4) {
+            Some("mother")
         } else {
-            ("self", victim.clone())
+            Some("father")
         };
-        (
-            relation,
-            [
-                Party::new(complainant, PartyRole::Complainant, None, t),
-                Party::new(victim, PartyRole::Victim, Some(age), t),
-            ],
-        )
+        self.reported(station, t, victim, age, husband.is_some(), relation)
+    }
+
+    /// The complainant and the `victim` (aged `age`, `married` or not) of an FIR, with the
+    /// complainant's relation to the victim: the victim themself, or their `relation`.
+    fn reported(
+        &mut self,
+        station: usize,
+        t: DateTime<Utc>,
+        victim: PersonRef,
+        age: i32,
+        married: bool,
+        relation: Option<&'static str>,
+    ) -> (&'static str, [Party; 2]) {
+        let (relation, complainant) = match relation {
+            Some(relation) => (
+                relation,
+                self.relative_of(station, t, &victim, married, relation, age),
+            ),
+            None => ("self", victim.clone()),
+        };
+        (relation, complaint(complainant, victim, age, t))
     }
 
     /// The complaining parent and the child victim (female with probability `female`) of a
@@ -1119,14 +1128,7 @@ impl<'w> Gen<'w> {
                 address: 0.9,
             },
         );
-        (
-            relation,
-            age < 16,
-            [
-                Party::new(parent, PartyRole::Complainant, None, t),
-                Party::new(child, PartyRole::Victim, Some(age), t),
-            ],
-        )
+        (relation, age < 16, complaint(parent, child, age, t))
     }
 
     /// The `k`th accused (from 1) of a family crime after the husband: his mother, his
