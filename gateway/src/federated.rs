@@ -106,15 +106,17 @@ enum Admission {
     Local,
     /// Refused before any fetch.
     Refused(Box<async_graphql::Response>),
-    /// Planned across subgraphs.
-    Planned(Arc<federation::Supergraph>, Arc<federation::Prepared>),
+    /// Planned across subgraphs: the operation, on the supergraph that planned it.
+    Planned(Arc<federation::Supergraph>, Box<Federated>),
 }
 
-/// Routes `request` for `principal` through the current supergraph.
+/// Routes `request` (running `operation_name`) for `principal` at `client` through the
+/// current supergraph.
 fn admit(
     state: &AppState,
     federation: &Federation,
     principal: &Principal,
+    client: Option<&str>,
     request: &async_graphql::Request,
     operation_name: Option<&str>,
 ) -> Admission {
@@ -145,7 +147,17 @@ fn admit(
                 "the schema is shown only to officers in production",
             )))
         }
-        Route::Federated(prepared) => Admission::Planned(supergraph, prepared.clone()),
+        Route::Federated(prepared) => Admission::Planned(
+            supergraph,
+            Box::new(Federated {
+                state: state.clone(),
+                prepared: prepared.clone(),
+                principal: principal.clone(),
+                client: client.map(str::to_owned),
+                query: request.query.clone(),
+                operation_name: operation_name.map(str::to_owned),
+            }),
+        ),
     }
 }
 
@@ -228,24 +240,22 @@ impl Remote for Supergraph {
         operation_name: Option<&str>,
     ) -> Option<Result<async_graphql::Response, AuditUnavailable>> {
         let federation = &self.0;
-        let (supergraph, prepared) =
-            match admit(state, federation, principal, request, operation_name) {
-                Admission::Local => return None,
-                Admission::Refused(response) => return Some(Ok(*response)),
-                Admission::Planned(supergraph, prepared) => (supergraph, prepared),
-            };
-        let operation = Federated {
-            state: state.clone(),
-            prepared: prepared.clone(),
-            principal: principal.clone(),
-            client: client.map(str::to_owned),
-            query: request.query.clone(),
-            operation_name: operation_name.map(str::to_owned),
+        let (supergraph, operation) = match admit(
+            state,
+            federation,
+            principal,
+            client,
+            request,
+            operation_name,
+        ) {
+            Admission::Local => return None,
+            Admission::Refused(response) => return Some(Ok(*response)),
+            Admission::Planned(supergraph, operation) => (supergraph, operation),
         };
         let body = federation
             .execute(
                 &supergraph,
-                &prepared,
+                &operation.prepared,
                 operation.caller(),
                 &request.query,
                 operation_name,
@@ -265,21 +275,19 @@ impl Remote for Supergraph {
         use futures_util::StreamExt;
         let federation = &self.0;
         let operation_name = request.operation_name.as_deref();
-        let (supergraph, prepared) =
-            match admit(state, federation, principal, request, operation_name) {
-                Admission::Local => return None,
-                Admission::Refused(response) => {
-                    return Some(futures_util::stream::once(async move { Ok(*response) }).boxed());
-                }
-                Admission::Planned(supergraph, prepared) => (supergraph, prepared),
-            };
-        let operation = Federated {
-            state: state.clone(),
-            prepared,
-            principal: principal.clone(),
-            client: client.map(str::to_owned),
-            query: request.query.clone(),
-            operation_name: request.operation_name.clone(),
+        let (supergraph, operation) = match admit(
+            state,
+            federation,
+            principal,
+            client,
+            request,
+            operation_name,
+        ) {
+            Admission::Local => return None,
+            Admission::Refused(response) => {
+                return Some(futures_util::stream::once(async move { Ok(*response) }).boxed());
+            }
+            Admission::Planned(supergraph, operation) => (supergraph, operation),
         };
         let variables = variables_of(request);
         let events = federation.clone().subscribe(
