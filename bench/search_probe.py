@@ -5,8 +5,13 @@
 Samples test cases from the database itself (persons with their real names, seized
 vehicles' registrations), then times, one request at a time over one keep-alive
 connection:
-  - searchPersons with a variant of a real name (word order swapped, a transliteration,
-    an initial, a misspelling), recording whether the person is in the top 3;
+  - searchPersons typed in Latin: a variant of a real name (word order swapped, a
+    transliteration, an initial, a misspelling), recording whether the person is in the
+    top 3; a name recorded in an Indic script is typed as its Latin key reads
+    (`person.name_normalized`);
+  - searchPersons typed in an Indic script: the names recorded in one, as written or
+    with their words reordered, an initial or a word left out;
+  - the top-3 rate of both, per script the name was recorded in;
   - searchProperty by a registration written with spaces in lower case, and by its first
     six characters;
   - crimeStatistics by DISTRICT and MONTH over the whole country.
@@ -14,7 +19,7 @@ Prints one Markdown table row per kind (NOTE added to its notes). SHOW_MISSES=1 
 name variants whose name was not in the top 3, SHOW_SLOW=MS those slower than MS, to stderr. With SQL_LOG (the gateway's `cctns::sql` trace), it also
 prints the statements of one request of each kind, for EXPLAIN, as PLAN lines.
 """
-import base64, hashlib, http.client, os, json, random, re, sqlite3, subprocess, sys, time, urllib.parse
+import base64, collections, hashlib, http.client, os, json, random, re, sqlite3, subprocess, sys, time, unicodedata, urllib.parse
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
@@ -85,6 +90,30 @@ def variant(name):
     return " ".join(words)
 
 
+def script_of(name):
+    """The script a name is written in: LATIN, DEVANAGARI, TAMIL, …, URDU."""
+    for c in name:
+        if ord(c) > 0x7F and c.isalpha():
+            block = unicodedata.name(c, "?").split()[0]
+            return {"ARABIC": "URDU", "ORIYA": "ODIA"}.get(block, block)
+    return "LATIN"
+
+
+def indic_variant(name, key):
+    """A name written in an Indic script as another officer might type it: as written, its
+    words in another order, the first word as a Latin initial (`R. कुमार`), or without a
+    middle word."""
+    words, latin = name.split(), key.split()
+    how = random.randrange(4)
+    if how == 1 and len(words) > 1:
+        words = words[1:] + words[:1]
+    elif how == 2 and len(words) > 1 and latin:
+        words = [latin[0][0].upper() + "."] + words[1:]
+    elif how == 3 and len(words) > 2:
+        words = words[:1] + words[2:]
+    return " ".join(words)
+
+
 def percentile(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, round((len(values) - 1) * p))]
@@ -118,7 +147,7 @@ def statements_of(run):
 # Persons on no shielded party, sampled evenly across the whole table.
 every = max(1, int(rows("SELECT COUNT(*) FROM person")[0][0]) // (repeat * 2))
 persons = rows(
-    f"SELECT p.id, p.name FROM person p WHERE p.id % {every} = 0 AND NOT EXISTS (SELECT 1 FROM case_party cp "
+    f"SELECT p.id, p.name, p.name_normalized FROM person p WHERE p.id % {every} = 0 AND NOT EXISTS (SELECT 1 FROM case_party cp "
     "JOIN fir f ON f.id = cp.fir_id WHERE cp.person_id = p.id AND (cp.juvenile OR (cp.role = 'VICTIM' "
     "AND f.victim_identity_protected))) ORDER BY p.id")
 random.shuffle(persons)
@@ -136,23 +165,49 @@ PROPERTY = ("query($r: String!) { searchProperty(input: { registration: $r }, fi
 STATS = ("{ crimeStatistics(groupBy: [DISTRICT, MONTH]) { district { code } month firs chargesheetRate "
          "pendingOver60Days pendingOver90Days } }")
 
-times, person_top3, name_top3 = [], 0, 0
-for pid, name in persons:
-    query_name = variant(name)
+# Per script the name was recorded in: [variants, the person in the top 3, the name in the top 3].
+quality = collections.defaultdict(lambda: [0, 0, 0])
+
+
+def search_person(pid, name, key, query_name, typed):
     data, ms = graphql(PERSON, {"name": query_name})
-    times.append(ms)
     if ms > float(os.environ.get("SHOW_SLOW", "inf")):
         print(f"SLOW {ms:.0f} ms {query_name!r} (for {name!r})", file=sys.stderr)
     hits = data["searchPersons"][:3]
     rows_found = [str(row_of(h["person"]["id"])) for h in hits]
-    person_top3 += str(pid) in rows_found
-    # Many people share a name; a namesake in the top 3 is the right answer to the query too.
-    named = any(h["person"]["name"].lower() == name.lower() for h in hits)
-    name_top3 += named
+    # Many people share a name; a namesake in the top 3 (the same name, in any script) is
+    # the right answer to the query too.
+    named = any(h["person"]["name"].lower() == name.lower() or h["person"]["name"].lower() == key
+                for h in hits)
+    counts = quality[(typed, script_of(name))]
+    counts[0] += 1
+    counts[1] += str(pid) in rows_found
+    counts[2] += named
     if not named and os.environ.get("SHOW_MISSES"):
         print("MISS", name, "as", repr(query_name), "->", [(h["person"]["name"], h["score"]) for h in data["searchPersons"][:5]], file=sys.stderr)
-report("searchPersons", times, f"for {len(persons)} name variants, the person in the top 3 {person_top3} times, "
-       f"the name (the person or a namesake) {name_top3} times")
+    return ms, str(pid) in rows_found, named
+
+
+def top3(typed):
+    found = [(script, c) for (t, script), c in sorted(quality.items()) if t == typed]
+    total = [sum(c[i] for _, c in found) for i in range(3)]
+    per_script = ", ".join(f"{script} {c[1]}/{c[0]}" for script, c in found)
+    return (f"for {total[0]} name variants, the person in the top 3 {total[1]} times, the name (the person "
+            f"or a namesake) {total[2]} times; the person by script recorded in: {per_script}")
+
+
+times = []
+for pid, name, key in persons:
+    latin = name if script_of(name) == "LATIN" else key
+    times.append(search_person(pid, name, key, variant(latin), "latin")[0])
+report("searchPersons typed in Latin", times, top3("latin"))
+
+times = []
+for pid, name, key in persons:
+    if script_of(name) != "LATIN":
+        times.append(search_person(pid, name, key, indic_variant(name, key), "indic")[0])
+if times:
+    report("searchPersons typed in Indic scripts", times, top3("indic"))
 
 times = []
 for reg in registrations:
@@ -169,7 +224,7 @@ for _ in range(max(5, repeat // 10)):
 report("crimeStatistics", times, f"{len(data['crimeStatistics'])} groups")
 
 if sql_log != "-":
-    probes = [("searchPersons", lambda: graphql(PERSON, {"name": variant(persons[0][1])})),
+    probes = [("searchPersons", lambda: graphql(PERSON, {"name": variant(persons[0][2])})),
               ("searchProperty", lambda: graphql(PROPERTY, {"r": registrations[0][:6]})),
               ("crimeStatistics", lambda: graphql(STATS, {}))]
     for name, probe in probes:

@@ -2,12 +2,18 @@
 //! `person_alias.alias_normalized` and the `person_name_token` rows. Every writer (the
 //! seed, the migrations' backfill, the mutations) derives them here, so a query's key
 //! always matches the stored one.
+//!
+//! A name in any of India's scripts is keyed by its practical Latin spelling
+//! ([`indic::romanize`]: `रमेश कुमार`, `ரமேஷ் குமார்` and `Ramesh Kumar` are all `ramesh
+//! kumar`), so one index, one phonetic key and one ranking serve every script.
 
-/// Lowercase ASCII with single spaces: apostrophes and dots dropped, other punctuation a space.
+/// Lowercase ASCII with single spaces, from the practical Latin spelling of a name in any
+/// script: apostrophes and dots dropped, other punctuation a space.
 pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let latin = indic::romanize(name);
+    let mut out = String::with_capacity(latin.len());
     let mut pending_space = false;
-    for c in name.chars() {
+    for c in latin.chars() {
         if c == '\'' || c == '.' || c == '\u{2019}' {
             continue;
         }
@@ -43,6 +49,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("mohmd", "mohammad"),
     ("muhd", "mohammad"),
     ("mhd", "mohammad"),
+    // मो., মোঃ: the abbreviation as Devanagari and Bengali records write it.
+    ("mo", "mohammad"),
+    ("moh", "mohammad"),
     ("kr", "kumar"),
     ("pd", "prasad"),
     ("prd", "prasad"),
@@ -174,6 +183,26 @@ mod tests {
             normalize("Hetalben Jigneshbhai-Patel"),
             "hetalben jigneshbhai patel"
         );
+    }
+
+    #[test]
+    fn names_in_every_script_share_the_latin_key() {
+        for written in [
+            "रमेश कुमार",
+            "ரமேஷ் குமார்",
+            "রমেশ কুমার",
+            "ਰਮੇਸ਼ ਕੁਮਾਰ",
+            "ರಮೇಶ್ ಕುಮಾರ್",
+            "Ramesh  KUMAR",
+        ] {
+            assert_eq!(normalize(written), "ramesh kumar", "{written}");
+        }
+        assert_eq!(normalize("R. कुमार"), "r kumar");
+        let urdu = tokens("رمیش کمار");
+        let latin = tokens("Ramesh Kumar");
+        for (u, l) in urdu.iter().zip(&latin) {
+            assert_eq!(phonetic(u), phonetic(l), "{u} sounds like {l}");
+        }
     }
 
     #[test]

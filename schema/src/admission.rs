@@ -1,5 +1,6 @@
 //! What a request passes before the schema runs it, in order: its size, Apollo automatic
-//! persisted queries (per caller), parsing, the production posture (`_service` for
+//! persisted queries (per caller), its text ([`crate::written`]: composed, no refused
+//! characters), parsing, the production posture (`_service` for
 //! schema explorers only) and the document limits; then the audit trail learns the real
 //! names of its root fields, and the request's loaders whether to remember what they load
 //! (a query's do; a mutation's and a subscription's do not, as their rows change while
@@ -48,6 +49,7 @@ impl Admission {
         if let Some(persisted) = &self.persisted {
             request = persisted.resolve(request, caller).await?;
         }
+        crate::written::admit(&mut request)?;
         // The document is borrowed from the request while it is checked with the
         // request's variables: those stand aside meanwhile.
         let variables = std::mem::take(&mut request.variables);

@@ -390,3 +390,31 @@ pub enum IdentityKind {
     /// Ration card.
     RationCard,
 }
+
+/// A script a name can be shown in (`Person.nameIn`).
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(remote = "indic::Script")]
+pub enum Script {
+    /// Latin, as names are spelt in English records.
+    Latin,
+    /// Devanagari: Hindi, Marathi, Nepali, Konkani.
+    Devanagari,
+    /// Bengali–Assamese.
+    Bengali,
+    /// Gurmukhi: Punjabi.
+    Gurmukhi,
+    /// Gujarati.
+    Gujarati,
+    /// Odia.
+    Odia,
+    /// Tamil.
+    Tamil,
+    /// Telugu.
+    Telugu,
+    /// Kannada.
+    Kannada,
+    /// Malayalam.
+    Malayalam,
+    /// Perso-Arabic, as Urdu is written.
+    Urdu,
+}

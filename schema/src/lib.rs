@@ -47,6 +47,7 @@ pub mod registers;
 pub mod search;
 pub mod statistics;
 pub mod write;
+mod written;
 
 use async_graphql::{MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 

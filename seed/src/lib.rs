@@ -34,6 +34,7 @@ mod property;
 mod rng;
 mod text;
 mod values;
+mod written;
 
 #[cfg(test)]
 mod tests;

@@ -11,12 +11,17 @@ use super::names::{self, Region, Sex};
 use super::org::World;
 use super::rng::{Rng, scramble};
 use super::v;
+use super::written;
 
 /// A person as the generator remembers them while writing an FIR.
 #[derive(Debug, Clone)]
 pub(crate) struct PersonRef {
     pub(crate) id: i64,
+    /// The name as generated, in Latin (what later records of the family build on).
     pub(crate) name: String,
+    /// The words of the name and aliases as recorded (in the state's script for some),
+    /// as search keys (`person_name_token`).
+    pub(crate) tokens: Vec<String>,
     pub(crate) relative: String,
     pub(crate) birth_year: Option<i32>,
     pub(crate) sex: Sex,
@@ -292,16 +297,20 @@ impl People<'_> {
         pool: Option<usize>,
     ) -> PersonRef {
         let id = bulk.id(T::Person);
+        let region = self.world.states[self.world.districts[district].state]
+            .geo
+            .region;
+        let recorded = written::recorded(self.key, id, region, full, relative);
         bulk.push(
             T::Person,
             [
                 v::big(id),
-                v::text(full),
-                v::string(name_key::normalize(full)),
+                v::text(&recorded.full),
+                v::string(name_key::normalize(&recorded.full)),
                 v::enumeration(sex.stored()),
                 v::opt_int(birth_year),
                 v::opt_date(birth_date),
-                v::text(relative),
+                v::text(&recorded.relative),
                 v::ts(at),
             ],
         );
@@ -347,14 +356,20 @@ impl People<'_> {
             ]);
             self.identity(bulk, id, kind, full, district);
         }
-        for token in name_key::tokens(full) {
-            name_token(bulk, id, token);
+        let mut tokens = name_key::tokens(&recorded.full);
+        for token in &tokens {
+            name_token(bulk, id, token.clone());
         }
+        let mut aliases: Vec<&str> = recorded.latin_alias.as_deref().into_iter().collect();
         if rng.chance(details.alias) {
-            Self::aliases(bulk, id, full, &[names::nickname(rng)]);
+            aliases.push(names::nickname(rng));
+        }
+        if !aliases.is_empty() {
+            Self::aliases(bulk, id, &mut tokens, &aliases);
         }
         PersonRef {
             id,
+            tokens,
             name: full.to_owned(),
             relative: relative.to_owned(),
             birth_year,
@@ -363,9 +378,9 @@ impl People<'_> {
         }
     }
 
-    /// Writes aliases of the person `id` named `full`, with the name tokens they add.
-    fn aliases(bulk: &mut Bulk, id: i64, full: &str, aliases: &[&str]) {
-        let mut known = name_key::tokens(full);
+    /// Writes aliases of the person `id`, with the name tokens they add to `known` (the
+    /// tokens written for the person so far).
+    fn aliases(bulk: &mut Bulk, id: i64, known: &mut Vec<String>, aliases: &[&str]) {
         for alias in aliases {
             let alias_id = bulk.id(T::PersonAlias);
             bulk.push(
@@ -458,7 +473,7 @@ impl People<'_> {
                 alias: 0.0,
                 address: 1.0,
             };
-            let person = self.write(
+            let mut person = self.write(
                 bulk,
                 rng,
                 created,
@@ -481,7 +496,7 @@ impl People<'_> {
                 aliases.push(format!("{first} {}", names::nickname(rng)));
             }
             let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
-            Self::aliases(bulk, person.id, &name.full, &aliases);
+            Self::aliases(bulk, person.id, &mut person.tokens, &aliases);
             if rng.chance(0.5) {
                 // A second address, often in another district.
                 let other = rng.pick_copy(&self.world.states[st.state].districts);

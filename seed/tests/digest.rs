@@ -67,7 +67,7 @@ async fn the_demo_data_is_the_same_every_time() {
     let digest = seeded_digest(&SeedOptions::demo()).await;
     assert_eq!(
         digest,
-        "8a797b2ce8e3ded17640ba46418ac10a374267bb8880e131cf8df6774e12ce5a"
+        "16bf559837662c5ea6dd88d1835166ef6d2b00082b4065e90fd9b019a96b407e"
     );
 }
 
@@ -81,6 +81,6 @@ async fn a_seed_gives_the_same_national_data_every_time() {
     };
     assert_eq!(
         seeded_digest(&options).await,
-        "31b8f0a30917b16c26bca9a0d915a9b0cb2ad1f30b8257b8acf571bb614fa763"
+        "7eac67463083b2a48aadfb17f9a2f3481d5c39635f9825ef3fa0ec2bcc98379a"
     );
 }

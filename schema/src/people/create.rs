@@ -47,6 +47,18 @@ impl NewPersonInput {
             return Err(ApiError::invalid(format!("{field}.name"), "name too long"));
         }
         let aliases = self.aliases.as_deref().unwrap_or_default();
+        let names = [(format!("{field}.name"), Some(&self.name))]
+            .into_iter()
+            .chain([(format!("{field}.relativeName"), self.relative_name.as_ref())])
+            .chain(
+                (aliases.iter().enumerate())
+                    .map(|(i, a)| (format!("{field}.aliases[{i}]"), Some(a))),
+            );
+        for (path, name) in names {
+            if name.is_some_and(|name| name.contains(['\n', '\r', '\t'])) {
+                return Err(ApiError::invalid(path, "a name is one line, without tabs"));
+            }
+        }
         if aliases.len() > MAX_ALIASES {
             return Err(ApiError::invalid(
                 format!("{field}.aliases"),

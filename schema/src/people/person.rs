@@ -11,7 +11,7 @@ use super::{
 };
 use crate::audit::{self, AuditClass};
 use crate::context::RequestContext;
-use crate::enums::{IdentityKind, Sex};
+use crate::enums::{IdentityKind, Script, Sex};
 use crate::error::ApiResult;
 use crate::ids;
 use crate::investigation::{Arrest, ArrestsOfPerson};
@@ -77,6 +77,23 @@ impl Person {
             }
             _ => self.access.pseudonym.clone(),
         }
+    }
+
+    /// The aliases the caller may see (null with the identity withheld).
+    async fn visible_aliases(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<String>>> {
+        if !self.access.name.is_full() {
+            return Ok(None);
+        }
+        let rows = RequestContext::of(ctx)
+            .loaders
+            .load_one(AliasesOfPerson(self.row.id))
+            .await?;
+        Ok(Some(
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(|a| a.alias)
+                .collect(),
+        ))
     }
 
     /// Sex as recorded.
@@ -178,21 +195,37 @@ impl Person {
             .or(addresses.first());
         Ok(primary.map(|a| a.address.clone()))
     }
+    /// The name in `script`, for an officer who cannot read the script it was recorded
+    /// in (`रमेश कुमार` in LATIN is `Ramesh Kumar`); as recorded when it is in `script`
+    /// already. A pseudonym stays the pseudonym: it is never derived from the real name.
+    async fn name_in(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The script to show the name in.")] script: Script,
+    ) -> String {
+        let shown = self.shown_name(ctx);
+        if !self.access.name.is_full() {
+            return shown;
+        }
+        indic::transliterate(&shown, script.into())
+    }
     /// Other names the person is known by (withheld with the identity).
     async fn aliases(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<String>>> {
-        if !self.access.name.is_full() {
-            return Ok(None);
-        }
-        let rows = RequestContext::of(ctx)
-            .loaders
-            .load_one(AliasesOfPerson(self.row.id))
-            .await?;
-        Ok(Some(
-            rows.unwrap_or_default()
-                .into_iter()
-                .map(|a| a.alias)
-                .collect(),
-        ))
+        self.visible_aliases(ctx).await
+    }
+    /// The aliases in `script`, as `nameIn` gives the name (withheld with the identity).
+    async fn aliases_in(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The script to show the aliases in.")] script: Script,
+    ) -> ApiResult<Option<Vec<String>>> {
+        let aliases = self.visible_aliases(ctx).await?;
+        Ok(aliases.map(|aliases| {
+            aliases
+                .iter()
+                .map(|alias| indic::transliterate(alias, script.into()))
+                .collect()
+        }))
     }
     /// Identity documents (personal data, as for `phone`).
     async fn identities(&self, ctx: &Context<'_>) -> ApiResult<Option<Vec<IdentityDocument>>> {

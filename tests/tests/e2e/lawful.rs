@@ -521,7 +521,7 @@ async fn roles_are_bound_to_units_and_the_io_to_the_roll(backend: Backend) {
         ),
         (
             "a supervisor token carrying the IO's login, elsewhere",
-            app.token("SUPERVISOR", "KA", &case.io_login),
+            app.token("SUPERVISOR", &elsewhere[..2], &case.io_login),
         ),
     ] {
         let data = app

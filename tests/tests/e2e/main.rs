@@ -24,6 +24,7 @@ mod posture;
 mod readme;
 mod register_fir;
 mod restricted;
+mod scripts;
 mod search;
 mod snapshots;
 mod statements;

@@ -26,11 +26,14 @@ async fn readme_tour_queries_run(backend: Backend) {
     let app = TestApp::with_demo_data(backend).await;
     let analyst = app.token("ANALYST", "IN", "analyst");
     let queries = graphql_blocks("A tour");
-    assert_eq!(queries.len(), 5);
+    assert_eq!(queries.len(), 6);
     for query in queries {
         let data = app.data(Some(&analyst), &query, json!({})).await;
         let root = data.as_object().unwrap().values().next().unwrap();
         assert!(!root.is_null(), "{query}: {data}");
+        if let Some(hits) = root.as_array() {
+            assert!(!hits.is_empty(), "{query}: nothing found");
+        }
         if let Some(edges) = root.get("edges") {
             assert!(
                 !edges.as_array().unwrap().is_empty(),
