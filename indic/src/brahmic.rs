@@ -84,13 +84,24 @@ pub(crate) fn to_hub(script: Script, run: &str) -> String {
             _ => letters.push(c),
         }
     }
-    let iso = vidyut_lipi::transliterate(&letters, mapping(&READ, scheme(script, run), true));
+    let scheme = scheme(script, run);
+    // ISO 15919 marks a vowel after a vowel with a colon (`śa:ikīẏā`): not a separator.
+    let iso = vidyut_lipi::transliterate(&letters, mapping(&READ, scheme, true)).replace(':', "");
     let words = hub::rewrite_words(hub::units(&iso), |word| {
         if final_vowel_inherent(script) {
             hub::drop_silent_schwas(word);
         }
         if script == Script::Tamil {
             voice_tamil_stops(word);
+        }
+        if scheme == Scheme::Assamese {
+            assamese_sibilants(word);
+        }
+        // The southern scripts end words in an anusvara for m (`വസീം` Wasim, `ಬೇಗಂ`
+        // Begum); in the north it nasalises the vowel before it (`जहां`).
+        if !final_vowel_inherent(script) && word.last().is_some_and(Unit::is_nasal_sign) {
+            word.pop();
+            word.push(Unit::plain('m'));
         }
     });
     hub::join(&words)
@@ -114,6 +125,20 @@ fn voice_tamil_stops(word: &mut [Unit]) {
             _ => continue,
         };
         word[i] = replacement;
+    }
+}
+
+/// Assamese says `চ` and `ছ` as s (`ছৈয়দ` is Syed), which ISO 15919 spells `c` and `ch`.
+fn assamese_sibilants(word: &mut Vec<Unit>) {
+    let mut i = 0;
+    while i < word.len() {
+        if word[i].is('c') {
+            word[i] = Unit::plain('s');
+            if word.get(i + 1).is_some_and(|h| h.is('h')) {
+                word.remove(i + 1);
+            }
+        }
+        i += 1;
     }
 }
 
@@ -225,6 +250,9 @@ mod tests {
         assert_eq!(to_hub(Script::Kannada, "ರಮೇಶ್"), "ramēś");
         assert_eq!(to_hub(Script::Devanagari, "कृष्ण"), "kr̥ṣṇa");
         assert_eq!(to_hub(Script::Devanagari, "राम\u{200D}"), "rām");
+        assert_eq!(to_hub(Script::Bengali, "শইকীয়া"), "śaikīẏā");
+        assert_eq!(to_hub(Script::Bengali, "ৰাজীৱ ছৈয়দ"), "rājīv saiẏad");
+        assert_eq!(to_hub(Script::Malayalam, "വസീം"), "vasīm");
     }
 
     #[test]

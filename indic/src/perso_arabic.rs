@@ -16,7 +16,7 @@ enum Letter {
     Alif,
     /// `آ`.
     AlifMadda,
-    /// `و`: v starting a word or before a vowel, `ō` otherwise.
+    /// `و`: v starting a word, next to a vowel letter, `ō` otherwise.
     Vav,
     /// `ی`: y starting a word, `ī` otherwise.
     Ye,
@@ -112,7 +112,9 @@ fn read_letter(letter: Letter, word: &mut Vec<Sound>) {
         Letter::Alif => word.push(Sound::Vowel("ā")),
         Letter::Ain => {}
         Letter::AlifMadda => word.push(Sound::Vowel("ā")),
-        Letter::Vav if starts => word.push(Sound::Consonant("v".into())),
+        Letter::Vav if starts || matches!(word.last(), Some(Sound::Vowel(_))) => {
+            word.push(Sound::Consonant("v".into()))
+        }
         Letter::Vav => word.push(Sound::Vowel("ō")),
         Letter::Ye if starts => word.push(Sound::Consonant("y".into())),
         Letter::Ye => word.push(Sound::Vowel("ī")),
@@ -141,6 +143,8 @@ fn spoken(word: &[Sound]) -> String {
     let n = word.len();
     for (i, sound) in word.iter().enumerate() {
         match sound {
+            // `و` before a vowel letter is a v (`جاوید` Javed, `پروین` Parveen).
+            Sound::Vowel("ō") if matches!(word.get(i + 1), Some(Sound::Vowel(_))) => out.push('v'),
             Sound::Vowel(v) => out.push_str(v),
             Sound::Consonant(h) if h == "h" && i + 1 == n && i > 0 => {
                 if matches!(word[i - 1], Sound::Consonant(_)) {
@@ -287,6 +291,7 @@ mod tests {
         assert_eq!(to_hub("محمد سلیم"), "mahmd salīm");
         assert_eq!(to_hub("خان"), "k\u{035F}hān");
         assert_eq!(to_hub("علی"), "alī");
+        assert_eq!(to_hub("جاوید پروین"), "jāvīd parvīn");
     }
 
     #[test]

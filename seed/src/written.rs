@@ -165,6 +165,49 @@ mod tests {
         }
     }
 
+    /// How many of a table's words a Latin query finds through the name key: the same
+    /// key, the same sounds or a close spelling (as `searchPersons` matches words).
+    fn found_share(spellings: &Spellings) -> (f64, Vec<String>) {
+        use entities::name_key::{normalize, phonetic, trigram_similarity};
+        let mut missed = Vec::new();
+        let words: Vec<_> = spellings
+            .iter()
+            .filter(|(l, _)| !matches!(**l, "bhai" | "ben"))
+            .collect();
+        for (latin, native) in &words {
+            let (l, n) = (normalize(latin), normalize(native));
+            if l != n && phonetic(&l) != phonetic(&n) && trigram_similarity(&l, &n) < 0.3 {
+                missed.push(format!("{latin} → {n}"));
+            }
+        }
+        missed.sort();
+        (1.0 - missed.len() as f64 / words.len() as f64, missed)
+    }
+
+    /// Names recorded in a script are found by their Latin spelling. What is missed is what
+    /// a script does not write: Tamil's one letter for k, g and h, or t and d (`அகமது`
+    /// for Ahmed, `தேவி` for Devi), Urdu's unwritten short vowels, Bengali's formal
+    /// surnames (`বন্দ্যোপাধ্যায়` for Banerjee).
+    #[test]
+    fn a_latin_query_finds_most_names_recorded_in_each_script() {
+        for (table, spellings, least) in [
+            ("devanagari", &*DEVANAGARI, 0.98),
+            ("bengali", &BENGALI, 0.9),
+            ("assamese", &ASSAMESE, 0.75),
+            ("gurmukhi", &GURMUKHI, 0.98),
+            ("gujarati", &GUJARATI, 0.98),
+            ("odia", &ODIA, 0.98),
+            ("tamil", &TAMIL, 0.75),
+            ("telugu", &TELUGU, 0.98),
+            ("kannada", &KANNADA, 0.98),
+            ("malayalam", &MALAYALAM, 0.9),
+            ("urdu", &URDU, 0.98),
+        ] {
+            let (share, missed) = found_share(spellings);
+            assert!(share >= least, "{table}: {share:.2}, missed {missed:?}");
+        }
+    }
+
     #[test]
     fn names_are_written_word_by_word() {
         assert_eq!(

@@ -67,7 +67,7 @@ async fn the_demo_data_is_the_same_every_time() {
     let digest = seeded_digest(&SeedOptions::demo()).await;
     assert_eq!(
         digest,
-        "16bf559837662c5ea6dd88d1835166ef6d2b00082b4065e90fd9b019a96b407e"
+        "421e78c86ca4965baa38dc54a2e8ec6dfc835a1afb9c09b5f8d31d3563a585b8"
     );
 }
 
@@ -81,6 +81,6 @@ async fn a_seed_gives_the_same_national_data_every_time() {
     };
     assert_eq!(
         seeded_digest(&options).await,
-        "7eac67463083b2a48aadfb17f9a2f3481d5c39635f9825ef3fa0ec2bcc98379a"
+        "a98587751872ffcac97602235e277f446e2ad3842139b0c65166d70e26223b69"
     );
 }

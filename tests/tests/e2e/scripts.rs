@@ -293,3 +293,49 @@ async fn control_characters_and_bidi_overrides_are_refused_with_the_field_named(
     );
 }
 on_both!(control_characters_and_bidi_overrides_are_refused_with_the_field_named);
+
+async fn missing_persons_and_bodies_described_in_indic_scripts_match(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let token = officer(&app);
+    // Reported in Hindi; the body found by a station writing Marathi, a day later.
+    let missing = app
+        .data(
+            Some(&token),
+            "mutation($input: ReportMissingPersonInput!) { reportMissingPerson(input: $input) { id name marks } }",
+            json!({ "input": {
+                "stationCode": STATION, "name": "सुनीता देवी", "sex": "FEMALE", "ageYears": 31,
+                "heightCm": 155, "marks": "बाएं हाथ पर त्रिशूल का गोदना",
+                "missingSince": "2026-11-20T08:00:00Z", "lastSeenPlace": "स्वारगेट बस स्थानक",
+            } }),
+        )
+        .await;
+    let missing = &missing["reportMissingPerson"];
+    assert_eq!(missing["name"], "सुनीता देवी");
+    let body = app
+        .data(
+            Some(&token),
+            "mutation($input: FoundDescriptionInput!) { registerUnidentifiedBody(input: $input) { id } }",
+            json!({ "input": {
+                "stationCode": STATION, "foundAt": "2026-11-21T06:30:00Z", "place": "मुठा कालव्याजवळ",
+                "sex": "FEMALE", "ageMin": 28, "ageMax": 35, "heightCm": 156,
+                "marks": "डाव्या हातावर त्रिशूल गोंदलेले",
+            } }),
+        )
+        .await;
+    let body_id = body["registerUnidentifiedBody"]["id"].as_str().unwrap();
+    let data = app
+        .data(
+            Some(&token),
+            "query($id: ID!) { matchMissingPerson(id: $id) { reasons body { id } } }",
+            json!({ "id": missing["id"] }),
+        )
+        .await;
+    let matches = data["matchMissingPerson"].as_array().unwrap();
+    let found = matches.iter().find(|m| m["body"]["id"] == body_id);
+    let reasons = found.map(|m| m["reasons"].to_string()).unwrap_or_default();
+    assert!(
+        reasons.contains("marks: trishul"),
+        "the shared mark is found across Hindi and Marathi: {matches:#?}"
+    );
+}
+on_both!(missing_persons_and_bodies_described_in_indic_scripts_match);
