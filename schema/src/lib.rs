@@ -5,9 +5,10 @@
 //!
 //! Module map:
 //!
-//! - the request: [`Graph`] (below), `admission` (size, `persisted` documents, [`limits`],
-//!   `posture`), [`context`] (what resolvers reach), [`loader`] (per-request batching, one
-//!   statement per level), [`pagination`], [`error`] (the contract's codes);
+//! - the request: [`Graph`] (below), `admission` (size, `persisted` documents, `written`
+//!   text, [`limits`], `posture`), [`context`] (what resolvers reach), [`loader`]
+//!   (per-request batching, one statement per level), [`pagination`], [`error`] (the
+//!   contract's codes);
 //! - who sees what: [`identity`] (token claims to a principal), [`policy`] (every field and
 //!   write decision), [`ids`] (opaque ids), [`audit`] (the hash-chained trail);
 //! - the domain, one folder each, with its types, loaders and mutations: [`org`], [`fir`],
