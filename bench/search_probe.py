@@ -175,10 +175,10 @@ def search_person(pid, name, key, query_name, typed):
         print(f"SLOW {ms:.0f} ms {query_name!r} (for {name!r})", file=sys.stderr)
     hits = data["searchPersons"][:3]
     rows_found = [str(row_of(h["person"]["id"])) for h in hits]
-    # Many people share a name; a namesake in the top 3 (the same name, in any script) is
-    # the right answer to the query too.
-    named = any(h["person"]["name"].lower() == name.lower() or h["person"]["name"].lower() == key
-                for h in hits)
+    # Many people share a name; a namesake in the top 3 (the same name, in any script:
+    # the same key) is the right answer to the query too.
+    keys = [r[0] for r in rows(f"SELECT name_normalized FROM person WHERE id IN ({','.join(rows_found) or '0'})")]
+    named = key in keys
     counts = quality[(typed, script_of(name))]
     counts[0] += 1
     counts[1] += str(pid) in rows_found
@@ -191,9 +191,10 @@ def search_person(pid, name, key, query_name, typed):
 def top3(typed):
     found = [(script, c) for (t, script), c in sorted(quality.items()) if t == typed]
     total = [sum(c[i] for _, c in found) for i in range(3)]
-    per_script = ", ".join(f"{script} {c[1]}/{c[0]}" for script, c in found)
+    per_script = ", ".join(f"{script} {c[1]}/{c[2]}/{c[0]}" for script, c in found)
     return (f"for {total[0]} name variants, the person in the top 3 {total[1]} times, the name (the person "
-            f"or a namesake) {total[2]} times; the person by script recorded in: {per_script}")
+            f"or a namesake, in any script) {total[2]} times; by the script the name was recorded in "
+            f"(person/name/variants): {per_script}")
 
 
 times = []

@@ -443,14 +443,16 @@ fn close(word: &Variants) -> Variants {
 const CLOSE: f64 = 0.9;
 
 /// Scores every candidate by its best name (recorded name or alias) and relative's name,
-/// best first.
+/// best first. Names are scored by their stored keys (`name_normalized`,
+/// `alias_normalized`: the practical Latin spelling, whatever script the name is recorded
+/// in), not derived again from the names as written.
 async fn rank(
     db: &sea_orm::DatabaseConnection,
     query: &[QueryWord],
     relative_query: Option<&str>,
     rows: Vec<person::Model>,
 ) -> Result<Vec<(person::Model, f64, String)>, sea_orm::DbErr> {
-    let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut aliases: HashMap<i64, Vec<(String, String)>> = HashMap::new();
     if !rows.is_empty() {
         for alias in person_alias::Entity::find()
             .filter(person_alias::Column::PersonId.is_in(rows.iter().map(|r| r.id)))
@@ -460,7 +462,7 @@ async fn rank(
             aliases
                 .entry(alias.person_id)
                 .or_default()
-                .push(alias.alias);
+                .push((alias.alias, alias.alias_normalized));
         }
     }
     let relative_words: Vec<QueryWord> = relative_query
@@ -474,16 +476,17 @@ async fn rank(
     let mut ranked: Vec<(person::Model, f64, String)> = rows
         .into_iter()
         .filter_map(|row| {
-            let names = std::iter::once(("name", row.name.clone())).chain(
-                aliases
-                    .remove(&row.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|alias| ("alias", alias)),
-            );
+            let names = std::iter::once(("name", (row.name.clone(), row.name_normalized.clone())))
+                .chain(
+                    aliases
+                        .remove(&row.id)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|alias| ("alias", alias)),
+                );
             let (kind, shown, best) = names
-                .map(|(kind, shown)| {
-                    let scored = score_name(query, &shown);
+                .map(|(kind, (shown, key))| {
+                    let scored = score_name(query, &key);
                     (kind, shown, scored)
                 })
                 .max_by(|a, b| a.2.score.total_cmp(&b.2.score))?;
