@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use vidyut_lipi::{Mapping, Scheme};
 
 use crate::Script;
-use crate::hub::{self, Unit};
+use crate::hub::{self, ACUTE, DOT_BELOW, DOUBLE_MACRON_BELOW, TILDE, Unit};
 use crate::runs::is_joiner;
 
 /// The scripts `vidyut-lipi` converts, in the order of the mapping tables below.
@@ -118,10 +118,8 @@ fn voice_tamil_stops(word: &mut [Unit]) {
         let replacement = match &word[i] {
             u if u.is('k') && between_vowels => Unit::plain('g'),
             u if u.is('c') && (i == 0 || between_vowels) => Unit::plain('s'),
-            u if u.is('c') && before.is_some_and(|b| b.is_marked('n', '\u{0303}')) => {
-                Unit::plain('j')
-            }
-            u if u.is_marked('t', '\u{0323}') && between_vowels => marked('d', '\u{0323}'),
+            u if u.is('c') && before.is_some_and(|b| b.is_marked('n', TILDE)) => Unit::plain('j'),
+            u if u.is_marked('t', DOT_BELOW) && between_vowels => Unit::marked('d', DOT_BELOW),
             _ => continue,
         };
         word[i] = replacement;
@@ -139,13 +137,6 @@ fn assamese_sibilants(word: &mut Vec<Unit>) {
             }
         }
         i += 1;
-    }
-}
-
-fn marked(base: char, mark: char) -> Unit {
-    Unit {
-        base,
-        marks: mark.to_string(),
     }
 }
 
@@ -188,7 +179,7 @@ fn sounds_of(script: Script, word: &[Unit]) -> Vec<Unit> {
             continue;
         }
         // Sounds borrowed from Persian, written with a nukta where the script has one.
-        if !nuktas && unit.base == 'k' && unit.marks == "\u{035F}" {
+        if !nuktas && unit.is_marked('k', DOUBLE_MACRON_BELOW) {
             out.push(Unit::plain('k'));
             continue;
         }
@@ -201,8 +192,8 @@ fn sounds_of(script: Script, word: &[Unit]) -> Vec<Unit> {
             'f' if tamil => out.push(Unit::plain('p')),
             'f' if !nuktas => out.extend([Unit::plain('p'), Unit::plain('h')]),
             'q' if !nuktas || tamil => out.push(Unit::plain('k')),
-            's' if unit.marks == "\u{0323}" && script == Script::Gurmukhi => {
-                out.push(marked('s', '\u{0301}'))
+            's' if unit.is_marked('s', DOT_BELOW) && script == Script::Gurmukhi => {
+                out.push(Unit::marked('s', ACUTE))
             }
             _ if tamil => tamil_sound(unit, next, &mut out),
             _ => out.push(unit.clone()),
@@ -214,18 +205,18 @@ fn sounds_of(script: Script, word: &[Unit]) -> Vec<Unit> {
 /// One hub unit in Tamil's sounds: no voiced or aspirated stops, `ṣ` for every sh, no
 /// anusvara.
 fn tamil_sound(unit: &Unit, next: Option<&Unit>, out: &mut Vec<Unit>) {
-    let after_stop = out.last().is_some_and(|p: &Unit| {
-        matches!(p.base, 'k' | 'g' | 'c' | 'j' | 't' | 'd' | 'p' | 'b') && !p.is_vowel()
-    });
     match unit.base {
-        'h' if unit.marks.is_empty() && after_stop => {}
+        // The h of an aspirate.
+        'h' if out
+            .last()
+            .is_some_and(|stop| stop.is_aspirated_by(Some(unit))) => {}
         'g' => out.push(Unit::plain('k')),
         'd' => out.push(Unit {
             base: 't',
             marks: unit.marks.clone(),
         }),
         'b' => out.push(Unit::plain('p')),
-        's' if unit.marks == "\u{0301}" => out.push(marked('s', '\u{0323}')),
+        's' if unit.is_marked('s', ACUTE) => out.push(Unit::marked('s', DOT_BELOW)),
         'm' if unit.is_nasal_sign() => {
             let labial = next.is_some_and(|n| matches!(n.base, 'p' | 'b' | 'm'));
             out.push(Unit::plain(if labial { 'm' } else { 'n' }));

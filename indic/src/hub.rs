@@ -29,7 +29,14 @@ pub(crate) struct Unit {
 
 const MACRON_BELOW: char = '\u{0331}';
 const DOT_ABOVE: char = '\u{0307}';
-const DOT_BELOW: char = '\u{0323}';
+/// The dot below of retroflex letters (`ṭ`, `ṣ`).
+pub(crate) const DOT_BELOW: char = '\u{0323}';
+/// The acute of `ś`.
+pub(crate) const ACUTE: char = '\u{0301}';
+/// The tilde of `ñ`.
+pub(crate) const TILDE: char = '\u{0303}';
+/// The line under `k` in `k͟h`, Persian kh (`خ`).
+pub(crate) const DOUBLE_MACRON_BELOW: char = '\u{035F}';
 const RING_BELOW: char = '\u{0325}';
 const CANDRABINDU: char = '\u{0310}';
 
@@ -39,6 +46,14 @@ impl Unit {
         Self {
             base,
             marks: String::new(),
+        }
+    }
+
+    /// A unit of `base` with the one mark `mark` (`ṣ` is `s` with a dot below).
+    pub fn marked(base: char, mark: char) -> Self {
+        Self {
+            base,
+            marks: mark.to_string(),
         }
     }
 
@@ -53,8 +68,7 @@ impl Unit {
 
     /// A vowel (`a`, `ā`, `ē`, `r̥`, …).
     pub fn is_vowel(&self) -> bool {
-        matches!(self.base, 'a' | 'e' | 'i' | 'o' | 'u' | 'æ')
-            || matches!(self.base, 'r' | 'l') && self.has(RING_BELOW)
+        matches!(self.base, 'a' | 'e' | 'i' | 'o' | 'u' | 'æ') || self.is_vocalic_consonant()
     }
 
     /// The vocalic r or l (`r̥`, `l̥`).
@@ -81,6 +95,11 @@ impl Unit {
     pub fn is_stop(&self) -> bool {
         matches!(self.base, 'k' | 'g' | 'c' | 'j' | 't' | 'd' | 'p' | 'b')
             || self.base == 'r' && self.has_dot_below()
+    }
+
+    /// Whether it is a stop aspirated by `next` (`gh`, `ṭh`: one sound, two letters).
+    pub fn is_aspirated_by(&self, next: Option<&Unit>) -> bool {
+        self.is_stop() && next.is_some_and(|h| h.is('h'))
     }
 
     /// Whether it is `base` with exactly the mark `mark` (`ś` is `s` with an acute).
@@ -121,7 +140,8 @@ pub(crate) fn join(units: &[Unit]) -> String {
     decomposed.nfc().collect()
 }
 
-fn is_mark(c: char) -> bool {
+/// A combining mark of the Latin block (ISO 15919's macrons and dots, decomposed).
+pub(crate) fn is_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
@@ -206,8 +226,8 @@ enum Sound {
     Other,
 }
 
-/// The sounds of `word` as (index of its first unit, kind), descending order of index
-/// not required: an aspirate (`gh`, `th`) is one consonant written with two letters.
+/// The sounds of `word` as (index of its first unit, kind): an aspirate (`gh`, `th`) is
+/// one consonant written with two letters.
 fn sounds(word: &[Unit]) -> Vec<(usize, Sound)> {
     let mut out = Vec::with_capacity(word.len());
     let mut i = 0;
@@ -221,8 +241,11 @@ fn sounds(word: &[Unit]) -> Vec<(usize, Sound)> {
             Sound::Other
         };
         out.push((i, kind));
-        let aspirated = unit.is_stop() && word.get(i + 1).is_some_and(|h| h.is('h'));
-        i += if aspirated { 2 } else { 1 };
+        i += if unit.is_aspirated_by(word.get(i + 1)) {
+            2
+        } else {
+            1
+        };
     }
     out
 }

@@ -6,7 +6,7 @@
 //! `kamār`, `رمیش` → `ramīś`). Written vowel marks (zabar, zer, pesh) are read
 //! as written.
 
-use crate::hub::{self, Unit};
+use crate::hub::{self, DOUBLE_MACRON_BELOW, Unit};
 
 /// What a Perso-Arabic letter is in the hub.
 #[derive(Clone, Copy)]
@@ -182,10 +182,8 @@ pub(crate) fn from_hub(hub_text: &str) -> String {
             i += 1;
             continue;
         }
-        let aspirated = unit.is_consonant()
-            && matches!(unit.base, 'k' | 'g' | 'c' | 'j' | 't' | 'd' | 'p' | 'b')
-            && next.is_some_and(|n| n.is('h'));
-        out.push_str(&write_unit(unit, start, last, next));
+        let aspirated = unit.is_aspirated_by(next);
+        out.push_str(write_unit(unit, start, last, next));
         if aspirated {
             out.push('ھ');
             i += 1;
@@ -196,9 +194,9 @@ pub(crate) fn from_hub(hub_text: &str) -> String {
     out
 }
 
-fn write_unit(unit: &Unit, start: bool, last: bool, next: Option<&Unit>) -> String {
+fn write_unit(unit: &Unit, start: bool, last: bool, next: Option<&Unit>) -> &'static str {
     let long = !unit.marks.is_empty();
-    let s: &str = match unit.base {
+    match unit.base {
         _ if unit.is_vocalic_consonant() => "ری",
         _ if unit.is_nasal_sign() => {
             if last {
@@ -250,7 +248,7 @@ fn write_unit(unit: &Unit, start: bool, last: bool, next: Option<&Unit>) -> Stri
             (_, true) => "ے",
             _ => "ی",
         },
-        'k' if unit.marks == "\u{035F}" => "خ",
+        'k' if unit.is_marked('k', DOUBLE_MACRON_BELOW) => "خ",
         'k' => "ک",
         'g' if long => "غ",
         'g' => "گ",
@@ -277,8 +275,7 @@ fn write_unit(unit: &Unit, start: bool, last: bool, next: Option<&Unit>) -> Stri
         'q' => "ق",
         'x' => "کس",
         _ => "",
-    };
-    s.to_owned()
+    }
 }
 
 #[cfg(test)]

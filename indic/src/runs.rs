@@ -1,6 +1,6 @@
 //! Splitting text into runs of one script, and runs of no script between them.
 
-use crate::Script;
+use crate::{Script, hub};
 
 /// Zero-width non-joiner and joiner: part of Indic spelling, they stay with their letters.
 pub(crate) fn is_joiner(c: char) -> bool {
@@ -17,7 +17,7 @@ pub(crate) fn runs(text: &str) -> Vec<(Option<Script>, &str)> {
     for (i, c) in text.char_indices() {
         let script = match (Script::of(c), current) {
             // A mark or joiner belongs to the letters before it.
-            (_, Some(Some(run))) if is_joiner(c) || is_combining(c) => Some(run),
+            (_, Some(Some(run))) if is_joiner(c) || hub::is_mark(c) => Some(run),
             (script, _) => script,
         };
         if current != Some(script) {
@@ -32,11 +32,6 @@ pub(crate) fn runs(text: &str) -> Vec<(Option<Script>, &str)> {
         out.push((previous, &text[start..]));
     }
     out
-}
-
-/// A combining mark of the Latin block (ISO 15919's macrons and dots, when decomposed).
-fn is_combining(c: char) -> bool {
-    ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 #[cfg(test)]
