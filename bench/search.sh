@@ -78,7 +78,7 @@ PY
   stop_gateway
 
   # One traced request of each kind, and the plans of its search statements.
-  start_gateway "$url" "warn,cctns::sql=trace" "$work/trace.log"
+  start_gateway "$url" "warn,cctns::sql=debug" "$work/trace.log"
   python3 bench/search_probe.py "http://127.0.0.1:$port/graphql" "$token" "$backend" "$probe_db" 5 "$work/trace.log" |
     grep '^PLAN' >"$work/plans.txt" || true
   stop_gateway

@@ -110,8 +110,9 @@ pub async fn connect(
     let stats = SqlStats::default();
     let counter = stats.clone();
     db.set_metric_callback(move |info| {
-        // Every statement with its values, for EXPLAIN (`CCTNS_LOG=cctns::sql=trace`).
-        tracing::trace!(target: "cctns::sql", elapsed_us = info.elapsed.as_micros() as u64, "{}", info.statement);
+        // Every statement with its values and time, for EXPLAIN (`CCTNS_LOG=cctns::sql=debug`;
+        // debug, not trace: a dependency caps the static level at debug).
+        tracing::debug!(target: "cctns::sql", elapsed_us = info.elapsed.as_micros() as u64, "{}", info.statement);
         counter.statements.fetch_add(1, Ordering::Relaxed);
         if info.failed {
             counter.failures.fetch_add(1, Ordering::Relaxed);

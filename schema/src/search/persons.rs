@@ -24,7 +24,9 @@ use entities::{
 };
 use futures_util::future::try_join_all;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query, SelectStatement, UnionType};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect,
+};
 
 use super::score::{QueryWord, Variants, score_name};
 use super::vocabulary;
@@ -294,15 +296,7 @@ async fn gather(
             } = named_all(db, &tier, words, after).await?;
             after = last;
             let fresh: Vec<i64> = ids.into_iter().filter(|id| !seen.contains(id)).collect();
-            if !fresh.is_empty() {
-                let found = person::Entity::find()
-                    .filter(person::Column::Id.is_in(fresh))
-                    .filter(conditions.clone())
-                    .limit(room)
-                    .all(db)
-                    .await?;
-                rows.extend(found);
-            }
+            rows.extend(meeting(db, &fresh, conditions, room).await?);
             if complete {
                 break;
             }
@@ -327,23 +321,54 @@ struct Window {
     complete: bool,
 }
 
+/// Up to `room` of the persons `ids` (in id order) who meet `conditions`, by primary
+/// key. The first `2 × room` ids go in one statement, enough when few fail the conditions
+/// (the shields alone); the rest in a second only when that falls short, so that the
+/// conditions are not tested on thousands of persons the answer has no room for.
+async fn meeting(
+    db: &sea_orm::DatabaseConnection,
+    ids: &[i64],
+    conditions: &Condition,
+    room: u64,
+) -> Result<Vec<person::Model>, sea_orm::DbErr> {
+    let (first, rest) = ids.split_at(ids.len().min(2 * room as usize));
+    let mut found = Vec::new();
+    for part in [first, rest] {
+        let room = room.saturating_sub(found.len() as u64);
+        if part.is_empty() || room == 0 {
+            continue;
+        }
+        found.extend(
+            person::Entity::find()
+                .filter(person::Column::Id.is_in(part.iter().copied()))
+                .filter(conditions.clone())
+                .limit(room)
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(found)
+}
+
 /// The next window of persons above `after` with a word of `tier` and the initials (at
 /// most [`ID_CAP`] index entries, in id order), narrowed to those with one of each other
-/// word's spellings: from the name index alone, in two statements. The other words are
-/// read only within the window's id range, so two common words cost a few thousand index
-/// entries, not every entry of both.
+/// word's spellings: from the name index alone, in two statements. The spellings'
+/// entries are merged in id order as they are read (SQLite's `MERGE (UNION ALL)`,
+/// PostgreSQL's `Merge Append`), so a window reads about [`ID_CAP`] entries however many
+/// spellings the word has (at most that many per spelling on PostgreSQL). The other words are read only within the window's id range,
+/// so two common words cost a few thousand index entries, not every entry of both.
 async fn named_all(
     db: &sea_orm::DatabaseConnection,
     tier: &Variants,
     words: Words<'_>,
     after: i64,
 ) -> Result<Window, sea_orm::DbErr> {
-    // Each spelling's first entries by index order, merged: a word's entries are read
-    // only as far as the window reaches, however many persons bear it.
     let mut spellings: Vec<&String> = tier.keys().collect();
     spellings.sort();
-    let mut merged: Option<SelectStatement> = None;
-    for (i, spelling) in spellings.into_iter().enumerate() {
+    // SQLite merges bare arms lazily; PostgreSQL plans them as an append of every entry
+    // and a sort, so there each arm is limited itself (and merged by `Merge Append`).
+    let bare_arms = db.get_database_backend() == DbBackend::Sqlite;
+    let mut arms = spellings.into_iter().enumerate().map(|(i, spelling)| {
         let mut entries = Query::select()
             .column(person_name_token::Column::PersonId)
             .from(person_name_token::Entity)
@@ -357,31 +382,30 @@ async fn named_all(
                     .eq(words.initials),
             );
         }
+        if !bare_arms {
+            entries
+                .order_by(person_name_token::Column::PersonId, Order::Asc)
+                .limit(ID_CAP);
+            entries = Query::select()
+                .column(person_name_token::Column::PersonId)
+                .from_subquery(entries, Alias::new(format!("s{i}")))
+                .to_owned();
+        }
         entries
-            .order_by(person_name_token::Column::PersonId, Order::Asc)
-            .limit(ID_CAP);
-        let arm = Query::select()
-            .column(person_name_token::Column::PersonId)
-            .from_subquery(entries, Alias::new(format!("s{i}")))
-            .to_owned();
-        merged = Some(match merged {
-            None => arm,
-            Some(mut all) => all.union(UnionType::All, arm).to_owned(),
-        });
-    }
-    let Some(merged) = merged else {
+    });
+    let Some(mut driving) = arms.next() else {
         return Ok(Window {
             ids: Vec::new(),
             last: after,
             complete: true,
         });
     };
-    let driving = Query::select()
-        .column(person_name_token::Column::PersonId)
-        .from_subquery(merged, Alias::new("spellings"))
+    for arm in arms {
+        driving.union(UnionType::All, arm);
+    }
+    driving
         .order_by(person_name_token::Column::PersonId, Order::Asc)
-        .limit(ID_CAP)
-        .to_owned();
+        .limit(ID_CAP);
     let entries = person_ids(db, &driving).await?;
     let complete = (entries.len() as u64) < ID_CAP;
     let Some(&last) = entries.last() else {
