@@ -164,15 +164,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compose(args) => {
             let config = args.federation.load()?;
             let sdl =
-                federation::compose_supergraph(&config, &schema::sdl(), &args.local_url).await?;
+                federation::compose_supergraph(&config, &schema::subgraph_sdl(), &args.local_url)
+                    .await?;
             print!("{sdl}");
             Ok(())
         }
         Command::Plan(args) => {
             let config = args.federation.load()?;
-            let sdl =
-                federation::compose_supergraph(&config, &schema::sdl(), federation::IN_PROCESS_URL)
-                    .await?;
+            let sdl = federation::compose_supergraph(
+                &config,
+                &schema::subgraph_sdl(),
+                federation::IN_PROCESS_URL,
+            )
+            .await?;
             let supergraph = federation::Supergraph::new(sdl, &config.subgraphs)?;
             let prepared = supergraph
                 .plan(&args.query, args.operation_name.as_deref(), None)

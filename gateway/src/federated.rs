@@ -57,7 +57,7 @@ pub async fn federate(
     let local = Arc::new(InProcess {
         state: state.downgrade(),
     });
-    let federation = Arc::new(Federation::start(config, schema::sdl(), local).await?);
+    let federation = Arc::new(Federation::start(config, schema::subgraph_sdl(), local).await?);
     state.route_remote_through(Arc::new(Supergraph(federation.clone())));
     Ok(federation)
 }

@@ -123,6 +123,9 @@ fn schema_prints_the_sdl() {
     assert!(output.status.success());
     let sdl = String::from_utf8(output.stdout).unwrap();
     assert!(sdl.contains("type Fir"));
+    // Integrators generate their subscription clients from it too.
+    assert!(sdl.contains("type Subscription {"), "no Subscription root");
+    assert!(sdl.contains("\tevents("), "no events subscription");
 }
 
 #[test]

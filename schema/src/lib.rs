@@ -201,9 +201,21 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     .enable_federation()
 }
 
-/// The Apollo Federation v2 SDL of the served schema (what `cctns schema` prints and
-/// `schema.graphql` holds).
+/// The schema as integrators generate code from it (what `cctns schema` prints and
+/// `schema.graphql` holds): the Apollo Federation v2 SDL of [`subgraph_sdl`] with the
+/// `Subscription` root the gateway serves over WebSocket (`GET /graphql` upgraded).
 pub fn sdl() -> String {
+    builder()
+        .enable_subscription_in_federation()
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+}
+
+/// The Apollo Federation v2 SDL of the local graph as a subgraph of the federation
+/// (`cctns compose`, `cctns plan`, `serve --federation`): queries and mutations only,
+/// since subscriptions are answered by the gateway itself and never planned across
+/// subgraphs.
+pub fn subgraph_sdl() -> String {
     builder()
         .finish()
         .sdl_with_options(SDLExportOptions::new().federation().compose_directive())

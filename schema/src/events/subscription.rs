@@ -348,7 +348,9 @@ impl Feed {
 pub struct EventSubscription;
 
 /// Live streams for integrators and dashboards (GraphQL over WebSocket on `/graphql`).
-#[Subscription]
+// Named `Subscription` in the schema: the federation SDL (`schema.graphql`) has no
+// `schema { … }` block, so code generators find the root by its default name.
+#[Subscription(name = "Subscription")]
 impl EventSubscription {
     /// Domain events visible to the caller, live; with `afterId`, every later event is
     /// replayed first, in order, then the stream continues live with no gap and no
