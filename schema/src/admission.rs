@@ -55,7 +55,9 @@ impl Admission {
         let variables = std::mem::take(&mut request.variables);
         let operation_name = request.operation_name.take();
         let checked = (|| {
-            let document = request.parsed_query()?;
+            let document = request
+                .parsed_query()
+                .map_err(|error| self.limits.parse_error(error))?;
             if self.production {
                 posture::check_service(document, &caller.principal)?;
             }

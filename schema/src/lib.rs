@@ -140,7 +140,11 @@ pub struct Graph {
 impl Graph {
     /// The graph `options` describe.
     pub fn new(options: &SchemaOptions) -> Self {
-        let mut schema = builder().data(statistics::MinCell(options.statistics_min_cell));
+        // The depth limit is the admission's (`QUERY_TOO_COMPLEX`); async-graphql's own
+        // recursion check (32 by default, answered as a plain error) stays above it.
+        let mut schema = builder()
+            .data(statistics::MinCell(options.statistics_min_cell))
+            .limit_recursive_depth(options.limits.max_depth.saturating_add(1).max(32));
         if options.production {
             schema = schema.disable_suggestions();
         }

@@ -159,6 +159,22 @@ impl Limits {
         Ok(())
     }
 
+    /// The error of a document that did not parse: fields nested deeper than the parser
+    /// reads (64 levels, whatever `max_depth` says) are over the depth limit, not a
+    /// syntax error; any other parse error is returned as it is.
+    pub(crate) fn parse_error(&self, error: ServerError) -> ServerError {
+        if error.message == async_graphql::parser::Error::RecursionLimitExceeded.to_string() {
+            return too_complex(
+                Limit::Depth,
+                format!(
+                    "the query's fields are nested deeper than can be read; at most {} is accepted",
+                    self.limits.max_depth
+                ),
+            );
+        }
+        error
+    }
+
     /// Refuses a parsed document over any other limit, with its variables.
     pub(crate) fn check(
         &self,

@@ -89,6 +89,20 @@ async fn each_limit_admits_its_value_and_refuses_one_more_without_touching_the_d
     }
 }
 
+#[tokio::test]
+async fn fields_nested_deeper_than_the_parser_reads_are_over_the_depth_limit() {
+    let app = TestApp::empty_with(Backend::Sqlite, tight()).await;
+    // 70 levels: async-graphql's parser stops at 64, before any limit of ours measures.
+    let deep = format!("{{{}{}}}", "a {".repeat(69) + "b", "}".repeat(69));
+    let (body, statements) = run(&app, &deep).await;
+    assert_eq!(error_code(&body), Some("QUERY_TOO_COMPLEX"), "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["limit"], "DEPTH", "{body}");
+    assert_eq!(statements, 0);
+    // A syntax error is still the caller's input, not a limit.
+    let (body, _) = run(&app, "{ policeStations(first: 1) { totalCount }").await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+}
+
 /// Persons with their FIRs' parties, nested five levels deep: each representation costs
 /// 2,212 (see `schema::limits`), so more than 452 exceed the default complexity budget.
 const NESTED_PERSONS: &str = "query People($r: [_Any!]!) { _entities(representations: $r) {
