@@ -1,6 +1,6 @@
 //! `FirFilter`: the ways officers narrow a list of FIRs.
 
-use async_graphql::{Context, InputObject};
+use async_graphql::{Context, ID, InputObject};
 use chrono::{DateTime, Utc};
 use entities::{charge, fir, police_case, statute};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
@@ -11,6 +11,7 @@ use super::{matching_statutes, require_restricted};
 use crate::context::RequestContext;
 use crate::enums::{Act, CaseStatus};
 use crate::error::{ApiError, ApiResult};
+use crate::ids;
 use crate::org::{unit_by_code, units_under};
 use crate::policy;
 
@@ -36,6 +37,9 @@ pub struct FirFilter {
     /// Only FIRs recording this way of committing (a code of `modusOperandiCatalogue`,
     /// e.g. `CHAIN_SNATCHING`).
     pub modus_operandi: Option<String>,
+    /// Only FIRs whose case this officer (an `Officer` id) investigates: an
+    /// investigating officer's own cases.
+    pub investigating_officer: Option<ID>,
     /// Only FIRs registered at or after this instant.
     pub registered_from: Option<DateTime<Utc>>,
     /// Only FIRs registered at or before this instant.
@@ -80,6 +84,19 @@ impl FirFilter {
                         .column(police_case::Column::FirId)
                         .from(police_case::Entity)
                         .and_where(police_case::Column::Status.eq(status))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(officer) = &self.investigating_officer {
+            require_restricted(ctx)?;
+            let officer = ids::decode_input("Officer", officer, "filter.investigatingOfficer")?;
+            condition = condition.add(
+                fir::Column::Id.in_subquery(
+                    Query::select()
+                        .column(police_case::Column::FirId)
+                        .from(police_case::Entity)
+                        .and_where(police_case::Column::IoId.eq(officer))
                         .to_owned(),
                 ),
             );

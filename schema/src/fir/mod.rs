@@ -172,7 +172,7 @@ pub(crate) fn require_restricted(ctx: &Context<'_>) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::forbidden(
-            "filtering by charge or status needs a police or analyst role",
+            "filtering by charge, status or investigating officer needs a police or analyst role",
         ))
     }
 }

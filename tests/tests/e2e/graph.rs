@@ -300,3 +300,59 @@ async fn directories_registers_and_reverse_edges(backend: Backend) {
     assert!(walked > 0, "demo data has arrests in chargesheeted cases");
 }
 on_both!(directories_registers_and_reverse_edges);
+
+/// `FirFilter.investigatingOfficer`: an IO's own cases, every one of them, for police
+/// and analysts only.
+async fn an_investigating_officer_lists_their_own_cases(backend: Backend) {
+    let app = TestApp::with_demo_data(backend).await;
+    let analyst = app.token("ANALYST", "IN", "analyst");
+    let first = app
+        .data(
+            Some(&analyst),
+            "{ firs(filter: { status: CHARGESHEETED }, first: 1) { edges { node { serial year \
+               station { code } case { investigatingOfficer { id } } } } } }",
+            json!({}),
+        )
+        .await;
+    let fir = &nodes(&first["firs"])[0];
+    let officer = fir["case"]["investigatingOfficer"]["id"].clone();
+    assert!(officer.is_string(), "a chargesheeted case has an IO: {fir}");
+    let query = "query($io: ID!) { firs(filter: { investigatingOfficer: $io }, first: 50) { \
+                 totalCount edges { node { case { investigatingOfficer { id } } } } } }";
+    let mine = app
+        .data(Some(&analyst), query, json!({ "io": officer }))
+        .await;
+    let listed = nodes(&mine["firs"]);
+    assert!(!listed.is_empty());
+    for fir in &listed {
+        assert_eq!(fir["case"]["investigatingOfficer"]["id"], officer, "{fir}");
+    }
+    let [(expected,)]: [(i64,); 1] = app
+        .rows::<(i64,)>(&format!(
+            "SELECT COUNT(*) FROM police_case WHERE io_id = (SELECT pc.io_id FROM police_case pc \
+             JOIN fir f ON f.id = pc.fir_id JOIN org_unit u ON u.id = f.station_id \
+             WHERE u.code = '{}' AND f.year = {} AND f.serial = {})",
+            fir["station"]["code"].as_str().unwrap(),
+            fir["year"],
+            fir["serial"]
+        ))
+        .await
+        .try_into()
+        .unwrap();
+    assert_eq!(mine["firs"]["totalCount"], expected, "every case of the IO");
+    // Refused: a citizen, and an id that is not an officer's.
+    let citizen = app.token("CITIZEN", "IN", "citizen");
+    let (_, body) = app
+        .graphql(Some(&citizen), query, json!({ "io": officer }))
+        .await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    let (_, body) = app
+        .graphql(Some(&analyst), query, json!({ "io": "not-an-id" }))
+        .await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["field"], "filter.investigatingOfficer",
+        "{body}"
+    );
+}
+on_both!(an_investigating_officer_lists_their_own_cases);
