@@ -136,6 +136,7 @@ mod tests {
                 },
                 rank: None,
                 name: None,
+                expires_at: None,
                 officer_id: None,
             }),
         }

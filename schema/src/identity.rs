@@ -105,6 +105,7 @@ pub async fn resolve_principal(db: &DatabaseConnection, claims: &Claims) -> ApiR
             officer_id,
             rank: claims.rank.clone(),
             name: claims.name.clone(),
+            expires_at: chrono::DateTime::from_timestamp(claims.exp, 0),
             #[cfg(test)]
             unrestricted: false,
         }),

@@ -35,6 +35,7 @@ pub mod ids;
 pub mod investigation;
 pub mod limits;
 pub mod loader;
+pub mod me;
 pub mod node;
 pub mod operations;
 pub mod org;
@@ -70,6 +71,7 @@ pub struct Query(
     statistics::StatisticsQuery,
     complaints::ComplaintQuery,
     audit::AuditQuery,
+    me::MeQuery,
     node::NodeQuery,
     node::EntityQuery,
 );

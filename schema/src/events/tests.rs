@@ -55,6 +55,7 @@ fn analyst() -> Principal {
             officer_id: None,
             rank: None,
             name: None,
+            expires_at: None,
             unrestricted: false,
         }),
     }

@@ -64,10 +64,7 @@ impl FirQuery {
         #[graphql(desc = "Page size (default 20, at most 100).")] first: Option<i32>,
         #[graphql(desc = "Cursor of the last FIR already seen.")] after: Option<String>,
     ) -> ApiResult<Page<Fir>> {
-        let request = PageRequest::new(first, after.as_deref())?;
-        let condition = filter.unwrap_or_default().condition(ctx).await?;
-        let query = fir::Entity::find().filter(condition);
-        fetch_page(ctx, query, fir::Column::Id, request, true, Fir).await
+        list(ctx, filter.unwrap_or_default(), first, after).await
     }
 
     /// One FIR by its global id.
@@ -166,7 +163,20 @@ pub(crate) async fn matching_statutes(
     Ok(ids)
 }
 
-/// Whether the caller may filter on police-restricted fields (charges, status).
+/// A page of the FIRs `filter` selects, as the caller may list them (`firs`, `me.cases`).
+pub(crate) async fn list(
+    ctx: &Context<'_>,
+    filter: FirFilter,
+    first: Option<i32>,
+    after: Option<String>,
+) -> ApiResult<Page<Fir>> {
+    let request = PageRequest::new(first, after.as_deref())?;
+    let condition = filter.condition(ctx).await?;
+    let query = fir::Entity::find().filter(condition);
+    fetch_page(ctx, query, fir::Column::Id, request, true, Fir).await
+}
+
+/// Whether the caller may filter on police-restricted fields (charges, status, IO).
 pub(crate) fn require_restricted(ctx: &Context<'_>) -> ApiResult<()> {
     if policy::sees_sensitive_headers(&RequestContext::of(ctx).principal) {
         Ok(())

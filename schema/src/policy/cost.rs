@@ -51,6 +51,7 @@ pub(crate) async fn principal(
             officer_id: None,
             rank: None,
             name: None,
+            expires_at: None,
             unrestricted,
         }),
     }

@@ -129,6 +129,8 @@ pub struct Identity {
     pub rank: Option<String>,
     /// The `name` claim, if any.
     pub name: Option<String>,
+    /// When the token expires (its `exp` claim).
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Test builds only: every decision for this identity is `Full`, without evaluating a
     /// rule (the baseline of the policy-cost benchmark, `policy::cost`). No token can
     /// produce it: the field does not exist outside the schema crate's own tests.

@@ -21,6 +21,7 @@ fn who(role: Role, path: &str, officer_id: Option<i64>) -> Principal {
             officer_id,
             rank: Some("DGP".into()),
             name: None,
+            expires_at: None,
             unrestricted: false,
         }),
     }

@@ -13,6 +13,7 @@ mod http;
 mod lawful;
 mod limits;
 mod matrix;
+mod me;
 mod migrations;
 mod modus_operandi;
 mod national_searches;
