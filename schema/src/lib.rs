@@ -211,10 +211,7 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
 /// `schema.graphql` holds): the Apollo Federation v2 SDL of [`subgraph_sdl`] with the
 /// `Subscription` root the gateway serves over WebSocket (`GET /graphql` upgraded).
 pub fn sdl() -> String {
-    builder()
-        .enable_subscription_in_federation()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    federation_sdl(builder().enable_subscription_in_federation().finish())
 }
 
 /// The Apollo Federation v2 SDL of the local graph as a subgraph of the federation
@@ -222,7 +219,10 @@ pub fn sdl() -> String {
 /// since subscriptions are answered by the gateway itself and never planned across
 /// subgraphs.
 pub fn subgraph_sdl() -> String {
-    builder()
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().federation().compose_directive())
+    federation_sdl(builder().finish())
+}
+
+/// `schema` as Apollo Federation v2 SDL.
+fn federation_sdl(schema: CctnsSchema) -> String {
+    schema.sdl_with_options(SDLExportOptions::new().federation().compose_directive())
 }

@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, InputObject};
 use chrono::{DateTime, Utc};
 use entities::{charge, fir, police_case, statute};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition};
 
 use super::modus_operandi::recorded_with;
@@ -78,28 +78,12 @@ impl FirFilter {
         if let Some(status) = self.status {
             require_restricted(ctx)?;
             let status: entities::enums::CaseStatus = status.into();
-            condition = condition.add(
-                fir::Column::Id.in_subquery(
-                    Query::select()
-                        .column(police_case::Column::FirId)
-                        .from(police_case::Entity)
-                        .and_where(police_case::Column::Status.eq(status))
-                        .to_owned(),
-                ),
-            );
+            condition = condition.add(whose_case(police_case::Column::Status.eq(status)));
         }
         if let Some(officer) = &self.investigating_officer {
             require_restricted(ctx)?;
             let officer = ids::decode_input("Officer", officer, "filter.investigatingOfficer")?;
-            condition = condition.add(
-                fir::Column::Id.in_subquery(
-                    Query::select()
-                        .column(police_case::Column::FirId)
-                        .from(police_case::Entity)
-                        .and_where(police_case::Column::IoId.eq(officer))
-                        .to_owned(),
-                ),
-            );
+            condition = condition.add(whose_case(police_case::Column::IoId.eq(officer)));
         }
         if let Some(head) = &self.crime_head {
             require_restricted(ctx)?;
@@ -176,4 +160,15 @@ impl FirFilter {
         }
         Ok(Condition::all().add(fir::Column::Id.in_subquery(charges)))
     }
+}
+
+/// `fir.id IN (the FIRs whose case meets `case`)`.
+fn whose_case(case: SimpleExpr) -> SimpleExpr {
+    fir::Column::Id.in_subquery(
+        Query::select()
+            .column(police_case::Column::FirId)
+            .from(police_case::Entity)
+            .and_where(case)
+            .to_owned(),
+    )
 }

@@ -355,8 +355,9 @@ async fn meeting(
 /// word's spellings: from the name index alone, in two statements. The spellings'
 /// entries are merged in id order as they are read (SQLite's `MERGE (UNION ALL)`,
 /// PostgreSQL's `Merge Append`), so a window reads about [`ID_CAP`] entries however many
-/// spellings the word has (at most that many per spelling on PostgreSQL). The other words are read only within the window's id range,
-/// so two common words cost a few thousand index entries, not every entry of both.
+/// spellings the word has (at most that many per spelling on PostgreSQL). The other
+/// words are read only within the window's id range, so two common words cost a few
+/// thousand index entries, not every entry of both.
 async fn named_all(
     db: &sea_orm::DatabaseConnection,
     tier: &Variants,
